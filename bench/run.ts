@@ -1,0 +1,10 @@
+import { benchBus } from "./bus";
+import { benchMatcher } from "./matcher";
+
+const suites: Record<string, () => Promise<void>> = { matcher: benchMatcher, bus: benchBus };
+const only = process.argv.slice(2);
+
+for (const [name, run] of Object.entries(suites)) {
+  if (only.length && !only.includes(name)) continue;
+  await run();
+}

@@ -1,0 +1,15 @@
+import { compilePattern } from "@gyre/core/platform/pattern/index";
+import { subscriptions } from "@gyre/functions/subscriptions";
+import { type Consumer, renderJsonSchema, renderReadme, schemaPath } from "../docs";
+import { catalog, producers } from "../index";
+
+/** Every generated file under events/, by path relative to events/. */
+export function eventDocFiles(): Map<string, string> {
+  const consumers: Consumer[] = subscriptions.map((s) => {
+    const pattern = compilePattern(s.pattern);
+    return { service: s.service, receives: (event) => pattern.matches(event) };
+  });
+  const files = new Map<string, string>([["README.md", renderReadme(producers, consumers)]]);
+  for (const event of catalog) files.set(schemaPath(event), renderJsonSchema(event));
+  return files;
+}

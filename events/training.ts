@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { defineEvent, gyreDetail } from "./define";
+import { DatasetRef, Hyperparameters, Metrics, S3Uri } from "./shared";
+
+export const source = "gyre.training";
+
+const Run = {
+  runId: z.string().describe("run_<ULID>"),
+  pipeline: z.string(),
+  model: z.string(),
+  dataset: DatasetRef,
+};
+
+export const TrainingRunStarted = defineEvent(
+  source,
+  "Training Run Started",
+  gyreDetail({
+    ...Run,
+    queue: z.enum(["gpu-spot", "gpu-ondemand", "cpu"]),
+    jobId: z.string(),
+    attempt: z.number().int().positive(),
+  }),
+);
+
+export const TrainingRunSucceeded = defineEvent(
+  source,
+  "Training Run Succeeded",
+  gyreDetail({
+    ...Run,
+    metrics: Metrics,
+    artifactUri: S3Uri,
+    hyperparameters: Hyperparameters,
+    image: z.string(),
+    command: z.array(z.string()),
+    durationSeconds: z.number().nonnegative(),
+    costUsd: z.number().nonnegative(),
+  }),
+);
+
+export const TrainingRunFailed = defineEvent(
+  source,
+  "Training Run Failed",
+  gyreDetail({
+    ...Run,
+    reason: z.string().describe("the last attempt's status reason"),
+    attempts: z.number().int().nonnegative(),
+  }),
+);
+
+export const TrainingRunCancelled = defineEvent(
+  source,
+  "Training Run Cancelled",
+  gyreDetail({ ...Run, reason: z.string() }),
+);

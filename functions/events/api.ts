@@ -1,0 +1,121 @@
+import type { TokenStore } from "@gyre/core/platform/auth/index";
+import type { EventLog } from "@gyre/core/platform/bus/index";
+import { createApp } from "@gyre/core/platform/http/app";
+import { authedRoute } from "@gyre/core/platform/http/route";
+import { newId } from "@gyre/core/platform/ids";
+import {
+  DeadLetterItem,
+  EventEnvelope,
+  EventsQuery,
+  ListQuery,
+  PutEventsAnswer,
+  PutEventsBody,
+  pageOf,
+  ReplayAnswer,
+  ReplayBody,
+} from "./schemas";
+
+export interface EventsApiDeps {
+  tokens: TokenStore;
+  events: EventLog;
+}
+
+const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/** /events: list archived events, put events, replay, dead letters. */
+export function eventsApi({ tokens, events }: EventsApiDeps) {
+  const app = createApp();
+
+  app.openapi(
+    authedRoute(tokens, "viewer", {
+      method: "get",
+      path: "/events",
+      tags: ["events"],
+      summary: "List archived events, newest first",
+      request: { query: EventsQuery },
+      responses: { 200: json(pageOf(EventEnvelope), "A page of events") },
+    }),
+    async (c) => {
+      const { since, ...query } = c.req.valid("query");
+      const page = await events.list({ ...query, since: since ? new Date(since) : undefined });
+      return c.json(page, 200);
+    },
+  );
+
+  app.openapi(
+    authedRoute(tokens, "admin", {
+      method: "post",
+      path: "/events",
+      tags: ["events"],
+      summary: "Put events on the bus, answered like PutEvents",
+      request: {
+        body: { content: { "application/json": { schema: PutEventsBody } }, required: true },
+      },
+      responses: {
+        200: json(PutEventsAnswer, "Per-entry outcome; failedEntryCount counts the failures"),
+      },
+    }),
+    async (c) => {
+      const { entries } = c.req.valid("json");
+      const result = await events.put(
+        entries.map((e) => ({
+          Source: e.source,
+          DetailType: e.detailType,
+          Detail: JSON.stringify(e.detail),
+          ...(e.resources ? { Resources: e.resources } : {}),
+        })),
+      );
+      return c.json(
+        {
+          failedEntryCount: result.FailedEntryCount,
+          entries: result.Entries.map((r) =>
+            r.EventId
+              ? { eventId: r.EventId }
+              : { errorCode: r.ErrorCode ?? "", errorMessage: r.ErrorMessage ?? "" },
+          ),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    authedRoute(tokens, "admin", {
+      method: "post",
+      path: "/events/replay",
+      tags: ["events"],
+      summary: "Replay archived events received between from and to",
+      request: {
+        body: { content: { "application/json": { schema: ReplayBody } }, required: true },
+      },
+      responses: { 200: json(ReplayAnswer, "How many events were replayed") },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const result = await events.replay({
+        name: body.name ?? newId("replay"),
+        from: new Date(body.from),
+        to: new Date(body.to),
+        pattern: body.pattern,
+      });
+      return c.json(result, 200);
+    },
+  );
+
+  app.openapi(
+    authedRoute(tokens, "viewer", {
+      method: "get",
+      path: "/events/dead-letters",
+      tags: ["events"],
+      summary: "Events a target never accepted, newest first",
+      request: { query: ListQuery },
+      responses: { 200: json(pageOf(DeadLetterItem), "A page of dead letters") },
+    }),
+    async (c) => c.json(await events.deadLetters(c.req.valid("query")), 200),
+  );
+
+  return app;
+}

@@ -1,0 +1,51 @@
+import { createApp } from "@gyre/core/platform/http/app";
+import { renderDocsPage } from "@gyre/core/platform/http/docs-page";
+import { errorResponse } from "@gyre/core/platform/http/errors";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+
+export const GYRE_VERSION = "0.1.0";
+
+const health = createRoute({
+  method: "get",
+  path: "/health",
+  tags: ["platform"],
+  summary: "Liveness: answers without a token",
+  responses: {
+    200: {
+      description: "Gyre is up",
+      content: {
+        "application/json": { schema: z.object({ status: z.literal("ok"), version: z.string() }) },
+      },
+    },
+  },
+});
+
+/** The whole API: /health, every service's routes, /openapi.json (generated) and the /docs page. */
+export function platformApi(services: OpenAPIHono<never>[] | OpenAPIHono[]) {
+  const app = createApp();
+  app.openapi(health, (c) => c.json({ status: "ok" as const, version: GYRE_VERSION }, 200));
+  for (const service of services) app.route("/", service as OpenAPIHono);
+  const document = () =>
+    app.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: {
+        title: "Gyre API",
+        version: GYRE_VERSION,
+        description:
+          "Event-driven MLOps on AWS: datasets, training, registry, deployment, monitoring.",
+      },
+    });
+  app.get("/openapi.json", (c) => c.json(document()));
+  app.get("/docs", (c) =>
+    c.html(renderDocsPage(document() as Parameters<typeof renderDocsPage>[0])),
+  );
+  app.notFound((c) =>
+    errorResponse(
+      c,
+      404,
+      "route.not_found",
+      `No route ${c.req.method} ${c.req.path}; the API reference is at /docs.`,
+    ),
+  );
+  return app;
+}

@@ -1,0 +1,47 @@
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { VisibleError } from "../errors";
+import { Role } from "./roles";
+
+export const TokenName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, "1-64 letters, digits, '.', '_', '@' or '-'");
+
+export const TokenRecord = z.object({
+  name: TokenName,
+  role: Role,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  createdAt: z.string(),
+});
+export type TokenRecord = z.infer<typeof TokenRecord>;
+
+/** Where token hashes live: a file under GYRE_HOME locally, a DynamoDB table on AWS. */
+export interface TokenStore {
+  findByHash(sha256: string): Promise<TokenRecord | undefined>;
+  add(record: TokenRecord): Promise<void>;
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates a token: only its hash is stored; the token itself is returned once. */
+export async function createToken(
+  store: TokenStore,
+  input: { role: Role; name?: string },
+): Promise<{ token: string; record: TokenRecord }> {
+  const role = Role.parse(input.role);
+  const name = TokenName.parse(input.name ?? `${role}-${randomBytes(3).toString("hex")}`);
+  const token = `gyre_${randomBytes(32).toString("base64url")}`;
+  const record = { name, role, sha256: hashToken(token), createdAt: new Date().toISOString() };
+  await store.add(record);
+  return { token, record };
+}
+
+export function duplicateName(name: string): VisibleError {
+  return new VisibleError(
+    "conflict",
+    "token.name_taken",
+    `A token named ${name} already exists; choose another --name.`,
+  );
+}

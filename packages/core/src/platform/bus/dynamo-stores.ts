@@ -1,0 +1,135 @@
+import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { Envelope } from "@gyre/events";
+import { documentClient } from "../state/client";
+import { type Page, queryPage } from "../state/pages";
+import { tableName } from "../state/tables";
+import type { ArchivedEvent, DeadLetter, DeadLetterStore, EventArchive } from "./stores";
+
+export interface ArchiveQuery {
+  source?: string;
+  detailType?: string;
+  since?: Date;
+  limit: number;
+  cursor?: string;
+}
+
+const ARCHIVE = "archive";
+const DEAD_LETTERS = "dead-letter";
+const keyOf = (item: Record<string, unknown>) => ({ pk: item.pk, sk: item.sk });
+
+function sortKey(at: number, id: string): string {
+  return `${String(at).padStart(15, "0")}#${id}`;
+}
+
+/** The bus archive in the events table: kept across restarts, listed newest first. */
+export class DynamoArchive implements EventArchive {
+  private readonly table = tableName("events");
+
+  async append({ event, receivedAt }: ArchivedEvent) {
+    await documentClient().send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          pk: ARCHIVE,
+          sk: sortKey(receivedAt, event.id),
+          source: event.source,
+          detailType: event["detail-type"],
+          receivedAt,
+          json: JSON.stringify(event),
+        },
+      }),
+    );
+  }
+
+  async range(from: number, to: number) {
+    const records: ArchivedEvent[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await documentClient().send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+          ExpressionAttributeValues: {
+            ":pk": ARCHIVE,
+            ":from": sortKey(from, ""),
+            ":to": sortKey(to, "~"),
+          },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        records.push({ event: JSON.parse(item.json) as Envelope, receivedAt: item.receivedAt });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return records;
+  }
+
+  /** Archived events, newest first, optionally by source, detail-type and time. */
+  async list(query: ArchiveQuery): Promise<Page<Envelope>> {
+    const filters: string[] = [];
+    const values: Record<string, unknown> = { ":pk": ARCHIVE };
+    if (query.source) {
+      filters.push("#source = :source");
+      values[":source"] = query.source;
+    }
+    if (query.detailType) {
+      filters.push("detailType = :detailType");
+      values[":detailType"] = query.detailType;
+    }
+    if (query.since) values[":since"] = sortKey(query.since.getTime(), "");
+    const page = await queryPage(
+      {
+        TableName: this.table,
+        KeyConditionExpression: query.since ? "pk = :pk AND sk >= :since" : "pk = :pk",
+        ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
+        ...(query.source ? { ExpressionAttributeNames: { "#source": "source" } } : {}),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+      },
+      { limit: query.limit, cursor: query.cursor, keyOf },
+    );
+    return {
+      items: page.items.map((item) => JSON.parse(item.json as string) as Envelope),
+      next: page.next,
+    };
+  }
+}
+
+/** Dead letters in the events table, newest first. */
+export class DynamoDeadLetters implements DeadLetterStore {
+  private readonly table = tableName("events");
+
+  async put(letter: DeadLetter) {
+    await documentClient().send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          pk: DEAD_LETTERS,
+          sk: sortKey(letter.lastAttemptAt, `${letter.event.id}#${letter.rule}`),
+          json: JSON.stringify(letter),
+        },
+      }),
+    );
+  }
+
+  async list() {
+    return (await this.page({ limit: 1000 })).items;
+  }
+
+  async page(query: { limit: number; cursor?: string }): Promise<Page<DeadLetter>> {
+    const page = await queryPage(
+      {
+        TableName: this.table,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": DEAD_LETTERS },
+        ScanIndexForward: false,
+      },
+      { ...query, keyOf },
+    );
+    return {
+      items: page.items.map((item) => JSON.parse(item.json as string) as DeadLetter),
+      next: page.next,
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { createRoute, type RouteConfig } from "@hono/zod-openapi";
+import type { Role, TokenStore } from "../auth/index";
+import { requireRole } from "./auth";
+import { ErrorBody } from "./errors";
+
+const errorContent = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ErrorBody } },
+});
+
+export const standardErrors = {
+  400: errorContent("Bad input: the code and message say what is wrong"),
+  401: errorContent("No token, or an unknown one"),
+  403: errorContent("The token's role is too low"),
+  413: errorContent("The request body is over the limit"),
+};
+
+/** A route that needs `role`: bearer auth, the role check, and the error responses in the OpenAPI document. */
+export function authedRoute<R extends Omit<RouteConfig, "middleware" | "security">>(
+  tokens: TokenStore,
+  role: Role,
+  route: R,
+) {
+  return createRoute({
+    ...route,
+    security: [{ bearer: [] }],
+    description: `${route.description ?? ""}\n\nNeeds the \`${role}\` role.`.trim(),
+    middleware: [requireRole(tokens, role)] as const,
+    responses: { ...standardErrors, ...route.responses },
+  });
+}
