@@ -2,6 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     include: ["**/*.test.ts"],
     exclude: ["**/node_modules/**", ".gyre/**", ".sst/**"],
   },

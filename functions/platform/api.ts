@@ -1,4 +1,5 @@
 import { createApp } from "@gyre/core/platform/http/app";
+import type { AuthEnv } from "@gyre/core/platform/http/auth";
 import { renderDocsPage } from "@gyre/core/platform/http/docs-page";
 import { errorResponse } from "@gyre/core/platform/http/errors";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
@@ -21,10 +22,10 @@ const health = createRoute({
 });
 
 /** The whole API: /health, every service's routes, /openapi.json (generated) and the /docs page. */
-export function platformApi(services: OpenAPIHono<never>[] | OpenAPIHono[]) {
+export function platformApi(services: OpenAPIHono<AuthEnv>[]) {
   const app = createApp();
   app.openapi(health, (c) => c.json({ status: "ok" as const, version: GYRE_VERSION }, 200));
-  for (const service of services) app.route("/", service as OpenAPIHono);
+  for (const service of services) app.route("/", service);
   const document = () =>
     app.getOpenAPI31Document({
       openapi: "3.1.0",

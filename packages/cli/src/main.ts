@@ -1,12 +1,27 @@
 import { Command } from "commander";
+import { CliError } from "./client";
+import { registerEventCommands } from "./commands/events";
 import { registerTestPattern } from "./commands/test-pattern";
+import { registerToken } from "./commands/token";
 
 const program = new Command("gyre")
-  .description("Gyre: event-driven MLOps on AWS. Talks to a running Gyre at $GYRE_API_URL.")
+  .description(
+    "Gyre: event-driven MLOps on AWS. Talks to a running Gyre at $GYRE_API_URL with $GYRE_TOKEN.",
+  )
   .showHelpAfterError()
   .showSuggestionAfterError();
 
+registerToken(program);
 const events = program.command("events").description("Work with Gyre's events and event patterns.");
 registerTestPattern(events);
+registerEventCommands(events);
 
-await program.parseAsync();
+try {
+  await program.parseAsync();
+} catch (error) {
+  const visible = error instanceof CliError || (error as { kind?: string }).kind !== undefined;
+  console.error(
+    `error: ${visible ? (error as Error).message : ((error as Error)?.stack ?? error)}`,
+  );
+  process.exitCode = 1;
+}

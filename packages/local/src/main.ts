@@ -1,2 +1,49 @@
-console.log("Gyre local runtime: the local platform arrives with Foundation II.");
-console.log("For now, try: npx gyre events test-pattern --help");
+import { mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ConfigError, localConfig } from "./config";
+import { AlreadyRunningError, lockHome } from "./lock";
+import { PortInUseError, startPlatform } from "./platform";
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+async function main(): Promise<void> {
+  const config = localConfig();
+  await mkdir(config.home, { recursive: true });
+  const unlock = await lockHome(config.home);
+  let platform: Awaited<ReturnType<typeof startPlatform>>;
+  try {
+    platform = await startPlatform(config, repoRoot);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+  const api = `http://${config.host}:${platform.api.port}`;
+  console.log(`Gyre (local) with state in ${config.home}`);
+  console.log(`  API        ${api}  (reference: ${api}/docs, OpenAPI: ${api}/openapi.json)`);
+  console.log(`  S3         ${platform.s3.endpoint}  bucket ${config.bucket}`);
+  console.log(`  DynamoDB   ${platform.dynamo.endpoint}  (embedded dynalite)`);
+  console.log(`Gyre is ready. Create a token with: npx gyre token create --role admin`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping Gyre...`);
+    await platform.stop();
+    await unlock();
+    console.log("Gyre stopped.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  const known =
+    error instanceof AlreadyRunningError ||
+    error instanceof PortInUseError ||
+    error instanceof ConfigError;
+  console.error(known ? (error as Error).message : error);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import { localEventLog } from "@gyre/core/platform/bus/index";
+import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventsApi } from "../events/api";
+import { platformApi } from "./api";
+
+let platform: TestPlatform;
+let app: ReturnType<typeof platformApi>;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  const events = localEventLog(platform.bus, platform.archive, platform.deadLetters);
+  app = platformApi([eventsApi({ tokens: platform.tokens, events })]);
+});
+afterAll(() => platform.close());
+
+describe("the platform API", () => {
+  it("answers /health without a token", async () => {
+    const res = await app.request("/health");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", version: expect.any(String) });
+  });
+
+  it("serves an OpenAPI 3.1 document generated from the route schemas, with bearer auth", async () => {
+    const doc = (await (await app.request("/openapi.json")).json()) as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<string, { security?: unknown; responses: Record<string, unknown> }>
+      >;
+      components: { securitySchemes: Record<string, unknown> };
+    };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/events",
+      "/events/dead-letters",
+      "/events/replay",
+      "/health",
+    ]);
+    expect(doc.paths["/events"]?.post?.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(doc.paths["/events"]?.post?.responses ?? {})).toEqual(
+      expect.arrayContaining(["200", "400", "401", "403", "413"]),
+    );
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
+  });
+
+  it("renders an API reference page at /docs listing every route", async () => {
+    const res = await app.request("/docs");
+    expect(res.headers.get("content-type")).toContain("text/html");
+    const html = await res.text();
+    for (const route of [
+      "GET</span> /events",
+      "POST</span> /events/replay",
+      "GET</span> /health",
+    ]) {
+      expect(html).toContain(route);
+    }
+  });
+
+  it("answers an unknown route with a 404 in the error format", async () => {
+    const res = await app.request("/nowhere");
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({
+      error: { code: "route.not_found", message: expect.stringContaining("/docs") },
+    });
+  });
+});
