@@ -7,7 +7,9 @@ let platform: TestPlatform;
 let app: ReturnType<typeof eventsApi>;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ retryPolicy: { maximumRetryAttempts: 0, baseDelayMs: 1 } });
+  platform = await startTestPlatform({
+    bus: { retryPolicy: { maximumRetryAttempts: 0, baseDelayMs: 1 } },
+  });
   app = eventsApi({
     tokens: platform.tokens,
     events: localEventLog(platform.bus, platform.archive, platform.deadLetters),

@@ -1,16 +1,17 @@
-import type { TokenStore } from "@gyre/core/platform/auth/index";
+import { DynamoTokenStore, type TokenStore } from "@gyre/core/platform/auth/index";
+import { awsEventLog } from "@gyre/core/platform/bus/aws-event-log";
 import type { EventLog } from "@gyre/core/platform/bus/index";
 import { createApp } from "@gyre/core/platform/http/app";
 import { authedRoute } from "@gyre/core/platform/http/route";
 import { newId } from "@gyre/core/platform/ids";
+import { lambdaApi } from "../shared/lambda-api";
+import { json, ListQuery, pageOf } from "../shared/schemas";
 import {
   DeadLetterItem,
   EventEnvelope,
   EventsQuery,
-  ListQuery,
   PutEventsAnswer,
   PutEventsBody,
-  pageOf,
   ReplayAnswer,
   ReplayBody,
 } from "./schemas";
@@ -19,11 +20,6 @@ export interface EventsApiDeps {
   tokens: TokenStore;
   events: EventLog;
 }
-
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 /** /events: list archived events, put events, replay, dead letters. */
 export function eventsApi({ tokens, events }: EventsApiDeps) {
@@ -119,3 +115,8 @@ export function eventsApi({ tokens, events }: EventsApiDeps) {
 
   return app;
 }
+
+/** The Lambda entry point on AWS. */
+export const handler = lambdaApi(() =>
+  eventsApi({ tokens: new DynamoTokenStore(), events: awsEventLog() }),
+);

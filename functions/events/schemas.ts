@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ListQuery } from "../shared/schemas";
 
 export const EventEnvelope = z
   .object({
@@ -14,17 +15,6 @@ export const EventEnvelope = z
     "replay-name": z.string().optional(),
   })
   .openapi("Event");
-
-export const ListQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(20)
-    .openapi({ description: "1-100, default 20" }),
-  cursor: z.string().optional().openapi({ description: "the `next` of the previous page" }),
-});
 
 export const EventsQuery = ListQuery.extend({
   source: z.string().optional().openapi({ example: "aws.s3" }),
@@ -93,10 +83,6 @@ export const DeadLetterItem = z
     lastAttemptAt: z.number(),
   })
   .openapi("DeadLetter");
-
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), next: z.string().nullable() });
-}
 
 export const ReplayAnswer = z
   .object({ replayName: z.string(), events: z.number().int() })

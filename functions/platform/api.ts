@@ -1,8 +1,13 @@
+import { DynamoTokenStore } from "@gyre/core/platform/auth/index";
+import { awsEventLog } from "@gyre/core/platform/bus/aws-event-log";
 import { createApp } from "@gyre/core/platform/http/app";
 import type { AuthEnv } from "@gyre/core/platform/http/auth";
 import { renderDocsPage } from "@gyre/core/platform/http/docs-page";
 import { errorResponse } from "@gyre/core/platform/http/errors";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { datasetsApi } from "../datasets/api";
+import { eventsApi } from "../events/api";
+import { lambdaApi } from "../shared/lambda-api";
 
 export const GYRE_VERSION = "0.1.0";
 
@@ -50,3 +55,9 @@ export function platformApi(services: OpenAPIHono<AuthEnv>[]) {
   );
   return app;
 }
+
+/** The Lambda entry point on AWS for /health, /openapi.json and /docs, documenting every service's routes. */
+export const handler = lambdaApi(() => {
+  const tokens = new DynamoTokenStore();
+  return platformApi([eventsApi({ tokens, events: awsEventLog() }), datasetsApi({ tokens })]);
+});

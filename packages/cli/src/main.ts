@@ -1,5 +1,7 @@
 import { Command } from "commander";
 import { CliError } from "./client";
+import { registerDataPush } from "./commands/datasets/push";
+import { registerDatasetCommands } from "./commands/datasets/read";
 import { registerEventCommands } from "./commands/events";
 import { registerTestPattern } from "./commands/test-pattern";
 import { registerToken } from "./commands/token";
@@ -12,6 +14,8 @@ const program = new Command("gyre")
   .showSuggestionAfterError();
 
 registerToken(program);
+registerDataPush(program);
+registerDatasetCommands(program);
 const events = program.command("events").description("Work with Gyre's events and event patterns.");
 registerTestPattern(events);
 registerEventCommands(events);

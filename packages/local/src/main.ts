@@ -1,11 +1,8 @@
 import { mkdir } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { ConfigError, localConfig } from "./config";
 import { AlreadyRunningError, lockHome } from "./lock";
+import { repoRoot } from "./paths";
 import { PortInUseError, startPlatform } from "./platform";
-
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 
 async function main(): Promise<void> {
   const config = localConfig();

@@ -6,6 +6,8 @@ import {
   LocalBus,
   localEventLog,
 } from "@gyre/core/platform/bus/index";
+import { usePublisher } from "@gyre/core/platform/bus/publisher";
+import { datasetsApi } from "@gyre/functions/datasets/api";
 import { eventsApi } from "@gyre/functions/events/api";
 import { platformApi } from "@gyre/functions/platform/api";
 import { subscriptions } from "@gyre/functions/subscriptions";
@@ -48,6 +50,7 @@ export async function startPlatform(
       deadLetters,
     });
     started.push(bus);
+    usePublisher(bus);
     for (const rule of await rulesFromSubscriptions(subscriptions, repoRoot)) bus.addRule(rule);
 
     const s3 = await onPort(config.s3Port, "GYRE_S3_PORT", () =>
@@ -63,10 +66,12 @@ export async function startPlatform(
     );
     started.push(s3);
     process.env.GYRE_S3_ENDPOINT = s3.endpoint;
+    process.env.GYRE_BUCKET = config.bucket;
 
     const tokens = new FileTokenStore(tokensFile(config.home));
     const app = platformApi([
       eventsApi({ tokens, events: localEventLog(bus, archive, deadLetters) }),
+      datasetsApi({ tokens }),
     ]);
     const api = await onPort(config.port, "GYRE_PORT", () =>
       listen(app.fetch, config.host, config.port),

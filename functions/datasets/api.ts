@@ -1,0 +1,117 @@
+import * as Datasets from "@gyre/core/datasets/index";
+import { DynamoTokenStore, type TokenStore } from "@gyre/core/platform/auth/index";
+import { createApp } from "@gyre/core/platform/http/app";
+import { authedRoute } from "@gyre/core/platform/http/route";
+import { lambdaApi } from "../shared/lambda-api";
+import { json, ListQuery, pageOf } from "../shared/schemas";
+import { datasetDeps } from "./deps";
+import {
+  CompareParams,
+  Comparison,
+  Dataset,
+  NameParam,
+  RegisterBody,
+  Version,
+  VersionParams,
+  VersionWithProfile,
+} from "./schemas";
+
+const tags = ["datasets"];
+const notFound = { 404: json(Version, "No such dataset or version") };
+
+/** /datasets: dataset versions, their profiles and comparisons, and registering objects. */
+export function datasetsApi({ tokens }: { tokens: TokenStore }) {
+  const app = createApp();
+
+  app.openapi(
+    authedRoute(tokens, "viewer", {
+      method: "get",
+      path: "/datasets",
+      tags,
+      summary: "List datasets, each with its latest version",
+      request: { query: ListQuery },
+      responses: { 200: json(pageOf(Dataset), "A page of datasets, by name") },
+    }),
+    async (c) => c.json(await Datasets.listDatasets(c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    authedRoute(tokens, "viewer", {
+      method: "get",
+      path: "/datasets/{name}/versions",
+      tags,
+      summary: "List a dataset's versions, newest first",
+      request: { params: NameParam, query: ListQuery },
+      responses: { 200: json(pageOf(Version), "A page of versions"), ...notFound },
+    }),
+    async (c) =>
+      c.json(await Datasets.listVersions(c.req.valid("param").name, c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    authedRoute(tokens, "viewer", {
+      method: "get",
+      path: "/datasets/{name}/versions/{version}",
+      tags,
+      summary: "One version, with its profile",
+      request: { params: VersionParams },
+      responses: { 200: json(VersionWithProfile, "The version"), ...notFound },
+    }),
+    async (c) => {
+      const { name, version } = c.req.valid("param");
+      return c.json(await Datasets.getVersion(name, version), 200);
+    },
+  );
+
+  app.openapi(
+    authedRoute(tokens, "viewer", {
+      method: "get",
+      path: "/datasets/{name}/versions/{a}/compare/{b}",
+      tags,
+      summary: "Schema changes and per-column profile differences from version a to version b",
+      request: { params: CompareParams },
+      responses: {
+        200: json(Comparison, "The comparison"),
+        ...notFound,
+        409: json(Version, "A version has no profile (rejected)"),
+      },
+    }),
+    async (c) => {
+      const { name, a, b } = c.req.valid("param");
+      return c.json(await Datasets.compareVersions(name, a, b), 200);
+    },
+  );
+
+  app.openapi(
+    authedRoute(tokens, "pipeline", {
+      method: "post",
+      path: "/datasets/{name}/versions",
+      tags,
+      summary:
+        "Register an object (or a folder ending in /) elsewhere in the bucket as the next version",
+      request: {
+        params: NameParam,
+        body: { content: { "application/json": { schema: RegisterBody } }, required: true },
+      },
+      responses: {
+        201: json(Version, "A new version (status ready, or rejected with a reason)"),
+        200: json(Version, "These bytes are already a version of the dataset: that version"),
+        ...notFound,
+      },
+    }),
+    async (c) => {
+      const deps = datasetDeps();
+      const result = await Datasets.registerUri(
+        c.req.valid("param").name,
+        c.req.valid("json").uri,
+        deps,
+      );
+      return c.json(result.version, result.created ? 201 : 200);
+    },
+  );
+
+  return app;
+}
+
+/** The Lambda entry point on AWS. */
+export const handler = lambdaApi(() => datasetsApi({ tokens: new DynamoTokenStore() }));

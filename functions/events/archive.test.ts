@@ -1,0 +1,46 @@
+import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.POWERTOOLS_LOG_LEVEL = "SILENT";
+  process.env.POWERTOOLS_METRICS_DISABLED = "true";
+});
+
+const { handler } = await import("./archive");
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await startTestPlatform();
+});
+afterAll(() => platform.close());
+
+const event = (id: string, extra: object = {}) => ({
+  version: "0",
+  id,
+  "detail-type": "Dataset Version Created",
+  source: "gyre.datasets",
+  account: "123456789012",
+  time: "2026-03-01T12:00:00Z",
+  region: "eu-west-1",
+  resources: [],
+  detail: { dataset: "churn" },
+  ...extra,
+});
+
+describe("archive handler", () => {
+  it("copies a delivered event into the events table once, however often it is delivered", async () => {
+    await handler(event("e-1"));
+    await handler(event("e-1"));
+
+    const { items } = await platform.archive.list({ limit: 10, source: "gyre.datasets" });
+    expect(items).toEqual([event("e-1")]);
+  });
+
+  it("does not archive a replayed event again, and refuses what is not an EventBridge event", async () => {
+    await handler(event("e-2", { "replay-name": "replay_1" }));
+    await expect(handler({ id: "nope" })).rejects.toThrow();
+
+    const { items } = await platform.archive.list({ limit: 10 });
+    expect(items.map((e) => e.id)).toEqual(["e-1"]);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.POWERTOOLS_LOG_LEVEL = "SILENT";
+});
+
+const { handler: platform } = await import("../platform/api");
+const { handler: events } = await import("../events/api");
+
+/** A request as API Gateway's HTTP API (payload format 2.0) hands it to the function. */
+function httpApiEvent(method: string, path: string, headers: Record<string, string> = {}) {
+  return {
+    version: "2.0",
+    routeKey: `${method} ${path}`,
+    rawPath: path,
+    rawQueryString: "",
+    headers: { host: "api.example", ...headers },
+    body: null,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "api",
+      authentication: null,
+      authorizer: {},
+      domainName: "api.example",
+      domainPrefix: "api",
+      http: { method, path, protocol: "HTTP/1.1", sourceIp: "192.0.2.1", userAgent: "test" },
+      requestId: "r-1",
+      routeKey: `${method} ${path}`,
+      stage: "$default",
+      time: "01/Mar/2026:12:00:00 +0000",
+      timeEpoch: 1772366400000,
+    },
+  };
+}
+
+const context = { awsRequestId: "req-1", functionName: "EventsApi" } as Parameters<
+  typeof events
+>[1];
+
+describe("API Lambda handlers", () => {
+  it("the platform function answers /health; the events function refuses /events without a token, through API Gateway's event format", async () => {
+    const health = await platform(httpApiEvent("GET", "/health"), context);
+    const list = await events(httpApiEvent("GET", "/events"), context);
+
+    expect(health.statusCode).toBe(200);
+    expect(JSON.parse(health.body)).toMatchObject({ status: "ok" });
+    expect(list.statusCode).toBe(401);
+    expect(JSON.parse(list.body).error.code).toBe("auth.missing_token");
+  });
+});

@@ -1,0 +1,61 @@
+import { type ApiClient, CliError } from "../../client";
+import { table } from "../../table";
+
+export interface Version {
+  dataset: string;
+  version: number;
+  status: "ready" | "rejected" | "deleted";
+  sha256: string;
+  bytes: number;
+  rows: number | null;
+  format: string | null;
+  columns: { name: string; type: string }[];
+  uri: string;
+  createdAt: string;
+  reason?: string;
+}
+
+/** Polls the dataset's newest versions until one has the pushed content's sha256. */
+export async function waitForVersion(api: ApiClient, dataset: string, sha256: string, timeoutMs: number): Promise<Version> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const page = await api
+      .request<{ items: Version[] }>("GET", `/datasets/${encodeURIComponent(dataset)}/versions?limit=50`)
+      .catch((error: Error) => {
+        if (/dataset\.not_found/.test(error.message)) return { items: [] };
+        throw error;
+      });
+    const found = page.items.find((v) => v.sha256 === sha256);
+    if (found) return found;
+    if (Date.now() > deadline) {
+      throw new CliError(`No version of ${dataset} with sha256 ${sha256} after ${timeoutMs / 1000}s. Is Gyre processing events (gyre events tail)?`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export function printVersion(version: Version, json = false): void {
+  if (json) {
+    console.log(JSON.stringify(version, null, 2));
+    return;
+  }
+  if (version.status === "rejected") {
+    console.log(`${version.dataset} version ${version.version} rejected: ${version.reason}`);
+    return;
+  }
+  console.log(
+    `${version.dataset} version ${version.version} (${version.status}): ${version.rows} rows, ${version.columns.length} columns, ${version.format}, ${version.bytes} bytes`,
+  );
+  console.log(`sha256 ${version.sha256}`);
+  console.log(`uri    ${version.uri}`);
+  console.log(table(["column", "type"], version.columns.map((c) => [c.name, c.type])));
+}
+
+export function versionsTable(versions: Version[]): string {
+  return table(
+    ["version", "status", "rows", "cols", "format", "bytes", "sha256", "created"],
+    versions.map((v) => [v.version, v.status, v.rows ?? "-", v.columns.length, v.format ?? "-", v.bytes, v.sha256.slice(0, 12), v.createdAt]),
+  );
+}
+
+export { CliError };

@@ -1,0 +1,113 @@
+import type { S3Client } from "@aws-sdk/client-s3";
+import { Datasets } from "@gyre/events";
+import { eventMetadata } from "../platform/actor";
+import type { EventPublisher } from "@gyre/events";
+import type { VersionInfo } from "./info";
+import type { DataProfile } from "./profile/index";
+import type { Scanned } from "./scan";
+import * as store from "./store";
+
+export interface ObjectRef {
+  bucket: string;
+  key: string;
+  etag: string;
+  /** Identifies the triggering event, so its retry can resume a half-done ingest. */
+  eventId: string;
+}
+
+export interface Deps {
+  s3: S3Client;
+  bus: EventPublisher;
+  now?: () => Date;
+}
+
+export type IngestOutcome =
+  | { outcome: "created"; version: VersionInfo }
+  | { outcome: "duplicate"; version: number | undefined }
+  | { outcome: "in-progress" };
+
+export class ClaimBusy extends Error {}
+
+const CLAIM_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Records scanned content as the dataset's next version, exactly once per content:
+ * claim the sha256, find or allocate the version, then publish. Each step can be
+ * repeated safely, so a retried or duplicated event never creates a second version.
+ */
+export async function recordVersion(
+  dataset: string,
+  ref: ObjectRef & { uri: string; files: number },
+  scanned: Scanned,
+  deps: Deps,
+): Promise<IngestOutcome> {
+  const sha256 = scanned.ok ? scanned.result.sha256 : scanned.sha256;
+  const claim = await store.claimContent(dataset, sha256, ref.eventId);
+  if (claim?.version !== undefined) {
+    if (!claim.published) await announce(dataset, claim.version, deps);
+    return { outcome: "duplicate", version: claim.version };
+  }
+  if (claim && claim.eventId !== ref.eventId && Date.now() - claim.claimedAt < CLAIM_TIMEOUT_MS) {
+    throw new ClaimBusy(`another event is recording ${sha256} for ${dataset}; retry later`);
+  }
+  const version =
+    (await store.latestVersions(dataset, 10)).find((v) => v.sha256 === sha256) ??
+    (await store.insertVersion(describe(dataset, ref, scanned, deps), scanned.ok ? profileOf(scanned) : null));
+  await store.settleClaim(dataset, sha256, { version: version.version });
+  await store.pointKey(dataset, ref.key, version.version);
+  await announce(dataset, version.version, deps);
+  return { outcome: "created", version };
+}
+
+function describe(dataset: string, ref: ObjectRef & { uri: string; files: number }, scanned: Scanned, deps: Deps) {
+  const createdAt = (deps.now?.() ?? new Date()).toISOString();
+  const common = { dataset, uri: ref.uri, etag: ref.etag, files: ref.files, createdAt };
+  if (!scanned.ok) {
+    return { ...common, status: "rejected" as const, sha256: scanned.sha256, bytes: scanned.bytes, rows: null, format: null, columns: [], reason: scanned.reason };
+  }
+  const { result } = scanned;
+  return {
+    ...common,
+    status: "ready" as const,
+    sha256: result.sha256,
+    bytes: result.bytes,
+    rows: result.rows,
+    format: result.format,
+    columns: result.columns.map((c) => ({ name: c.name, type: c.type })),
+  };
+}
+
+function profileOf(scanned: Extract<Scanned, { ok: true }>): DataProfile {
+  const { format, rows, columns } = scanned.result;
+  return { format, rows, columns };
+}
+
+async function announce(dataset: string, versionNumber: number, deps: Deps): Promise<void> {
+  const version = await store.getVersion(dataset, versionNumber);
+  if (!version) return;
+  const metadata = eventMetadata();
+  if (version.status === "rejected") {
+    await Datasets.DatasetVersionRejected.publish(deps.bus, {
+      dataset,
+      version: version.version,
+      uri: version.uri,
+      reason: version.reason ?? "rejected",
+      metadata,
+    });
+  } else {
+    await Datasets.DatasetVersionCreated.publish(deps.bus, {
+      dataset,
+      version: version.version,
+      sha256: version.sha256,
+      bytes: version.bytes,
+      uri: version.uri,
+      etag: version.etag,
+      format: version.format ?? "csv",
+      rows: version.rows ?? 0,
+      columns: version.columns,
+      createdAt: version.createdAt,
+      metadata,
+    });
+  }
+  await store.settleClaim(dataset, version.sha256, { published: true });
+}

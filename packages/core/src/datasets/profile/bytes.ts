@@ -1,0 +1,74 @@
+import { createHash } from "node:crypto";
+import { Readable, pipeline } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
+import { createGunzip } from "node:zlib";
+import { DataRejected } from "./errors";
+
+export type ByteSource = AsyncIterable<Uint8Array> | NodeJS.ReadableStream;
+
+/** Passes the object's bytes through unchanged while hashing and counting them. */
+export class HashingTap {
+  bytes = 0;
+  private readonly hash = createHash("sha256");
+
+  async *chunks(body: ByteSource): AsyncGenerator<Uint8Array> {
+    for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      this.hash.update(bytes);
+      this.bytes += bytes.length;
+      yield bytes;
+    }
+  }
+
+  sha256(): string {
+    return this.hash.digest("hex");
+  }
+}
+
+/** Gunzips the stream if it starts with the gzip magic bytes, so `.csv.gz` needs no flag. */
+export async function* gunzipIfCompressed(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let headBytes = 0;
+  while (headBytes < 2) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+    headBytes += next.value.length;
+  }
+  const all = (async function* () {
+    yield* head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  })();
+  const start = Buffer.concat(head.slice(0, 2));
+  if (start[0] !== 0x1f || start[1] !== 0x8b) return yield* all;
+  const gunzip = pipeline(Readable.from(all), createGunzip(), () => {});
+  try {
+    for await (const chunk of gunzip) yield chunk as Uint8Array;
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith("Z_")) {
+      throw new DataRejected(`invalid gzip: ${(error as Error).message}`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * UTF-8 to text across chunk boundaries, dropping a leading byte order mark. StringDecoder, not
+ * TextDecoder: it yields one-byte strings for ASCII, which the parser and profilers read ~1.5x faster.
+ */
+export class Utf8Decoder {
+  private readonly decoder = new StringDecoder("utf8");
+  private started = false;
+
+  write(chunk: Uint8Array): string {
+    const text = this.decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if (this.started || text.length === 0) return text;
+    this.started = true;
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+
+  end(): string {
+    return this.decoder.end();
+  }
+}

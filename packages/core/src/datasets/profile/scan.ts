@@ -1,0 +1,54 @@
+import { createWriteStream } from "node:fs";
+import { mkdtemp, open, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { type ByteSource, HashingTap } from "./bytes";
+import { DataRejected } from "./errors";
+import type { DataFormat } from "./format";
+import { scanParquet } from "./parquet";
+import type { ScanResult } from "./schema";
+import { scanText } from "./text-scan";
+
+/**
+ * Reads the object once: sha256 and size of the exact bytes, then its profile. CSV and JSON Lines
+ * (gzipped or not) are profiled while streaming; Parquet needs random access, so it is spooled to
+ * a temp file while hashing (disk, not memory, holds it) and then read a row group at a time.
+ */
+export async function scanObject(body: ByteSource, format: DataFormat): Promise<ScanResult> {
+  switch (format) {
+    case "csv":
+    case "jsonl":
+      return scanText(body, format);
+    case "parquet":
+      return spoolParquet(body);
+    default:
+      throw new DataRejected("unknown format");
+  }
+}
+
+async function spoolParquet(body: ByteSource): Promise<ScanResult> {
+  const dir = await mkdtemp(join(tmpdir(), "gyre-parquet-"));
+  try {
+    const path = join(dir, "object.parquet");
+    const tap = new HashingTap();
+    await pipeline(Readable.from(tap.chunks(body)), createWriteStream(path));
+    const handle = await open(path);
+    try {
+      const profile = await scanParquet({
+        byteLength: tap.bytes,
+        async slice(start, end = tap.bytes) {
+          const bytes = new Uint8Array(Math.max(0, end - start));
+          await handle.read(bytes, 0, bytes.length, start);
+          return bytes.buffer;
+        },
+      });
+      return { sha256: tap.sha256(), bytes: tap.bytes, ...profile };
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,47 @@
+import { type ByteSource, gunzipIfCompressed, HashingTap, Utf8Decoder } from "./bytes";
+import { CsvReader } from "./csv";
+import { DataRejected } from "./errors";
+import { JsonlReader } from "./jsonl";
+import type { ScanResult } from "./schema";
+import { TableProfiler } from "./table";
+
+interface TextReader {
+  push(text: string): void;
+  end(): void;
+}
+
+/** Hashes the raw bytes and profiles the (gunzipped, UTF-8 decoded) text in the same single pass. */
+export async function scanText(body: ByteSource, format: "csv" | "jsonl"): Promise<ScanResult> {
+  const tap = new HashingTap();
+  const table = new TableProfiler(format);
+  const reader = format === "csv" ? csvInto(table) : new JsonlReader((record) => table.addRecord(record));
+  const decoder = new Utf8Decoder();
+  for await (const chunk of gunzipIfCompressed(tap.chunks(body))) reader.push(decoder.write(chunk));
+  reader.push(decoder.end());
+  reader.end();
+  return { sha256: tap.sha256(), bytes: tap.bytes, ...table.profile() };
+}
+
+function csvInto(table: TableProfiler): TextReader {
+  let width = -1;
+  return new CsvReader((fields, count, line) => {
+    if (count === width) {
+      table.addFields(fields);
+    } else if (width < 0) {
+      addHeader(table, fields.slice(0, count), line);
+      width = count;
+    } else {
+      throw new DataRejected(`line ${line}: expected ${width} fields, got ${count}`);
+    }
+  });
+}
+
+function addHeader(table: TableProfiler, names: readonly string[], line: number): void {
+  const seen = new Set<string>();
+  names.forEach((name, i) => {
+    if (name === "") throw new DataRejected(`line ${line}: column ${i + 1} has no name`);
+    if (seen.has(name)) throw new DataRejected(`line ${line}: column "${name}" appears twice`);
+    seen.add(name);
+    table.addColumn(name);
+  });
+}

@@ -1,0 +1,58 @@
+import { VisibleError } from "../platform/errors";
+import type { Page } from "../platform/state/pages";
+import type { DatasetSummary, VersionInfo } from "./info";
+import { compareProfiles, type DataProfile, type ProfileComparison } from "./profile/index";
+import * as store from "./store";
+
+export function listDatasets(query: { limit: number; cursor?: string }): Promise<Page<DatasetSummary>> {
+  return store.listDatasets(query.limit, query.cursor);
+}
+
+export async function listVersions(
+  dataset: string,
+  query: { limit: number; cursor?: string },
+): Promise<Page<VersionInfo>> {
+  const page = await store.listVersions(dataset, query.limit, query.cursor);
+  if (page.items.length === 0 && !query.cursor) await mustExist(dataset);
+  return page;
+}
+
+export async function getVersion(dataset: string, version: number): Promise<VersionInfo & { profile: DataProfile | null }> {
+  const info = await store.getVersion(dataset, version);
+  if (!info) {
+    await mustExist(dataset);
+    throw new VisibleError("not_found", "dataset.version_not_found", `Dataset ${dataset} has no version ${version}.`);
+  }
+  return { ...info, profile: (await store.getProfile(dataset, version)) ?? null };
+}
+
+export async function compareVersions(
+  dataset: string,
+  a: number,
+  b: number,
+): Promise<{ dataset: string; from: VersionInfo; to: VersionInfo; comparison: ProfileComparison }> {
+  const [from, to] = await Promise.all([getVersion(dataset, a), getVersion(dataset, b)]);
+  for (const version of [from, to]) {
+    if (!version.profile) {
+      throw new VisibleError(
+        "conflict",
+        "dataset.version_not_profiled",
+        `Version ${version.version} of ${dataset} is ${version.status} and has no profile to compare.`,
+      );
+    }
+  }
+  const { profile: fromProfile, ...fromInfo } = from;
+  const { profile: toProfile, ...toInfo } = to;
+  return {
+    dataset,
+    from: fromInfo,
+    to: toInfo,
+    comparison: compareProfiles(fromProfile as DataProfile, toProfile as DataProfile),
+  };
+}
+
+async function mustExist(dataset: string): Promise<void> {
+  if ((await store.latestVersions(dataset, 1)).length === 0) {
+    throw new VisibleError("not_found", "dataset.not_found", `There is no dataset named ${dataset}.`);
+  }
+}

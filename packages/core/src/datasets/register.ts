@@ -1,0 +1,63 @@
+import { HeadObjectCommand } from "@aws-sdk/client-s3";
+import { VisibleError } from "../platform/errors";
+import { newId } from "../platform/ids";
+import type { Deps } from "./ingest";
+import { recordVersion } from "./ingest";
+import type { VersionInfo } from "./info";
+import { formatFromKey } from "./profile/index";
+import { scanBatch } from "./batch";
+import { ObjectGone, scanS3Object } from "./scan";
+import * as store from "./store";
+
+/**
+ * Registers an object that lives elsewhere in the bucket as the dataset's next version.
+ * A URI ending in `/` registers every file under that folder as one multi-file version.
+ */
+export async function registerUri(
+  dataset: string,
+  uri: string,
+  deps: Deps & { bucket: string },
+): Promise<{ created: boolean; version: VersionInfo }> {
+  const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
+  if (!match || match[1] !== deps.bucket) {
+    throw new VisibleError("input", "dataset.invalid_uri", `uri must be s3://${deps.bucket}/<key>; got ${uri}.`);
+  }
+  const key = match[2] as string;
+  const ref = { bucket: deps.bucket, key, eventId: newId("req"), uri };
+  const outcome = key.endsWith("/")
+    ? await registerFolder(dataset, ref, deps)
+    : await recordVersion(dataset, { ...ref, etag: await etagOf(deps, key), files: 1 }, await scan(deps, key), deps);
+  if (outcome.outcome === "created") return { created: true, version: outcome.version };
+  const existing = outcome.outcome === "duplicate" && outcome.version ? await store.getVersion(dataset, outcome.version) : undefined;
+  if (!existing) throw new VisibleError("conflict", "dataset.busy", "This content is being recorded right now; retry shortly.");
+  return { created: false, version: existing };
+}
+
+async function registerFolder(dataset: string, ref: { bucket: string; key: string; eventId: string; uri: string }, deps: Deps) {
+  const { files, ...scanned } = await scanBatch(deps.s3, ref.bucket, ref.key);
+  return recordVersion(dataset, { ...ref, etag: "", files }, scanned, deps);
+}
+
+async function scan(deps: Deps & { bucket: string }, key: string) {
+  try {
+    return await scanS3Object(deps.s3, { bucket: deps.bucket, key }, formatFromKey(key));
+  } catch (error) {
+    if (error instanceof ObjectGone) throw notFound(deps.bucket, key);
+    throw error;
+  }
+}
+
+async function etagOf(deps: Deps & { bucket: string }, key: string): Promise<string> {
+  try {
+    const head = await deps.s3.send(new HeadObjectCommand({ Bucket: deps.bucket, Key: key }));
+    return (head.ETag ?? "").replace(/"/g, "");
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === "NotFound" || name === "NoSuchKey") throw notFound(deps.bucket, key);
+    throw error;
+  }
+}
+
+function notFound(bucket: string, key: string): VisibleError {
+  return new VisibleError("not_found", "dataset.object_not_found", `There is no object s3://${bucket}/${key}.`);
+}

@@ -1,0 +1,78 @@
+import type { TableOwner } from "@gyre/core/platform/state/tables";
+import type { Access } from "../functions/apis";
+import { type AccessTargets, assertOwnTables, type Statement, statementsFor } from "./access";
+
+/** Everything stacks/ decides about a Lambda function; sst.config.ts hands it to sst.aws.Function. */
+export interface FunctionSpec {
+  name: string;
+  /** SST's form: `functions/events/api.handler`. */
+  handler: string;
+  runtime: "nodejs22.x";
+  timeout: `${number} seconds`;
+  memory: `${number} MB`;
+  environment: Record<string, $util.Input<string>>;
+  permissions: Statement[];
+}
+
+export interface DeployedFunction {
+  arn: $util.Output<string>;
+  name: $util.Output<string>;
+}
+
+export type FunctionFactory = (spec: FunctionSpec) => DeployedFunction;
+
+export interface GyreFunction {
+  /** Unique resource name, e.g. `EventsApi`. */
+  name: string;
+  service: string;
+  /** Module path from the repository root, exporting `handler`. */
+  module: string;
+  access: Access;
+  /** Statements beyond the access declaration, for platform plumbing (e.g. reading the DLQ). */
+  statements?: Statement[];
+  timeoutSeconds?: number;
+}
+
+export interface FunctionContext {
+  factory: FunctionFactory;
+  targets: AccessTargets;
+  names: {
+    bus: $util.Input<string>;
+    bucket: $util.Input<string>;
+    tables: Record<TableOwner, $util.Input<string>>;
+  };
+}
+
+/** A function with the env vars and IAM statements its access declaration implies, and no others. */
+export function makeFunction(context: FunctionContext, fn: GyreFunction): DeployedFunction {
+  assertOwnTables(fn.service, fn.name, fn.access);
+  const { targets } = context;
+  const environment: Record<string, $util.Input<string>> = {
+    POWERTOOLS_SERVICE_NAME: fn.service,
+    POWERTOOLS_METRICS_NAMESPACE: "Gyre",
+    GYRE_BUS_NAME: context.names.bus,
+    GYRE_BUS_ARN: targets.bus,
+    GYRE_ARCHIVE_ARN: targets.archive,
+  };
+  for (const owner of Object.keys(fn.access.tables ?? {}) as TableOwner[]) {
+    environment[`GYRE_${owner.toUpperCase()}_TABLE`] = context.names.tables[owner];
+  }
+  if (fn.access.bucket) environment.GYRE_BUCKET = context.names.bucket;
+  return context.factory({
+    name: fn.name,
+    handler: `${fn.module.replace(/\.ts$/, "")}.handler`,
+    runtime: "nodejs22.x",
+    timeout: `${fn.timeoutSeconds ?? 30} seconds`,
+    memory: "512 MB",
+    environment,
+    permissions: [...statementsFor(fn.access, targets), ...(fn.statements ?? [])],
+  });
+}
+
+export function pascal(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0]?.toUpperCase() + word.slice(1))
+    .join("");
+}

@@ -1,0 +1,121 @@
+import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { FunctionSpec } from "./functions";
+import type { GyreInfrastructureOptions } from "./index";
+
+export const root = join(import.meta.dirname, "..");
+export const ACCOUNT = "123456789012";
+export const REGION = "eu-west-1";
+
+export interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+}
+
+/** Installs .sst/platform offline unless it is there already (about half a minute, once per clone). */
+export async function preparePlatform(): Promise<void> {
+  await run(join(root, "scripts/sst-platform.sh"), []);
+}
+
+/** Type-checks sst.config.ts and stacks/ against SST's platform types; resolves to tsc's output. */
+export async function typeCheckInfra(): Promise<string> {
+  const tsc = join(root, "node_modules/typescript/bin/tsc");
+  return run(process.execPath, [tsc, "--noEmit", "-p", join(root, "tsconfig.infra.json")]);
+}
+
+async function run(command: string, args: string[]): Promise<string> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(command, args, {
+      cwd: root,
+      maxBuffer: 64 << 20,
+    });
+    return stdout + stderr;
+  } catch (error) {
+    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} failed:\n${stdout}${stderr}`);
+  }
+}
+
+export interface Synthesized {
+  resources: Registered[];
+  functions: FunctionSpec[];
+}
+
+/**
+ * Runs gyreInfrastructure() under Pulumi's mocks, with Pulumi and its AWS provider loaded
+ * from .sst/platform (the copies SST deploys with) as the `$util` and `aws` globals stacks/
+ * uses, and a function factory that records each function's spec instead of bundling it.
+ */
+export async function synthesize(
+  options: Omit<GyreInfrastructureOptions, "functionFactory">,
+): Promise<Synthesized> {
+  const require = createRequire(join(root, ".sst/platform/package.json"));
+  const pulumi = require("@pulumi/pulumi") as typeof $util;
+  Object.assign(globalThis, { $util: pulumi, aws: require("@pulumi/aws") });
+  const synthesized: Synthesized = { resources: [], functions: [] };
+  await pulumi.runtime.setMocks(
+    {
+      newResource: ({ type, name, inputs }) => {
+        synthesized.resources.push({ type, name, inputs });
+        return { id: `${name}-id`, state: { ...inputs, ...computed(type, name, inputs) } };
+      },
+      call: ({ inputs }) => inputs,
+    },
+    "gyre",
+    "test",
+    false,
+  );
+  const { gyreInfrastructure } = await import("./index");
+  gyreInfrastructure({
+    ...options,
+    functionFactory: (spec) => {
+      synthesized.functions.push(spec);
+      const arn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${spec.name}`;
+      return { arn: pulumi.output(arn), name: pulumi.output(spec.name) };
+    },
+  });
+  await pulumi.runtime.disconnect();
+  return synthesized;
+}
+
+/** The attributes AWS would compute, in AWS's formats, for the resources Gyre reads back. */
+function computed(type: string, logical: string, inputs: Record<string, unknown>) {
+  const name = (inputs.name as string | undefined) ?? logical;
+  const arn = (service: string, resource: string) =>
+    `arn:aws:${service}:${REGION}:${ACCOUNT}:${resource}`;
+  switch (type) {
+    case "aws:cloudwatch/eventBus:EventBus":
+      return { name, arn: arn("events", `event-bus/${name}`) };
+    case "aws:cloudwatch/eventArchive:EventArchive":
+      return { name, arn: arn("events", `archive/${name}`) };
+    case "aws:cloudwatch/eventRule:EventRule":
+      return { name, arn: arn("events", `rule/${inputs.eventBusName}/${name}`) };
+    case "aws:sqs/queue:Queue":
+      return {
+        name,
+        arn: arn("sqs", name),
+        url: `https://sqs.${REGION}.example/${ACCOUNT}/${name}`,
+      };
+    case "aws:dynamodb/table:Table":
+      return { name, arn: arn("dynamodb", `table/${name}`) };
+    case "aws:s3/bucket:Bucket":
+      return { bucket: name, arn: `arn:aws:s3:::${name}` };
+    case "aws:apigatewayv2/api:Api":
+      return {
+        executionArn: arn("execute-api", `${logical}-id`),
+        apiEndpoint: `https://${logical}.example`,
+      };
+    case "aws:iam/role:Role":
+      return { name, arn: `arn:aws:iam::${ACCOUNT}:role/${name}` };
+    default:
+      return {};
+  }
+}
+
+/** An Output's value, once Pulumi resolves it. */
+export function resolved<T>(value: $util.Input<T>): Promise<$util.Unwrap<T>> {
+  return new Promise((resolve) => $util.output(value).apply(resolve));
+}
