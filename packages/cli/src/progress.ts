@@ -9,7 +9,9 @@ export function progressBar(label: string, total: number) {
       const ratio = total > 0 ? Math.min(1, done / total) : 1;
       const width = 30;
       const bar = "#".repeat(Math.round(ratio * width)).padEnd(width, ".");
-      process.stderr.write(`\r${label} [${bar}] ${(ratio * 100).toFixed(0).padStart(3)}% ${megabytes(done)}/${megabytes(total)} MB`);
+      process.stderr.write(
+        `\r${label} [${bar}] ${(ratio * 100).toFixed(0).padStart(3)}% ${megabytes(done)}/${megabytes(total)} MB`,
+      );
     },
     finish() {
       if (tty) process.stderr.write("\n");

@@ -15,7 +15,10 @@ export function bucketTarget(env: NodeJS.ProcessEnv = process.env): BucketTarget
   const api = env.GYRE_API_URL ?? "http://127.0.0.1:7700";
   const local = /^https?:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(api);
   const configured = env.GYRE_S3_ENDPOINT;
-  const endpoint = configured === "aws" ? undefined : (configured ?? (local ? "http://127.0.0.1:7701" : undefined));
+  const endpoint =
+    configured === "aws"
+      ? undefined
+      : (configured ?? (local ? "http://127.0.0.1:7701" : undefined));
   const client = new S3Client({
     ...(endpoint
       ? {

@@ -20,7 +20,8 @@ export async function sha256File(path: string): Promise<string> {
 export async function filesToPush(path: string): Promise<{ folder: boolean; files: LocalFile[] }> {
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new Error(`${path} does not exist`);
-  if (info.isFile()) return { folder: false, files: [{ path, name: basename(path), bytes: info.size }] };
+  if (info.isFile())
+    return { folder: false, files: [{ path, name: basename(path), bytes: info.size }] };
   const entries = await readdir(path, { recursive: true, withFileTypes: true });
   const files: LocalFile[] = [];
   for (const entry of entries) {

@@ -20,12 +20,20 @@ export function registerDataPush(program: Command, client: () => ApiClient = api
     .command("data")
     .description("Push data to Gyre.")
     .command("push <path>")
-    .description("Upload a file (one version) or a folder (one multi-file version), then wait for the version Gyre makes of it.")
+    .description(
+      "Upload a file (one version) or a folder (one multi-file version), then wait for the version Gyre makes of it.",
+    )
     .requiredOption("--dataset <name>", "the dataset it becomes a version of")
-    .option("--batch <name>", "folder pushes: the batch folder name (default: the current UTC time)")
+    .option(
+      "--batch <name>",
+      "folder pushes: the batch folder name (default: the current UTC time)",
+    )
     .option("--timeout <seconds>", "how long to wait for the version", "120")
     .option("--json", "print the version as JSON")
-    .addHelpText("after", "\nExamples:\n  $ gyre data push churn.csv --dataset churn\n  $ gyre data push ./exports/2026-11-26/ --dataset clicks")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ gyre data push churn.csv --dataset churn\n  $ gyre data push ./exports/2026-11-26/ --dataset clicks",
+    )
     .action((path: string, options: PushOptions) => push(path, options, client()));
 }
 
@@ -36,7 +44,9 @@ async function push(path: string, options: PushOptions, api: ApiClient): Promise
   });
   const sha256 = await expectedHash(folder, files);
   const target = bucketTarget();
-  const base = folder ? `datasets/${options.dataset}/${options.batch ?? batchName()}/` : `datasets/${options.dataset}/`;
+  const base = folder
+    ? `datasets/${options.dataset}/${options.batch ?? batchName()}/`
+    : `datasets/${options.dataset}/`;
   const total = files.reduce((sum, f) => sum + f.bytes, 0);
   const bar = progressBar(`uploading ${files.length} file${files.length === 1 ? "" : "s"}`, total);
   let done = 0;
@@ -44,9 +54,17 @@ async function push(path: string, options: PushOptions, api: ApiClient): Promise
     await upload(target, `${base}${file.name}`, file, (bytes) => bar.update(done + bytes));
     done += file.bytes;
   }
-  if (folder) await target.client.send(new PutObjectCommand({ Bucket: target.bucket, Key: `${base}_SUCCESS`, Body: "" }));
+  if (folder)
+    await target.client.send(
+      new PutObjectCommand({ Bucket: target.bucket, Key: `${base}_SUCCESS`, Body: "" }),
+    );
   bar.finish();
-  const version: Version = await waitForVersion(api, options.dataset, sha256, Number(options.timeout) * 1000);
+  const version: Version = await waitForVersion(
+    api,
+    options.dataset,
+    sha256,
+    Number(options.timeout) * 1000,
+  );
   if (!options.json && Date.parse(version.createdAt) < started) {
     console.log(`Same bytes as ${options.dataset} version ${version.version}: no new version.`);
   }
@@ -56,20 +74,39 @@ async function push(path: string, options: PushOptions, api: ApiClient): Promise
 
 const PART_BYTES = 8 * 1024 * 1024;
 
-async function upload(target: ReturnType<typeof bucketTarget>, key: string, file: LocalFile, onBytes: (n: number) => void) {
+async function upload(
+  target: ReturnType<typeof bucketTarget>,
+  key: string,
+  file: LocalFile,
+  onBytes: (n: number) => void,
+) {
   if (file.bytes <= PART_BYTES) {
     const body = createReadStream(file.path);
     await target.client
-      .send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: body, ContentLength: file.bytes }))
+      .send(
+        new PutObjectCommand({
+          Bucket: target.bucket,
+          Key: key,
+          Body: body,
+          ContentLength: file.bytes,
+        }),
+      )
       .catch((error: Error) => {
-        throw new CliError(`Upload of ${file.path} to s3://${target.bucket}/${key} failed: ${error.message}`);
+        throw new CliError(
+          `Upload of ${file.path} to s3://${target.bucket}/${key} failed: ${error.message}`,
+        );
       });
     onBytes(file.bytes);
     return;
   }
   const upload = new Upload({
     client: target.client,
-    params: { Bucket: target.bucket, Key: key, Body: createReadStream(file.path), ContentLength: file.bytes },
+    params: {
+      Bucket: target.bucket,
+      Key: key,
+      Body: createReadStream(file.path),
+      ContentLength: file.bytes,
+    },
     partSize: PART_BYTES,
     queueSize: 4,
   });
@@ -77,10 +114,15 @@ async function upload(target: ReturnType<typeof bucketTarget>, key: string, file
   try {
     await upload.done();
   } catch (error) {
-    throw new CliError(`Upload of ${file.path} to s3://${target.bucket}/${key} failed: ${(error as Error).message}`);
+    throw new CliError(
+      `Upload of ${file.path} to s3://${target.bucket}/${key} failed: ${(error as Error).message}`,
+    );
   }
 }
 
 function batchName(): string {
-  return new Date().toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-");
+  return new Date()
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/:/g, "-");
 }

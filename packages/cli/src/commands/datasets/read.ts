@@ -9,16 +9,28 @@ interface DatasetSummary {
   latest: Version | null;
 }
 
-export function registerDatasetCommands(program: Command, client: () => ApiClient = apiClient): void {
+export function registerDatasetCommands(
+  program: Command,
+  client: () => ApiClient = apiClient,
+): void {
   const datasets = program.command("datasets").description("Read dataset versions.");
   datasets
     .command("ls")
     .description("List datasets with their latest version.")
     .option("--json", "print JSON")
     .action(async (options: { json?: boolean }) => {
-      const page = await client().request<{ items: DatasetSummary[] }>("GET", "/datasets?limit=100");
+      const page = await client().request<{ items: DatasetSummary[] }>(
+        "GET",
+        "/datasets?limit=100",
+      );
       if (options.json) return console.log(JSON.stringify(page.items, null, 2));
-      const rows = page.items.map((d) => [d.name, d.versions, d.latest?.status ?? "-", d.latest?.rows ?? "-", d.latest?.createdAt ?? "-"]);
+      const rows = page.items.map((d) => [
+        d.name,
+        d.versions,
+        d.latest?.status ?? "-",
+        d.latest?.rows ?? "-",
+        d.latest?.createdAt ?? "-",
+      ]);
       console.log(table(["dataset", "latest", "status", "rows", "created"], rows));
     });
   datasets

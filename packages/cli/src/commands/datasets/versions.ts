@@ -16,11 +16,19 @@ export interface Version {
 }
 
 /** Polls the dataset's newest versions until one has the pushed content's sha256. */
-export async function waitForVersion(api: ApiClient, dataset: string, sha256: string, timeoutMs: number): Promise<Version> {
+export async function waitForVersion(
+  api: ApiClient,
+  dataset: string,
+  sha256: string,
+  timeoutMs: number,
+): Promise<Version> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const page = await api
-      .request<{ items: Version[] }>("GET", `/datasets/${encodeURIComponent(dataset)}/versions?limit=50`)
+      .request<{ items: Version[] }>(
+        "GET",
+        `/datasets/${encodeURIComponent(dataset)}/versions?limit=50`,
+      )
       .catch((error: Error) => {
         if (/dataset\.not_found/.test(error.message)) return { items: [] };
         throw error;
@@ -28,7 +36,9 @@ export async function waitForVersion(api: ApiClient, dataset: string, sha256: st
     const found = page.items.find((v) => v.sha256 === sha256);
     if (found) return found;
     if (Date.now() > deadline) {
-      throw new CliError(`No version of ${dataset} with sha256 ${sha256} after ${timeoutMs / 1000}s. Is Gyre processing events (gyre events tail)?`);
+      throw new CliError(
+        `No version of ${dataset} with sha256 ${sha256} after ${timeoutMs / 1000}s. Is Gyre processing events (gyre events tail)?`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -48,13 +58,27 @@ export function printVersion(version: Version, json = false): void {
   );
   console.log(`sha256 ${version.sha256}`);
   console.log(`uri    ${version.uri}`);
-  console.log(table(["column", "type"], version.columns.map((c) => [c.name, c.type])));
+  console.log(
+    table(
+      ["column", "type"],
+      version.columns.map((c) => [c.name, c.type]),
+    ),
+  );
 }
 
 export function versionsTable(versions: Version[]): string {
   return table(
     ["version", "status", "rows", "cols", "format", "bytes", "sha256", "created"],
-    versions.map((v) => [v.version, v.status, v.rows ?? "-", v.columns.length, v.format ?? "-", v.bytes, v.sha256.slice(0, 12), v.createdAt]),
+    versions.map((v) => [
+      v.version,
+      v.status,
+      v.rows ?? "-",
+      v.columns.length,
+      v.format ?? "-",
+      v.bytes,
+      v.sha256.slice(0, 12),
+      v.createdAt,
+    ]),
   );
 }
 

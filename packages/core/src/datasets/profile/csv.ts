@@ -9,22 +9,33 @@ const PARSE_AT = 1 << 16;
 const MAX_RECORD = 32 << 20;
 const INCOMPLETE = -1;
 
-/** Receives each record's fields (only the first `count` entries are this record's) and its first line. */
-export type CsvRecordHandler = (fields: readonly string[], count: number, line: number) => void;
+/**
+ * One record, reused for the next: field i is sources[i].slice(starts[i], ends[i]). Fields are
+ * ranges of the buffered text so that numbers can be read without making a string per field;
+ * only a quoted field with escaped quotes gets a string of its own.
+ */
+export interface CsvRecord {
+  count: number;
+  /** The physical line the record starts on, 1-based. */
+  line: number;
+  readonly sources: string[];
+  readonly starts: number[];
+  readonly ends: number[];
+}
 
 /**
- * Streaming RFC 4180 reader over decoded text. Records are handed over with the physical line
- * they start on (1-based), counting line breaks inside quoted fields. Text is parsed once at least
- * 64 KiB is buffered; a record cut by the end of the buffer is parsed again when more text comes.
+ * Streaming RFC 4180 reader over decoded text. Line numbers count line breaks inside quoted fields,
+ * as an editor shows them. Text is parsed once 64 KiB is buffered; a record cut by the end of the
+ * buffer is parsed again when more text comes. Blank lines are skipped.
  */
 export class CsvReader {
   private pending = "";
   private line = 1;
   private parseAt = PARSE_AT;
   private delimiter = -1;
-  private readonly fields: string[] = [];
+  private readonly record: CsvRecord = { count: 0, line: 0, sources: [], starts: [], ends: [] };
 
-  constructor(private readonly onRecord: CsvRecordHandler) {}
+  constructor(private readonly onRecord: (record: CsvRecord) => void) {}
 
   push(text: string): void {
     this.pending += text;
@@ -46,10 +57,10 @@ export class CsvReader {
       if (nextReturn >= 0 && nextReturn < pos) nextReturn = text.indexOf("\r", pos);
       const lineEnd = text.indexOf("\n", pos);
       const plain =
-        lineEnd >= 0 &&
-        (nextQuote < 0 || nextQuote > lineEnd) &&
-        (nextReturn < 0 || nextReturn >= lineEnd - 1);
-      const next = plain ? this.plainRecord(text, pos, lineEnd, nextReturn === lineEnd - 1) : this.record(text, pos, final);
+        lineEnd >= 0 && (nextQuote < 0 || nextQuote > lineEnd) && (nextReturn < 0 || nextReturn >= lineEnd - 1);
+      const next = plain
+        ? this.plainRecord(text, pos, nextReturn === lineEnd - 1 ? lineEnd - 1 : lineEnd, lineEnd + 1)
+        : this.anyRecord(text, pos, final);
       if (next === INCOMPLETE) break;
       pos = next;
     }
@@ -60,28 +71,30 @@ export class CsvReader {
     this.parseAt = Math.max(PARSE_AT, this.pending.length * 2);
   }
 
-  /** The common case: a record on one line, without quotes or a lone CR; only delimiters matter. */
-  private plainRecord(text: string, start: number, lineEnd: number, crlf: boolean): number {
-    const end = crlf ? lineEnd - 1 : lineEnd;
-    const fields = this.fields;
+  /** The common case: one line without quotes or a lone CR, so only delimiters matter. */
+  private plainRecord(text: string, start: number, end: number, next: number): number {
+    const { sources, starts, ends } = this.record;
     const delimiter = this.delimiter;
     let count = 0;
     let from = start;
     for (let i = start; i < end; i++) {
       if (text.charCodeAt(i) === delimiter) {
-        fields[count++] = text.slice(from, i);
+        sources[count] = text;
+        starts[count] = from;
+        ends[count++] = i;
         from = i + 1;
       }
     }
-    fields[count++] = text.slice(from, end);
-    const line = this.line++;
-    if (count > 1 || end > start) this.onRecord(fields, count, line);
-    return lineEnd + 1;
+    sources[count] = text;
+    starts[count] = from;
+    ends[count++] = end;
+    this.emit(count, 1, end > start || count > 1);
+    return next;
   }
 
-  /** Parses the record at `start`; returns where the next one starts, or INCOMPLETE. */
-  private record(text: string, start: number, final: boolean): number {
-    const fields = this.fields;
+  /** Any record: quoted fields, line breaks inside them, CR line ends; INCOMPLETE if the text ends first. */
+  private anyRecord(text: string, start: number, final: boolean): number {
+    const { sources, starts, ends } = this.record;
     const length = text.length;
     const delimiter = this.delimiter;
     let count = 0;
@@ -92,19 +105,22 @@ export class CsvReader {
       if (text.charCodeAt(pos) === QUOTE) {
         const end = this.quoted(text, pos, final, breaks);
         if (end === INCOMPLETE) return INCOMPLETE;
-        fields[count++] = this.quotedValue;
+        sources[count] = this.quotedSource;
+        starts[count] = this.quotedStart;
+        ends[count++] = this.quotedEnd;
         breaks += this.quotedBreaks;
         pos = end;
         c = text.charCodeAt(pos);
       } else {
         let end = pos;
-        // Every delimiter and line break is <= 44 (","), so most characters take one comparison.
-        while (end < length && ((c = text.charCodeAt(end)) > COMMA || (c !== delimiter && c !== LF && c !== CR))) end++;
+        while (end < length && (c = text.charCodeAt(end)) !== delimiter && c !== LF && c !== CR) end++;
         if (end === length) {
           if (!final) return INCOMPLETE;
           c = Number.NaN;
         }
-        fields[count++] = text.slice(pos, end);
+        sources[count] = text;
+        starts[count] = pos;
+        ends[count++] = end;
         pos = end;
       }
       if (c === delimiter) {
@@ -121,18 +137,26 @@ export class CsvReader {
       }
       break;
     }
-    const line = this.line;
-    this.line += breaks;
-    if (count > 1 || fields[0] !== "" || text.charCodeAt(start) === QUOTE) this.onRecord(fields, count, line);
+    this.emit(count, breaks, count > 1 || ends[0] !== starts[0] || text.charCodeAt(start) === QUOTE);
     return pos;
   }
 
-  private quotedValue = "";
+  private emit(count: number, breaks: number, nonBlank: boolean): void {
+    const record = this.record;
+    record.count = count;
+    record.line = this.line;
+    this.line += breaks;
+    if (nonBlank) this.onRecord(record);
+  }
+
+  private quotedSource = "";
+  private quotedStart = 0;
+  private quotedEnd = 0;
   private quotedBreaks = 0;
 
-  /** Reads the quoted field at `start` into quotedValue; returns the position after its closing quote. */
+  /** Reads the quoted field at `start` into quoted*; returns the position after its closing quote. */
   private quoted(text: string, start: number, final: boolean, breaksBefore: number): number {
-    let value = "";
+    let escaped = "";
     let from = start + 1;
     let breaks = 0;
     for (;;) {
@@ -143,7 +167,7 @@ export class CsvReader {
       }
       breaks += lineBreaks(text, from, close);
       if (text.charCodeAt(close + 1) === QUOTE) {
-        value += text.slice(from, close + 1);
+        escaped += text.slice(from, close + 1);
         from = close + 2;
         continue;
       }
@@ -151,7 +175,15 @@ export class CsvReader {
       if (close + 1 < text.length && after !== this.delimiter && after !== LF && after !== CR) {
         throw new DataRejected(`line ${this.line + breaksBefore + breaks}: unexpected text after a closing quote`);
       }
-      this.quotedValue = value + text.slice(from, close);
+      if (from === start + 1) {
+        this.quotedSource = text;
+        this.quotedStart = from;
+        this.quotedEnd = close;
+      } else {
+        this.quotedSource = escaped + text.slice(from, close);
+        this.quotedStart = 0;
+        this.quotedEnd = this.quotedSource.length;
+      }
       this.quotedBreaks = breaks;
       return close + 1;
     }

@@ -1,4 +1,4 @@
-import { hashString } from "./hash";
+import { hashRange, hashString } from "./hash";
 
 const PRECISION = 11;
 const REGISTERS = 1 << PRECISION;
@@ -15,6 +15,10 @@ export class DistinctCounter {
 
   add(text: string): void {
     this.addHash(hashString(text));
+  }
+
+  addRange(text: string, start: number, end: number): void {
+    this.addHash(hashRange(text, start, end));
   }
 
   addHash(hash: number): void {

@@ -13,7 +13,6 @@ const MAX_VALUE_LENGTH = 200;
 export class FrequentValues {
   private readonly counts = new Map<string, { n: number }>();
   private decrements = 0;
-  private full = false;
 
   /** Counts the value; true if it was already kept (so it has been seen before). */
   add(value: string): boolean {
@@ -32,26 +31,35 @@ export class FrequentValues {
     return false;
   }
 
-  /**
-   * For columns that are still numbers, booleans or timestamps, whose top matters only if a later
-   * value turns them into strings: counts exactly while there is room, and stops for good once a
-   * new value finds none, sparing high-cardinality numbers the eviction churn. Counts stay lower
-   * bounds. Returns true if the value was already kept.
-   */
-  addWhileRoom(value: string): boolean {
-    if (this.full) return false;
-    const kept = this.counts.get(value);
-    if (kept !== undefined) {
-      kept.n++;
-      return true;
-    }
-    if (this.counts.size < TRACKED && value.length <= MAX_VALUE_LENGTH) this.counts.set(detach(value), { n: 1 });
-    else this.full = true;
-    return false;
+  /** Seeds counts gathered while the column still looked typed; call before any add. */
+  seed(counts: Iterable<[string, number]>): void {
+    for (const [value, n] of counts) this.counts.set(value, { n });
   }
 
   top(): TopValue[] {
     return topOf(new Map([...this.counts].map(([value, { n }]) => [value, n])), this.decrements);
+  }
+}
+
+/**
+ * Counts of a column's values while they are numbers, booleans (1/0) or timestamps (epoch ms), kept
+ * only in case a later value turns the column into text. Exact while there is room for every value;
+ * once a new value finds none, counting stops for good, sparing high-cardinality numbers the churn.
+ */
+export class TypedCounts {
+  private readonly counts = new Map<number, { n: number }>();
+  private full = false;
+
+  add(value: number): void {
+    if (this.full) return;
+    const kept = this.counts.get(value);
+    if (kept !== undefined) kept.n++;
+    else if (this.counts.size < TRACKED) this.counts.set(value, { n: 1 });
+    else this.full = true;
+  }
+
+  entries(spell: (value: number) => string): [string, number][] {
+    return [...this.counts].map(([value, { n }]) => [spell(value), n]);
   }
 }
 

@@ -1,4 +1,5 @@
 import { ColumnAccumulator } from "./column";
+import type { CsvRecord } from "./csv";
 import { DataRejected } from "./errors";
 import type { DataFormat } from "./format";
 import { ANY } from "./kinds";
@@ -27,10 +28,12 @@ export class TableProfiler {
   }
 
   /** One CSV record; the caller has checked it has one field per column. */
-  addFields(fields: readonly string[]): void {
+  addFields({ sources, starts, ends }: CsvRecord): void {
     this.rows++;
     const columns = this.columns;
-    for (let i = 0; i < columns.length; i++) (columns[i] as ColumnAccumulator).addText(fields[i] as string);
+    for (let i = 0; i < columns.length; i++) {
+      (columns[i] as ColumnAccumulator).addRange(sources[i] as string, starts[i] as number, ends[i] as number);
+    }
   }
 
   /** One JSON object: absent keys are missing; nested objects are flattened one level (`a.b`). */

@@ -24,14 +24,15 @@ export async function scanText(body: ByteSource, format: "csv" | "jsonl"): Promi
 
 function csvInto(table: TableProfiler): TextReader {
   let width = -1;
-  return new CsvReader((fields, count, line) => {
-    if (count === width) {
-      table.addFields(fields);
+  return new CsvReader((record) => {
+    if (record.count === width) {
+      table.addFields(record);
     } else if (width < 0) {
-      addHeader(table, fields.slice(0, count), line);
-      width = count;
+      const names = record.sources.slice(0, record.count).map((source, i) => source.slice(record.starts[i], record.ends[i]));
+      addHeader(table, names, record.line);
+      width = record.count;
     } else {
-      throw new DataRejected(`line ${line}: expected ${width} fields, got ${count}`);
+      throw new DataRejected(`line ${record.line}: expected ${width} fields, got ${record.count}`);
     }
   });
 }

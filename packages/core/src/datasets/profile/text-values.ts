@@ -3,33 +3,33 @@ import { INTEGER, NUMBER } from "./kinds";
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /**
- * INTEGER | NUMBER for `[+-]digits`, NUMBER for decimals and exponents, 0 for anything else (NaN,
- * Infinity, hex, spaces). Puts the value in `out.value`: up to 15 significant digits it divides an
- * exact integer by an exact power of ten, one correctly rounded operation, as Number() would.
+ * Reads text[start, end) as a number: INTEGER | NUMBER for `[+-]digits`, NUMBER for decimals and
+ * exponents, 0 for anything else (NaN, Infinity, hex, spaces). Puts the value in `out.value`: up to
+ * 15 significant digits it divides an exact integer by an exact power of ten, a single correctly
+ * rounded operation like Number() performs, without making a substring.
  */
-export function scanNumber(text: string, out: { value: number }): number {
-  const length = text.length;
-  let i = 0;
-  let c = text.charCodeAt(0);
+export function scanNumber(text: string, start: number, end: number, out: { value: number }): number {
+  let i = start;
+  let c = text.charCodeAt(i);
   const negative = c === 45;
   if (negative || c === 43) i++;
-  const start = i;
+  const digitsStart = i;
   let mantissa = 0;
-  for (; i < length; i++) {
+  for (; i < end; i++) {
     c = text.charCodeAt(i) - 48;
     if (c < 0 || c > 9) break;
     mantissa = mantissa * 10 + c;
   }
-  let digits = i - start;
-  if (i === length) {
+  let digits = i - digitsStart;
+  if (i === end) {
     if (digits === 0) return 0;
-    out.value = digits > 15 ? Number(text) : negative ? -mantissa : mantissa;
+    out.value = digits > 15 ? Number(text.slice(start, end)) : negative ? -mantissa : mantissa;
     return INTEGER | NUMBER;
   }
   let scale = 0;
   if (text.charCodeAt(i) === 46) {
     const fractionStart = ++i;
-    for (; i < length; i++) {
+    for (; i < end; i++) {
       c = text.charCodeAt(i) - 48;
       if (c < 0 || c > 9) break;
       mantissa = mantissa * 10 + c;
@@ -38,9 +38,9 @@ export function scanNumber(text: string, out: { value: number }): number {
     digits += scale;
   }
   if (digits === 0) return 0;
-  if (i === length) {
-    const value = digits > 15 ? Number(text) : mantissa / (POWERS_OF_TEN[scale] as number);
-    out.value = negative && digits <= 15 ? -value : value;
+  if (i === end) {
+    if (digits > 15) out.value = Number(text.slice(start, end));
+    else out.value = (negative ? -mantissa : mantissa) / (POWERS_OF_TEN[scale] as number);
     return NUMBER;
   }
   c = text.charCodeAt(i);
@@ -48,23 +48,28 @@ export function scanNumber(text: string, out: { value: number }): number {
   c = text.charCodeAt(++i);
   if (c === 43 || c === 45) i++;
   const exponentStart = i;
-  for (; i < length; i++) {
+  for (; i < end; i++) {
     c = text.charCodeAt(i) - 48;
     if (c < 0 || c > 9) return 0;
   }
   if (i === exponentStart) return 0;
-  out.value = Number(text);
+  out.value = Number(text.slice(start, end));
   return Number.isFinite(out.value) ? NUMBER : 0;
 }
 
-/** true/false in any letter case; undefined otherwise. */
-export function parseBoolean(text: string): boolean | undefined {
-  if (text.length === 4) {
-    if (text === "true" || text.toLowerCase() === "true") return true;
-  } else if (text.length === 5) {
-    if (text === "false" || text.toLowerCase() === "false") return false;
+/** 1 for true, 0 for false (any letter case), -1 otherwise. */
+export function scanBoolean(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length === 4 && matches(text, start, "true")) return 1;
+  if (length === 5 && matches(text, start, "false")) return 0;
+  return -1;
+}
+
+function matches(text: string, start: number, lowercase: string): boolean {
+  for (let i = 0; i < lowercase.length; i++) {
+    if ((text.charCodeAt(start + i) | 0x20) !== lowercase.charCodeAt(i)) return false;
   }
-  return undefined;
+  return true;
 }
 
 const ISO_8601 =
