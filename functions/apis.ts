@@ -1,4 +1,5 @@
 import type { TableOwner } from "@gyre/core/platform/state/tables";
+import { datasetsApi } from "../stacks/datasets";
 
 /**
  * What a function may do on AWS. stacks/ turns exactly this into the function's IAM policy
@@ -52,10 +53,5 @@ export const apis: ServiceApi[] = [
     handler: "functions/events/api.ts",
     access: { tables: { events: "read" }, publish: true, replay: true },
   },
-  {
-    service: "datasets",
-    prefixes: ["/datasets"],
-    handler: "functions/datasets/api.ts",
-    access: { tables: { datasets: "read-write" }, publish: true, bucket: "read" },
-  },
+  datasetsApi,
 ];

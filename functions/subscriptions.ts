@@ -1,9 +1,10 @@
+import { datasetsSubscriptions } from "../stacks/datasets";
 import type { Access } from "./apis";
 
 /**
  * Every rule on the bus: which events each service's functions receive.
- * The local runtime and stacks/ both read this list; the events docs derive
- * each event's consumers from it.
+ * Each service declares its own in stacks/<service>.ts; the local runtime and
+ * stacks/ both read this list, and the events docs derive consumers from it.
  */
 export interface Subscription {
   /** The rule name, unique on the bus. */
@@ -17,33 +18,4 @@ export interface Subscription {
   access?: Access;
 }
 
-const datasetsAccess: Access = {
-  tables: { datasets: "read-write" },
-  publish: true,
-  bucket: "read",
-};
-
-export const subscriptions: Subscription[] = [
-  {
-    name: "datasets-object-created",
-    service: "datasets",
-    pattern: {
-      source: ["aws.s3"],
-      "detail-type": ["Object Created"],
-      detail: { object: { key: [{ prefix: "datasets/" }] } },
-    },
-    handler: "functions/datasets/object-created.ts",
-    access: datasetsAccess,
-  },
-  {
-    name: "datasets-object-deleted",
-    service: "datasets",
-    pattern: {
-      source: ["aws.s3"],
-      "detail-type": ["Object Deleted"],
-      detail: { object: { key: [{ prefix: "datasets/" }] } },
-    },
-    handler: "functions/datasets/object-deleted.ts",
-    access: { tables: { datasets: "read-write" }, bucket: "read" },
-  },
-];
+export const subscriptions: Subscription[] = [...datasetsSubscriptions];

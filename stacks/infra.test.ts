@@ -294,6 +294,26 @@ describe("the real declarations in functions/", () => {
     );
   });
 
+  it("let the datasets functions read objects but never write them (stacks/datasets.ts)", async () => {
+    const datasetFunctions = real.functions.filter((f) => /^Datasets/.test(f.name));
+    expect(datasetFunctions.map((f) => f.name).sort()).toEqual([
+      "DatasetsApi",
+      "DatasetsObjectCreatedHandler",
+      "DatasetsObjectDeletedHandler",
+    ]);
+    for (const fn of datasetFunctions) {
+      const actions = (await resolved(fn.permissions)).flatMap((p) => p.actions);
+      expect(actions).toContain("s3:GetObject");
+      expect(
+        actions.filter((a) => a.startsWith("s3:") && a !== "s3:GetObject" && a !== "s3:ListBucket"),
+      ).toEqual([]);
+      const tables = (await resolved(fn.permissions))
+        .flatMap((p) => p.resources)
+        .filter((r) => r.includes(":table/"));
+      expect(tables.every((t) => /table\/(Datasets|Tokens)Table/.test(t))).toBe(true);
+    }
+  });
+
   it("grant no function an action or resource wildcard", async () => {
     for (const { permissions } of [...real.functions, ...fixture.functions]) {
       for (const { actions, resources } of await resolved(permissions)) {

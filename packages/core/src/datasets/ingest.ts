@@ -1,7 +1,7 @@
 import type { S3Client } from "@aws-sdk/client-s3";
+import type { EventPublisher } from "@gyre/events";
 import { Datasets } from "@gyre/events";
 import { eventMetadata } from "../platform/actor";
-import type { EventPublisher } from "@gyre/events";
 import type { VersionInfo } from "./info";
 import type { DataProfile } from "./profile/index";
 import type { Scanned } from "./scan";
@@ -52,18 +52,35 @@ export async function recordVersion(
   }
   const version =
     (await store.latestVersions(dataset, 10)).find((v) => v.sha256 === sha256) ??
-    (await store.insertVersion(describe(dataset, ref, scanned, deps), scanned.ok ? profileOf(scanned) : null));
+    (await store.insertVersion(
+      describe(dataset, ref, scanned, deps),
+      scanned.ok ? profileOf(scanned) : null,
+    ));
   await store.settleClaim(dataset, sha256, { version: version.version });
   await store.pointKey(dataset, ref.key, version.version);
   await announce(dataset, version.version, deps);
   return { outcome: "created", version };
 }
 
-function describe(dataset: string, ref: ObjectRef & { uri: string; files: number }, scanned: Scanned, deps: Deps) {
+function describe(
+  dataset: string,
+  ref: ObjectRef & { uri: string; files: number },
+  scanned: Scanned,
+  deps: Deps,
+) {
   const createdAt = (deps.now?.() ?? new Date()).toISOString();
   const common = { dataset, uri: ref.uri, etag: ref.etag, files: ref.files, createdAt };
   if (!scanned.ok) {
-    return { ...common, status: "rejected" as const, sha256: scanned.sha256, bytes: scanned.bytes, rows: null, format: null, columns: [], reason: scanned.reason };
+    return {
+      ...common,
+      status: "rejected" as const,
+      sha256: scanned.sha256,
+      bytes: scanned.bytes,
+      rows: null,
+      format: null,
+      columns: [],
+      reason: scanned.reason,
+    };
   }
   const { result } = scanned;
   return {

@@ -2,7 +2,10 @@ import { z } from "zod";
 
 export const DatasetName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, "lowercase letters, digits, '.', '_' or '-', starting with a letter or digit (at most 100)");
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,99}$/,
+    "lowercase letters, digits, '.', '_' or '-', starting with a letter or digit (at most 100)",
+  );
 
 export const MARKER = "_SUCCESS";
 
@@ -26,7 +29,8 @@ export function classifyKey(key: string): DatasetKey {
     return { kind: "ignored", reason: `"${dataset}" is not a valid dataset name`, key };
   }
   const file = parts.at(-1) ?? "";
-  if (file === "" || file.startsWith(".")) return { kind: "ignored", reason: "a folder or hidden file", key };
+  if (file === "" || file.startsWith("."))
+    return { kind: "ignored", reason: "a folder or hidden file", key };
   if (parts.length === 3) return { kind: "file", dataset, key };
   const batch = parts.slice(2, -1).join("/");
   if (file === MARKER) {

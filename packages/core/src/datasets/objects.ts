@@ -1,8 +1,8 @@
+import { scanBatch } from "./batch";
 import { type Deps, type IngestOutcome, type ObjectRef, recordVersion } from "./ingest";
 import { classifyKey } from "./keys";
 import { formatFromKey } from "./profile/index";
 import { ObjectGone, scanS3Object } from "./scan";
-import { scanBatch } from "./batch";
 import * as store from "./store";
 
 export type ObjectOutcome = IngestOutcome | { outcome: "ignored" | "stale"; reason: string };
@@ -15,10 +15,18 @@ export async function objectCreated(ref: ObjectRef, deps: Deps): Promise<ObjectO
       case "ignored":
         return { outcome: "ignored", reason: `${ref.key}: ${place.reason}` };
       case "batch-part":
-        return { outcome: "ignored", reason: `${ref.key}: part of batch ${place.batch}, waits for its _SUCCESS` };
+        return {
+          outcome: "ignored",
+          reason: `${ref.key}: part of batch ${place.batch}, waits for its _SUCCESS`,
+        };
       case "file": {
         const scanned = await scanS3Object(deps.s3, ref, formatFromKey(ref.key));
-        return await recordVersion(place.dataset, { ...ref, uri: `s3://${ref.bucket}/${ref.key}`, files: 1 }, scanned, deps);
+        return await recordVersion(
+          place.dataset,
+          { ...ref, uri: `s3://${ref.bucket}/${ref.key}`, files: 1 },
+          scanned,
+          deps,
+        );
       }
       case "batch-complete": {
         const { files, ...scanned } = await scanBatch(deps.s3, ref.bucket, place.prefix);
@@ -33,10 +41,17 @@ export async function objectCreated(ref: ObjectRef, deps: Deps): Promise<ObjectO
 }
 
 /** An object was deleted: the version it held is marked deleted; its record stays. */
-export async function objectDeleted(key: string, at: Date): Promise<{ deleted: number | undefined }> {
+export async function objectDeleted(
+  key: string,
+  at: Date,
+): Promise<{ deleted: number | undefined }> {
   const place = classifyKey(key);
   if (place.kind === "ignored") return { deleted: undefined };
   const version = await store.versionAtKey(place.dataset, key);
   if (version === undefined) return { deleted: undefined };
-  return { deleted: (await store.markDeleted(place.dataset, version, at.toISOString())) ? version : undefined };
+  return {
+    deleted: (await store.markDeleted(place.dataset, version, at.toISOString()))
+      ? version
+      : undefined,
+  };
 }

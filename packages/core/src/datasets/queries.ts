@@ -4,7 +4,10 @@ import type { DatasetSummary, VersionInfo } from "./info";
 import { compareProfiles, type DataProfile, type ProfileComparison } from "./profile/index";
 import * as store from "./store";
 
-export function listDatasets(query: { limit: number; cursor?: string }): Promise<Page<DatasetSummary>> {
+export function listDatasets(query: {
+  limit: number;
+  cursor?: string;
+}): Promise<Page<DatasetSummary>> {
   return store.listDatasets(query.limit, query.cursor);
 }
 
@@ -17,11 +20,18 @@ export async function listVersions(
   return page;
 }
 
-export async function getVersion(dataset: string, version: number): Promise<VersionInfo & { profile: DataProfile | null }> {
+export async function getVersion(
+  dataset: string,
+  version: number,
+): Promise<VersionInfo & { profile: DataProfile | null }> {
   const info = await store.getVersion(dataset, version);
   if (!info) {
     await mustExist(dataset);
-    throw new VisibleError("not_found", "dataset.version_not_found", `Dataset ${dataset} has no version ${version}.`);
+    throw new VisibleError(
+      "not_found",
+      "dataset.version_not_found",
+      `Dataset ${dataset} has no version ${version}.`,
+    );
   }
   return { ...info, profile: (await store.getProfile(dataset, version)) ?? null };
 }
@@ -53,6 +63,10 @@ export async function compareVersions(
 
 async function mustExist(dataset: string): Promise<void> {
   if ((await store.latestVersions(dataset, 1)).length === 0) {
-    throw new VisibleError("not_found", "dataset.not_found", `There is no dataset named ${dataset}.`);
+    throw new VisibleError(
+      "not_found",
+      "dataset.not_found",
+      `There is no dataset named ${dataset}.`,
+    );
   }
 }

@@ -1,11 +1,11 @@
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import { VisibleError } from "../platform/errors";
 import { newId } from "../platform/ids";
+import { scanBatch } from "./batch";
+import type { VersionInfo } from "./info";
 import type { Deps } from "./ingest";
 import { recordVersion } from "./ingest";
-import type { VersionInfo } from "./info";
 import { formatFromKey } from "./profile/index";
-import { scanBatch } from "./batch";
 import { ObjectGone, scanS3Object } from "./scan";
 import * as store from "./store";
 
@@ -20,20 +20,41 @@ export async function registerUri(
 ): Promise<{ created: boolean; version: VersionInfo }> {
   const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
   if (!match || match[1] !== deps.bucket) {
-    throw new VisibleError("input", "dataset.invalid_uri", `uri must be s3://${deps.bucket}/<key>; got ${uri}.`);
+    throw new VisibleError(
+      "input",
+      "dataset.invalid_uri",
+      `uri must be s3://${deps.bucket}/<key>; got ${uri}.`,
+    );
   }
   const key = match[2] as string;
   const ref = { bucket: deps.bucket, key, eventId: newId("req"), uri };
   const outcome = key.endsWith("/")
     ? await registerFolder(dataset, ref, deps)
-    : await recordVersion(dataset, { ...ref, etag: await etagOf(deps, key), files: 1 }, await scan(deps, key), deps);
+    : await recordVersion(
+        dataset,
+        { ...ref, etag: await etagOf(deps, key), files: 1 },
+        await scan(deps, key),
+        deps,
+      );
   if (outcome.outcome === "created") return { created: true, version: outcome.version };
-  const existing = outcome.outcome === "duplicate" && outcome.version ? await store.getVersion(dataset, outcome.version) : undefined;
-  if (!existing) throw new VisibleError("conflict", "dataset.busy", "This content is being recorded right now; retry shortly.");
+  const existing =
+    outcome.outcome === "duplicate" && outcome.version
+      ? await store.getVersion(dataset, outcome.version)
+      : undefined;
+  if (!existing)
+    throw new VisibleError(
+      "conflict",
+      "dataset.busy",
+      "This content is being recorded right now; retry shortly.",
+    );
   return { created: false, version: existing };
 }
 
-async function registerFolder(dataset: string, ref: { bucket: string; key: string; eventId: string; uri: string }, deps: Deps) {
+async function registerFolder(
+  dataset: string,
+  ref: { bucket: string; key: string; eventId: string; uri: string },
+  deps: Deps,
+) {
   const { files, ...scanned } = await scanBatch(deps.s3, ref.bucket, ref.key);
   return recordVersion(dataset, { ...ref, etag: "", files }, scanned, deps);
 }
@@ -59,5 +80,9 @@ async function etagOf(deps: Deps & { bucket: string }, key: string): Promise<str
 }
 
 function notFound(bucket: string, key: string): VisibleError {
-  return new VisibleError("not_found", "dataset.object_not_found", `There is no object s3://${bucket}/${key}.`);
+  return new VisibleError(
+    "not_found",
+    "dataset.object_not_found",
+    `There is no object s3://${bucket}/${key}.`,
+  );
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import { DataRejected, type DataFormat, type ScanResult, scanObject } from "./profile/index";
+import { type DataFormat, DataRejected, type ScanResult, scanObject } from "./profile/index";
 
 export type Scanned =
   | { ok: true; result: ScanResult }
@@ -22,7 +22,11 @@ export async function scanS3Object(
   const hashed = hashingStream(body);
   if (!format) {
     await hashed.drain();
-    return { ok: false, ...hashed.digest(), reason: `unknown format: ${location.key} is not .csv, .jsonl or .parquet` };
+    return {
+      ok: false,
+      ...hashed.digest(),
+      reason: `unknown format: ${location.key} is not .csv, .jsonl or .parquet`,
+    };
   }
   try {
     return { ok: true, result: await scanObject(hashed.chunks, format) };
@@ -66,7 +70,12 @@ function hashingStream(body: AsyncIterable<Uint8Array>) {
     return next;
   };
   return {
-    chunks: { [Symbol.asyncIterator]: () => ({ next: take, return: async () => ({ done: true as const, value: undefined }) }) },
+    chunks: {
+      [Symbol.asyncIterator]: () => ({
+        next: take,
+        return: async () => ({ done: true as const, value: undefined }),
+      }),
+    },
     async drain() {
       while (!(await take()).done) {}
     },

@@ -2,8 +2,8 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/li
 import { documentClient } from "../platform/state/client";
 import { type Page, queryPage } from "../platform/state/pages";
 import { tableName } from "../platform/state/tables";
-import type { DataProfile } from "./profile/index";
 import { type DatasetSummary, VersionInfo } from "./info";
+import type { DataProfile } from "./profile/index";
 
 const table = () => tableName("datasets");
 const pk = (dataset: string) => `ds#${dataset}`;
@@ -23,7 +23,11 @@ export interface Claim {
 }
 
 /** Claims these bytes for a new version; returns the existing claim if someone did first. */
-export async function claimContent(dataset: string, sha256: string, eventId: string): Promise<Claim | undefined> {
+export async function claimContent(
+  dataset: string,
+  sha256: string,
+  eventId: string,
+): Promise<Claim | undefined> {
   try {
     await documentClient().send(
       new PutCommand({
@@ -36,13 +40,21 @@ export async function claimContent(dataset: string, sha256: string, eventId: str
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     const { Item } = await documentClient().send(
-      new GetCommand({ TableName: table(), Key: { pk: pk(dataset), sk: `sha#${sha256}` }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: table(),
+        Key: { pk: pk(dataset), sk: `sha#${sha256}` },
+        ConsistentRead: true,
+      }),
     );
     return Item as Claim;
   }
 }
 
-export async function settleClaim(dataset: string, sha256: string, fields: { version?: number; published?: boolean }) {
+export async function settleClaim(
+  dataset: string,
+  sha256: string,
+  fields: { version?: number; published?: boolean },
+) {
   const names = Object.keys(fields);
   await documentClient().send(
     new UpdateCommand({
@@ -50,7 +62,9 @@ export async function settleClaim(dataset: string, sha256: string, fields: { ver
       Key: { pk: pk(dataset), sk: `sha#${sha256}` },
       UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(", ")}`,
       ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
-      ExpressionAttributeValues: Object.fromEntries(Object.entries(fields).map(([n, v]) => [`:${n}`, v])),
+      ExpressionAttributeValues: Object.fromEntries(
+        Object.entries(fields).map(([n, v]) => [`:${n}`, v]),
+      ),
     }),
   );
 }
@@ -71,7 +85,10 @@ export async function latestVersions(dataset: string, limit: number): Promise<Ve
 }
 
 /** Writes the version under the next free number: a conditional put, retried upward on a race. */
-export async function insertVersion(info: Omit<VersionInfo, "version">, profile: DataProfile | null): Promise<VersionInfo> {
+export async function insertVersion(
+  info: Omit<VersionInfo, "version">,
+  profile: DataProfile | null,
+): Promise<VersionInfo> {
   let next = ((await latestVersions(info.dataset, 1))[0]?.version ?? 0) + 1;
   for (;;) {
     const version = { ...info, version: next };
@@ -118,14 +135,20 @@ async function touchDataset(dataset: string, version: number): Promise<void> {
   }
 }
 
-export async function getVersion(dataset: string, version: number): Promise<VersionInfo | undefined> {
+export async function getVersion(
+  dataset: string,
+  version: number,
+): Promise<VersionInfo | undefined> {
   const { Item } = await documentClient().send(
     new GetCommand({ TableName: table(), Key: { pk: pk(dataset), sk: versionKey(version) } }),
   );
   return Item ? VersionInfo.parse(Item) : undefined;
 }
 
-export async function getProfile(dataset: string, version: number): Promise<DataProfile | undefined> {
+export async function getProfile(
+  dataset: string,
+  version: number,
+): Promise<DataProfile | undefined> {
   const { Item } = await documentClient().send(
     new GetCommand({ TableName: table(), Key: { pk: pk(dataset), sk: profileKey(version) } }),
   );
@@ -165,7 +188,11 @@ export async function versionAtKey(dataset: string, key: string): Promise<number
   return Item?.version as number | undefined;
 }
 
-export async function listVersions(dataset: string, limit: number, cursor?: string): Promise<Page<VersionInfo>> {
+export async function listVersions(
+  dataset: string,
+  limit: number,
+  cursor?: string,
+): Promise<Page<VersionInfo>> {
   const page = await queryPage(
     {
       TableName: table(),
@@ -186,7 +213,11 @@ export async function listDatasets(limit: number, cursor?: string): Promise<Page
       KeyConditionExpression: "gsi1pk = :all",
       ExpressionAttributeValues: { ":all": "datasets" },
     },
-    { limit, cursor, keyOf: (item) => ({ pk: item.pk, sk: item.sk, gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk }) },
+    {
+      limit,
+      cursor,
+      keyOf: (item) => ({ pk: item.pk, sk: item.sk, gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk }),
+    },
   );
   const items = await Promise.all(
     page.items.map(async (item) => {

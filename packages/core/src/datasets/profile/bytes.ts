@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Readable, pipeline } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import { DataRejected } from "./errors";
@@ -25,26 +25,40 @@ export class HashingTap {
   }
 }
 
-/** Gunzips the stream if it starts with the gzip magic bytes, so `.csv.gz` needs no flag. */
-export async function* gunzipIfCompressed(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+/**
+ * Gunzips the stream if it starts with the gzip magic bytes, so `.csv.gz` needs no flag. Closes
+ * the source when the reader stops early (a rejection), so an S3 body does not stay open.
+ */
+export async function* gunzipIfCompressed(
+  chunks: AsyncIterable<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
-  const head: Uint8Array[] = [];
-  let headBytes = 0;
-  while (headBytes < 2) {
-    const next = await iterator.next();
-    if (next.done) break;
-    head.push(next.value);
-    headBytes += next.value.length;
-  }
-  const all = (async function* () {
-    yield* head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  })();
-  const start = Buffer.concat(head.slice(0, 2));
-  if (start[0] !== 0x1f || start[1] !== 0x8b) return yield* all;
-  const gunzip = pipeline(Readable.from(all), createGunzip(), () => {});
   try {
-    for await (const chunk of gunzip) yield chunk as Uint8Array;
+    const head: Uint8Array[] = [];
+    let headBytes = 0;
+    while (headBytes < 2) {
+      const next = await iterator.next();
+      if (next.done) break;
+      head.push(next.value);
+      headBytes += next.value.length;
+    }
+    const all = (async function* () {
+      yield* head;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next())
+        yield next.value;
+    })();
+    const start = Buffer.concat(head.slice(0, 2));
+    if (start[0] === 0x1f && start[1] === 0x8b) yield* gunzip(all);
+    else yield* all;
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+async function* gunzip(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const output = pipeline(Readable.from(chunks), createGunzip(), () => {});
+  try {
+    for await (const chunk of output) yield chunk as Uint8Array;
   } catch (error) {
     if ((error as { code?: string }).code?.startsWith("Z_")) {
       throw new DataRejected(`invalid gzip: ${(error as Error).message}`);

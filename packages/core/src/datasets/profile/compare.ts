@@ -14,8 +14,12 @@ export function compareProfiles(a: DataProfile, b: DataProfile): ProfileComparis
   });
   return {
     rows: { a: before.rows, b: after.rows },
-    added: after.columns.filter((c) => !beforeNames.has(c.name)).map(({ name, type }) => ({ name, type })),
-    removed: before.columns.filter((c) => !afterByName.has(c.name)).map(({ name, type }) => ({ name, type })),
+    added: after.columns
+      .filter((c) => !beforeNames.has(c.name))
+      .map(({ name, type }) => ({ name, type })),
+    removed: before.columns
+      .filter((c) => !afterByName.has(c.name))
+      .map(({ name, type }) => ({ name, type })),
     typeChanged: shared
       .filter(([x, y]) => x.type !== y.type)
       .map(([x, y]) => ({ name: x.name, from: x.type, to: y.type })),
@@ -23,7 +27,12 @@ export function compareProfiles(a: DataProfile, b: DataProfile): ProfileComparis
   };
 }
 
-export function compareColumns(a: ColumnProfile, b: ColumnProfile, rowsA: number, rowsB: number): ColumnComparison {
+export function compareColumns(
+  a: ColumnProfile,
+  b: ColumnProfile,
+  rowsA: number,
+  rowsB: number,
+): ColumnComparison {
   const topA = new Set((a.top ?? []).map((t) => t.value));
   const topB = new Set((b.top ?? []).map((t) => t.value));
   const drift = columnDrift(a, b);

@@ -1,4 +1,5 @@
-import { hashRange, hashString } from "./hash";
+import { hashNumber, hashString } from "./hash";
+import { scanNumber } from "./text-values";
 
 const PRECISION = 11;
 const REGISTERS = 1 << PRECISION;
@@ -13,12 +14,9 @@ export class DistinctCounter {
   private hashes: Set<number> | undefined = new Set();
   private registers: Uint8Array | undefined;
 
+  /** Adds a value by its text; text that reads as a number counts as that number. */
   add(text: string): void {
-    this.addHash(hashString(text));
-  }
-
-  addRange(text: string, start: number, end: number): void {
-    this.addHash(hashRange(text, start, end));
+    this.addHash(valueHash(text, 0, text.length, hashString(text)));
   }
 
   addHash(hash: number): void {
@@ -55,7 +53,8 @@ export class DistinctCounter {
     }
     const alpha = 0.7213 / (1 + 1.079 / REGISTERS);
     let estimate = (alpha * REGISTERS * REGISTERS) / sum;
-    if (estimate <= 2.5 * REGISTERS && zeros > 0) estimate = REGISTERS * Math.log(REGISTERS / zeros);
+    if (estimate <= 2.5 * REGISTERS && zeros > 0)
+      estimate = REGISTERS * Math.log(REGISTERS / zeros);
     else if (estimate > TWO_32 / 30) estimate = -TWO_32 * Math.log(1 - estimate / TWO_32);
     return Math.round(estimate);
   }
@@ -92,6 +91,13 @@ export class DistinctCounter {
   }
 }
 
+const scanned = { value: 0 };
+
+/** The hash that stands for a value in distinct counts: its number's if it reads as one, else `textHash`. */
+export function valueHash(text: string, start: number, end: number, textHash: number): number {
+  return scanNumber(text, start, end, scanned) === 0 ? textHash : hashNumber(scanned.value);
+}
+
 function packSixBits(registers: Uint8Array): Uint8Array {
   const out = new Uint8Array((registers.length * 3) / 4);
   for (let i = 0, o = 0; i < registers.length; i += 4, o += 3) {
@@ -110,7 +116,8 @@ function packSixBits(registers: Uint8Array): Uint8Array {
 function unpackSixBits(bytes: Uint8Array): Uint8Array {
   const registers = new Uint8Array(REGISTERS);
   for (let i = 0, o = 0; i < REGISTERS; i += 4, o += 3) {
-    const word = ((bytes[o] as number) << 16) | ((bytes[o + 1] as number) << 8) | (bytes[o + 2] as number);
+    const word =
+      ((bytes[o] as number) << 16) | ((bytes[o + 1] as number) << 8) | (bytes[o + 2] as number);
     registers[i] = word >>> 18;
     registers[i + 1] = (word >>> 12) & 63;
     registers[i + 2] = (word >>> 6) & 63;

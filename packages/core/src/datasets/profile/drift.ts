@@ -1,7 +1,7 @@
 import type { ColumnDrift } from "./comparison-schema";
+import { LogHistogram } from "./log-histogram";
 import { bucketsOf } from "./numeric-sketch";
 import type { ColumnProfile, NumericSketch, TopValue } from "./schema";
-import { LogHistogram } from "./log-histogram";
 
 const SMALLEST_SHARE = 1e-4;
 const BINS = 10;
@@ -26,23 +26,29 @@ export function psi(baseline: number[], live: number[]): number {
  * Drift of a live numeric sketch from a baseline. Both are brought to the same bucket width, then
  * the baseline's buckets are grouped into 10 bins of about 10% each (fewer when one bucket holds
  * more), and PSI compares the two shares per bin. KS is the largest gap between the two CDFs,
- * read at every bucket boundary. Both are exact for the bucketed data.
+ * read at every bucket boundary. Both are exact for the bucketed data. Undefined if a side is empty.
  */
-export function driftScore(baseline: NumericSketch, live: NumericSketch): NumericDrift {
+export function driftScore(baseline: NumericSketch, live: NumericSketch): NumericDrift | undefined {
   const [a, b] = aligned(baseline, live);
   const byBound = new Map<number, [number, number]>();
   for (const { upper, count } of bucketsOf(a)) byBound.set(upper, [count, 0]);
-  for (const { upper, count } of bucketsOf(b)) byBound.set(upper, [byBound.get(upper)?.[0] ?? 0, count]);
+  for (const { upper, count } of bucketsOf(b))
+    byBound.set(upper, [byBound.get(upper)?.[0] ?? 0, count]);
   const buckets = [...byBound].sort(([x], [y]) => x - y).map(([, counts]) => counts);
   const totalA = buckets.reduce((sum, [x]) => sum + x, 0);
   const totalB = buckets.reduce((sum, [, y]) => sum + y, 0);
+  if (totalA === 0 || totalB === 0) return undefined;
   const binsA: number[] = [0];
   const binsB: number[] = [0];
   let cumulativeA = 0;
   let cumulativeB = 0;
   let ks = 0;
   for (const [x, y] of buckets) {
-    if (binsA.length < BINS && cumulativeA / totalA >= binsA.length / BINS && (binsA.at(-1) as number) > 0) {
+    if (
+      binsA.length < BINS &&
+      cumulativeA / totalA >= binsA.length / BINS &&
+      (binsA.at(-1) as number) > 0
+    ) {
       binsA.push(0);
       binsB.push(0);
     }
@@ -78,10 +84,8 @@ export function columnDrift(baseline: ColumnProfile, live: ColumnProfile): Colum
   const categorical = (c: ColumnProfile) => c.type === "string" || c.type === "boolean";
   const a = baseline.sketch?.numeric;
   const b = live.sketch?.numeric;
-  if (numeric(baseline) && numeric(live) && a && b) {
-    const { psi, ks } = driftScore(a, b);
-    return { method: "quantile-bins", psi, ks, level: levelOf(psi) };
-  }
+  const scores = numeric(baseline) && numeric(live) && a && b ? driftScore(a, b) : undefined;
+  if (scores) return { method: "quantile-bins", ...scores, level: levelOf(scores.psi) };
   if (categorical(baseline) && categorical(live)) {
     const score = categoryDrift(
       { count: baseline.count, top: baseline.top ?? [] },

@@ -3,63 +3,108 @@ import type { TopValue } from "./schema";
 
 export const TOP_SIZE = 20;
 const TRACKED = 1000;
+const MAX_SLOTS = 2048;
 const MAX_VALUE_LENGTH = 200;
 
 /**
  * Misra-Gries frequent values over 1000 counters: exact while a column has at most 1000 distinct
  * values; beyond that every kept count is a lower bound, off by at most `decrements` (n/1001), and
- * only counts above that error are reported.
+ * only counts above that error are reported. The counters live in an open-addressing table keyed
+ * by the caller's hash of the text, so a value already kept is counted without making a string.
  */
 export class FrequentValues {
-  private readonly counts = new Map<string, { n: number }>();
+  private hashes = new Int32Array(16);
+  private counts = new Float64Array(16);
+  private keys: string[] = new Array<string>(16).fill("");
+  private mask = 15;
+  private size = 0;
   private decrements = 0;
 
-  /** Counts the value; true if it was already kept (so it has been seen before). */
-  add(value: string): boolean {
-    const key = value.length > MAX_VALUE_LENGTH ? longKey(value) : value;
-    const kept = this.counts.get(key);
-    if (kept !== undefined) {
-      kept.n++;
-      return true;
+  /** Counts text[start, end), whose hashRange is `hash`; true if it was already kept (so seen before). */
+  addRange(text: string, start: number, end: number, hash: number): boolean {
+    if (end - start > MAX_VALUE_LENGTH) return this.add(longKey(text.slice(start, end)));
+    const mask = this.mask;
+    let slot = hash & mask;
+    for (let count = this.counts[slot] as number; count > 0; count = this.counts[slot] as number) {
+      if (
+        this.hashes[slot] === (hash | 0) &&
+        sameText(this.keys[slot] as string, text, start, end)
+      ) {
+        this.counts[slot] = count + 1;
+        return true;
+      }
+      slot = (slot + 1) & mask;
     }
-    if (this.counts.size < TRACKED) {
-      this.counts.set(detach(key), { n: 1 });
+    if (this.size === TRACKED) {
+      this.decrementAll();
+    } else if (this.size * 2 >= this.counts.length && this.counts.length < MAX_SLOTS) {
+      this.rebuild(this.counts.length * 2, 0);
+      this.put(this.freeSlot(hash), detach(text.slice(start, end)), hash, 1);
     } else {
-      this.decrements++;
-      for (const [k, count] of this.counts) if (--count.n === 0) this.counts.delete(k);
+      this.put(slot, detach(text.slice(start, end)), hash, 1);
     }
     return false;
   }
 
-  /** Seeds counts gathered while the column still looked typed; call before any add. */
+  add(value: string): boolean {
+    return this.addRange(value, 0, value.length, hashString(value));
+  }
+
+  /** Counts gathered while the column still looked typed; called once, before any add. */
   seed(counts: Iterable<[string, number]>): void {
-    for (const [value, n] of counts) this.counts.set(value, { n });
+    for (const [value, n] of counts) {
+      if (n === 0) continue;
+      this.add(value);
+      this.counts[this.find(value)] = n;
+    }
   }
 
   top(): TopValue[] {
-    return topOf(new Map([...this.counts].map(([value, { n }]) => [value, n])), this.decrements);
-  }
-}
-
-/**
- * Counts of a column's values while they are numbers, booleans (1/0) or timestamps (epoch ms), kept
- * only in case a later value turns the column into text. Exact while there is room for every value;
- * once a new value finds none, counting stops for good, sparing high-cardinality numbers the churn.
- */
-export class TypedCounts {
-  private readonly counts = new Map<number, { n: number }>();
-  private full = false;
-
-  add(value: number): void {
-    if (this.full) return;
-    const kept = this.counts.get(value);
-    if (kept !== undefined) kept.n++;
-    else if (this.counts.size < TRACKED) this.counts.set(value, { n: 1 });
-    else this.full = true;
+    const counts = new Map<string, number>();
+    this.counts.forEach((count, slot) => {
+      if (count > 0) counts.set(this.keys[slot] as string, count);
+    });
+    return topOf(counts, this.decrements);
   }
 
-  entries(spell: (value: number) => string): [string, number][] {
-    return [...this.counts].map(([value, { n }]) => [spell(value), n]);
+  private find(value: string): number {
+    let slot = hashString(value) & this.mask;
+    while (this.keys[slot] !== value) slot = (slot + 1) & this.mask;
+    return slot;
+  }
+
+  private freeSlot(hash: number): number {
+    let slot = hash & this.mask;
+    while ((this.counts[slot] as number) > 0) slot = (slot + 1) & this.mask;
+    return slot;
+  }
+
+  private put(slot: number, key: string, hash: number, count: number): void {
+    this.hashes[slot] = hash;
+    this.keys[slot] = key;
+    this.counts[slot] = count;
+    this.size++;
+  }
+
+  /** Misra-Gries' step for a new value with no free counter: every count drops by one. */
+  private decrementAll(): void {
+    this.decrements++;
+    this.rebuild(this.counts.length, 1);
+  }
+
+  /** Re-inserts every entry into `slots` slots, less `minus` from each count, dropping those at zero. */
+  private rebuild(slots: number, minus: number): void {
+    const kept: [string, number, number][] = [];
+    this.counts.forEach((count, slot) => {
+      if (count > minus)
+        kept.push([this.keys[slot] as string, this.hashes[slot] as number, count - minus]);
+    });
+    this.hashes = new Int32Array(slots);
+    this.counts = new Float64Array(slots);
+    this.keys = new Array<string>(slots).fill("");
+    this.mask = slots - 1;
+    this.size = 0;
+    for (const [key, hash, count] of kept) this.put(this.freeSlot(hash), key, hash, count);
   }
 }
 
@@ -78,6 +123,13 @@ export function mergeTops(tops: TopValue[][]): TopValue[] {
     for (const { value, count } of top) counts.set(value, (counts.get(value) ?? 0) + count);
   }
   return topOf(counts);
+}
+
+function sameText(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let i = 0; i < key.length; i++)
+    if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 const LONG_KEY = "\u0000";

@@ -14,12 +14,17 @@ export class JsonlReader {
   push(text: string): void {
     const buffered = this.pending + text;
     let from = 0;
-    for (let newline = buffered.indexOf("\n"); newline >= 0; newline = buffered.indexOf("\n", from)) {
+    for (
+      let newline = buffered.indexOf("\n");
+      newline >= 0;
+      newline = buffered.indexOf("\n", from)
+    ) {
       this.parseLine(buffered.slice(from, newline));
       from = newline + 1;
     }
     this.pending = buffered.slice(from);
-    if (this.pending.length > MAX_LINE) throw new DataRejected(`line ${this.line}: longer than 32 MiB`);
+    if (this.pending.length > MAX_LINE)
+      throw new DataRejected(`line ${this.line}: longer than 32 MiB`);
   }
 
   end(): void {
@@ -37,7 +42,8 @@ export class JsonlReader {
       throw new DataRejected(`line ${line}: invalid JSON: ${(error as Error).message}`);
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      const kind = value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
+      const kind =
+        value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
       throw new DataRejected(`line ${line}: expected a JSON object, got ${kind}`);
     }
     this.onRecord(value as Record<string, unknown>, line);

@@ -1,6 +1,7 @@
 import { ColumnAccumulator } from "./column";
 import type { ColumnProfile, DataProfile } from "./schema";
 import { TableProfiler } from "./table";
+import { addValue } from "./typed-values";
 
 /**
  * Profiles in-memory records (e.g. a monitoring window of inference inputs) exactly as JSON Lines
@@ -17,7 +18,7 @@ export function profileValues(name: string, values: Iterable<unknown>): ColumnPr
   const column = new ColumnAccumulator(name);
   let rows = 0;
   for (const value of values) {
-    column.addValue(value);
+    addValue(column, value);
     rows++;
   }
   return column.profile(rows);

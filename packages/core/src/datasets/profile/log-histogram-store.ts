@@ -40,13 +40,19 @@ export class KeyCounts {
   }
 
   forEach(visit: (key: number, count: number) => void): void {
-    this.counts.forEach((count, i) => count > 0 && visit(this.base + i, count));
+    const counts = this.counts;
+    for (let i = 0; i < counts.length; i++) {
+      const count = counts[i] as number;
+      if (count > 0) visit(this.base + i, count);
+    }
   }
 
   /** Every key k becomes ceil(k / 2): the buckets of γ² hold two buckets of γ each. */
   halveKeys(): void {
     const entries: [number, number][] = [];
-    this.forEach((key, count) => entries.push([Math.ceil(key / 2), count]));
+    this.forEach((key, count) => {
+      entries.push([Math.ceil(key / 2), count]);
+    });
     this.counts.fill(0);
     for (const [key, count] of entries) this.add(key, count);
   }
@@ -55,7 +61,10 @@ export class KeyCounts {
     const range = this.range();
     if (!range) return { start: 0, counts: [] };
     const [low, high] = range;
-    return { start: low, counts: Array.from(this.counts.subarray(low - this.base, high - this.base + 1)) };
+    return {
+      start: low,
+      counts: Array.from(this.counts.subarray(low - this.base, high - this.base + 1)),
+    };
   }
 
   private reframe(low: number, high: number): void {

@@ -1,24 +1,27 @@
 import { KeyCounts } from "./log-histogram-store";
 import type { NumericSketch } from "./schema";
 
-/** Level 0 buckets are (γ^(k-1), γ^k] with γ = 1 + 2^-16; each level squares γ, halving every key. */
-const LN_GAMMA_0 = Math.log1p(2 ** -16);
+const KEYS_PER_OCTAVE_0 = 2 ** 16;
 const MEMORY_SPAN = 2048;
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
 export const JSON_SPAN = 256;
 const SMALLEST = 1e-300;
 
 /**
  * UDDSketch: a histogram of |value| on logarithmic buckets, one store per sign plus a zero count.
- * When a store would need more than `span` buckets, every bucket pair merges (γ becomes γ²), so the
- * relative accuracy adapts to the data's range: fine for narrow columns, coarser for wide ones.
- * Keys at level L equal ceil(key0 / 2^L), so merged sketches equal the sketch of the union.
+ * A value's position is its binary exponent plus its mantissa fraction, log2 with the mantissa read
+ * linearly (no Math.log: exact, monotone and cheap); bucket k at level L holds positions in
+ * ((k-1)·2^L, k·2^L] / 2^16. When a store would need more than `span` buckets, every bucket pair
+ * merges (level + 1), so resolution adapts to the data's range: fine for narrow columns, coarser for
+ * wide ones. Keys at level L equal ceil(key0 / 2^L), so merged sketches equal the sketch of the union.
  */
 export class LogHistogram {
   level = 0;
   zero = 0;
   private readonly positive: KeyCounts;
   private readonly negative: KeyCounts;
-  private inverseLnGamma = 1 / LN_GAMMA_0;
+  private keysPerOctave = KEYS_PER_OCTAVE_0;
 
   constructor(span = MEMORY_SPAN) {
     this.positive = new KeyCounts(span);
@@ -26,8 +29,10 @@ export class LogHistogram {
   }
 
   add(value: number): void {
-    if (value > SMALLEST) this.addKey(this.positive, Math.ceil(Math.log(value) * this.inverseLnGamma));
-    else if (value < -SMALLEST) this.addKey(this.negative, Math.ceil(Math.log(-value) * this.inverseLnGamma));
+    if (value > SMALLEST)
+      this.addKey(this.positive, Math.ceil(position(value) * this.keysPerOctave));
+    else if (value < -SMALLEST)
+      this.addKey(this.negative, Math.ceil(position(-value) * this.keysPerOctave));
     else this.zero++;
   }
 
@@ -36,8 +41,12 @@ export class LogHistogram {
     const theirs = other.copy();
     while (theirs.level < this.level) theirs.collapse();
     this.zero += theirs.zero;
-    theirs.positive.forEach((key, count) => this.addKey(this.positive, key, count, theirs.level));
-    theirs.negative.forEach((key, count) => this.addKey(this.negative, key, count, theirs.level));
+    theirs.positive.forEach((key, count) => {
+      this.addKey(this.positive, key, count, theirs.level);
+    });
+    theirs.negative.forEach((key, count) => {
+      this.addKey(this.negative, key, count, theirs.level);
+    });
   }
 
   raiseTo(level: number): void {
@@ -48,7 +57,12 @@ export class LogHistogram {
   toJSON(span = JSON_SPAN): NumericSketch {
     const out = this.copy();
     while (out.positive.span() > span || out.negative.span() > span) out.collapse();
-    return { level: out.level, zero: out.zero, positive: out.positive.toJSON(), negative: out.negative.toJSON() };
+    return {
+      level: out.level,
+      zero: out.zero,
+      positive: out.positive.toJSON(),
+      negative: out.negative.toJSON(),
+    };
   }
 
   static fromJSON(json: NumericSketch): LogHistogram {
@@ -59,7 +73,9 @@ export class LogHistogram {
       [histogram.positive, json.positive],
       [histogram.negative, json.negative],
     ] as const) {
-      counts.forEach((count, i) => count > 0 && histogram.addKey(store, start + i, count, json.level));
+      counts.forEach((count, i) => {
+        if (count > 0) histogram.addKey(store, start + i, count, json.level);
+      });
     }
     return histogram;
   }
@@ -76,7 +92,7 @@ export class LogHistogram {
 
   private collapse(): void {
     this.level++;
-    this.inverseLnGamma /= 2;
+    this.keysPerOctave /= 2;
     this.positive.halveKeys();
     this.negative.halveKeys();
   }
@@ -85,13 +101,28 @@ export class LogHistogram {
     const copy = new LogHistogram(Number.POSITIVE_INFINITY);
     copy.raiseTo(this.level);
     copy.zero = this.zero;
-    this.positive.forEach((key, count) => copy.positive.add(key, count));
-    this.negative.forEach((key, count) => copy.negative.add(key, count));
+    this.positive.forEach((key, count) => {
+      copy.positive.add(key, count);
+    });
+    this.negative.forEach((key, count) => {
+      copy.negative.add(key, count);
+    });
     return copy;
   }
 }
 
-/** Bucket bounds at a level: bucket k of the positive store holds (γ^(k-1), γ^k]. */
+/** log2(value) with the mantissa read linearly: exponent + (mantissa - 1), for value > 0 and normal. */
+function position(value: number): number {
+  bits[0] = value;
+  const high = words[1] as number;
+  return (
+    (high >>> 20) - 1023 + (high & 0xfffff) / 0x100000 + (words[0] as number) / 0x10000000000000
+  );
+}
+
+/** Upper bound of bucket `key` of the positive store at `level`: the value at position key·2^level/2^16. */
 export function bucketBound(level: number, key: number): number {
-  return Math.exp(key * LN_GAMMA_0 * 2 ** level);
+  const at = (key * 2 ** level) / KEYS_PER_OCTAVE_0;
+  const exponent = Math.floor(at);
+  return 2 ** exponent * (1 + at - exponent);
 }

@@ -29,7 +29,9 @@ export function mergeProfiles(parts: DataProfile[]): DataProfile {
   });
   const rows = profiles.reduce((sum, p) => sum + p.rows, 0);
   const columns = names.map((name) =>
-    mergeColumnProfiles(profiles.map((p) => p.columns.find((c) => c.name === name) as ColumnProfile)),
+    mergeColumnProfiles(
+      profiles.map((p) => p.columns.find((c) => c.name === name) as ColumnProfile),
+    ),
   );
   return { format: first.format, rows, columns };
 }
@@ -48,7 +50,9 @@ export function mergeColumnProfiles(parts: ColumnProfile[]): ColumnProfile {
   const distinct = distinctSketch
     ? distinctSketch.estimate()
     : Math.max(...parts.map((c) => c.distinct));
-  const sketch: ColumnSketch | undefined = distinctSketch ? { distinct: distinctSketch.toJSON() } : undefined;
+  const sketch: ColumnSketch | undefined = distinctSketch
+    ? { distinct: distinctSketch.toJSON() }
+    : undefined;
   const base = { name: first.name, type, count, missing };
   if ((type === "integer" || type === "number") && present.length > 0) {
     const moments = new Moments();

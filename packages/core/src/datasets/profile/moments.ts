@@ -31,7 +31,13 @@ export class Moments {
     return this.count < 2 ? undefined : Math.sqrt(this.m2 / (this.count - 1));
   }
 
-  static of(summary: { count: number; mean?: number; std?: number; min?: number; max?: number }): Moments {
+  static of(summary: {
+    count: number;
+    mean?: number;
+    std?: number;
+    min?: number;
+    max?: number;
+  }): Moments {
     const moments = new Moments();
     moments.count = summary.count;
     moments.mean = summary.mean ?? 0;

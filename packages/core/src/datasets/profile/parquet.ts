@@ -5,6 +5,7 @@ import { DataRejected } from "./errors";
 import { BOOLEAN, INTEGER, NUMBER, TIMESTAMP } from "./kinds";
 import type { DataProfile } from "./schema";
 import { TableProfiler } from "./table";
+import { addValue } from "./typed-values";
 
 /** Random access to a Parquet object, e.g. ranged S3 GETs or a local file. */
 export interface ParquetSource {
@@ -47,12 +48,19 @@ async function profileRowGroups(file: AsyncBuffer, metadata: FileMetaData): Prom
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
     const chunks: ColumnData[] = [];
-    await parquetRead({ file, metadata, rowStart, rowEnd, compressors, onChunk: (chunk) => chunks.push(chunk) });
+    await parquetRead({
+      file,
+      metadata,
+      rowStart,
+      rowEnd,
+      compressors,
+      onChunk: (chunk) => chunks.push(chunk),
+    });
     for (const { columnName, columnData, rowStart: chunkStart } of chunks) {
       const column = columns.get(columnName);
       const from = Math.max(0, rowStart - chunkStart);
       const to = Math.min(columnData.length, rowEnd - chunkStart);
-      for (let i = from; i < to; i++) column?.addValue(columnData[i]);
+      if (column) for (let i = from; i < to; i++) addValue(column, columnData[i]);
     }
     table.rows += rowEnd - rowStart;
     rowStart = rowEnd;
@@ -65,11 +73,16 @@ function declaredKinds(element: SchemaElement, nested: boolean): number {
   const logical = element.logical_type?.type;
   const converted = element.converted_type;
   if (logical === "TIMESTAMP" || logical === "DATE" || converted === "DATE") return TIMESTAMP;
-  if (converted === "TIMESTAMP_MILLIS" || converted === "TIMESTAMP_MICROS" || element.type === "INT96") {
+  if (
+    converted === "TIMESTAMP_MILLIS" ||
+    converted === "TIMESTAMP_MICROS" ||
+    element.type === "INT96"
+  ) {
     return TIMESTAMP;
   }
   if (logical === "DECIMAL" || converted === "DECIMAL" || logical === "FLOAT16") return NUMBER;
-  if (logical === "STRING" || logical === "JSON" || logical === "UUID" || logical === "ENUM") return 0;
+  if (logical === "STRING" || logical === "JSON" || logical === "UUID" || logical === "ENUM")
+    return 0;
   switch (element.type) {
     case "BOOLEAN":
       return BOOLEAN;

@@ -4,7 +4,10 @@ import { z } from "zod";
 export const ColumnType = ColumnTypeSchema;
 export type ColumnType = z.infer<typeof ColumnType>;
 
-const KeyCountsJson = z.object({ start: z.number().int(), counts: z.array(z.number().nonnegative()) });
+const KeyCountsJson = z.object({
+  start: z.number().int(),
+  counts: z.array(z.number().nonnegative()),
+});
 
 /** UDDSketch: counts on logarithmic buckets of |value| per sign; see log-histogram.ts. */
 export const NumericSketch = z.object({
@@ -16,7 +19,9 @@ export const NumericSketch = z.object({
 export type NumericSketch = z.infer<typeof NumericSketch>;
 
 export const ColumnSketch = z.object({
-  distinct: z.string().describe("HyperLogLog state: `exact:<base64 hashes>` or `hll11:<base64 registers>`"),
+  distinct: z
+    .string()
+    .describe("HyperLogLog state: `exact:<base64 hashes>` or `hll11:<base64 registers>`"),
   numeric: NumericSketch.optional(),
 });
 export type ColumnSketch = z.infer<typeof ColumnSketch>;
@@ -29,12 +34,19 @@ export const ColumnProfile = z.object({
   type: ColumnType,
   count: z.number().int().nonnegative().describe("non-missing values"),
   missing: z.number().int().nonnegative().describe("empty, null or absent values"),
-  distinct: z.number().int().nonnegative().describe("distinct values: exact up to 128, else HyperLogLog (±2.3%)"),
+  distinct: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe("distinct values: exact up to 128, else HyperLogLog (±2.3%)"),
   min: z.number().optional().describe("numbers; timestamps as epoch milliseconds"),
   max: z.number().optional(),
   mean: z.number().optional(),
   std: z.number().optional().describe("sample standard deviation (n - 1)"),
-  top: z.array(TopValue).optional().describe("strings and booleans: most frequent values, counts are lower bounds"),
+  top: z
+    .array(TopValue)
+    .optional()
+    .describe("strings and booleans: most frequent values, counts are lower bounds"),
   sketch: ColumnSketch.optional(),
 });
 export type ColumnProfile = z.infer<typeof ColumnProfile>;

@@ -4,6 +4,7 @@ import { DataRejected } from "./errors";
 import type { DataFormat } from "./format";
 import { ANY } from "./kinds";
 import type { DataProfile } from "./schema";
+import { addValue } from "./typed-values";
 
 export const MAX_COLUMNS = 1000;
 
@@ -15,12 +16,9 @@ export class TableProfiler {
 
   constructor(private readonly format: DataFormat) {}
 
-  get width(): number {
-    return this.columns.length;
-  }
-
   addColumn(name: string, declared = ANY): ColumnAccumulator {
-    if (this.columns.length >= MAX_COLUMNS) throw new DataRejected(`more than ${MAX_COLUMNS} columns`);
+    if (this.columns.length >= MAX_COLUMNS)
+      throw new DataRejected(`more than ${MAX_COLUMNS} columns`);
     const column = new ColumnAccumulator(name, declared);
     this.columns.push(column);
     this.byName.set(name, column);
@@ -32,7 +30,11 @@ export class TableProfiler {
     this.rows++;
     const columns = this.columns;
     for (let i = 0; i < columns.length; i++) {
-      (columns[i] as ColumnAccumulator).addRange(sources[i] as string, starts[i] as number, ends[i] as number);
+      (columns[i] as ColumnAccumulator).addRange(
+        sources[i] as string,
+        starts[i] as number,
+        ends[i] as number,
+      );
     }
   }
 
@@ -42,16 +44,21 @@ export class TableProfiler {
     for (const key of Object.keys(record)) {
       const value = record[key];
       if (isPlainObject(value)) {
-        for (const inner of Object.keys(value)) this.column(`${key}.${inner}`).addValue(value[inner]);
+        for (const inner of Object.keys(value))
+          addValue(this.column(`${key}.${inner}`), value[inner]);
       } else {
-        this.column(key).addValue(value);
+        addValue(this.column(key), value);
       }
     }
   }
 
   profile(): DataProfile {
     if (this.rows === 0) throw new DataRejected("no rows");
-    return { format: this.format, rows: this.rows, columns: this.columns.map((c) => c.profile(this.rows)) };
+    return {
+      format: this.format,
+      rows: this.rows,
+      columns: this.columns.map((c) => c.profile(this.rows)),
+    };
   }
 
   private column(name: string): ColumnAccumulator {
@@ -60,5 +67,7 @@ export class TableProfiler {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+  return (
+    typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype
+  );
 }

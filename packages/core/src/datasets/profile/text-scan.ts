@@ -14,7 +14,10 @@ interface TextReader {
 export async function scanText(body: ByteSource, format: "csv" | "jsonl"): Promise<ScanResult> {
   const tap = new HashingTap();
   const table = new TableProfiler(format);
-  const reader = format === "csv" ? csvInto(table) : new JsonlReader((record) => table.addRecord(record));
+  const reader =
+    format === "csv"
+      ? csvInto(table)
+      : new JsonlReader((record, line) => atLine(line, () => table.addRecord(record)));
   const decoder = new Utf8Decoder();
   for await (const chunk of gunzipIfCompressed(tap.chunks(body))) reader.push(decoder.write(chunk));
   reader.push(decoder.end());
@@ -28,8 +31,10 @@ function csvInto(table: TableProfiler): TextReader {
     if (record.count === width) {
       table.addFields(record);
     } else if (width < 0) {
-      const names = record.sources.slice(0, record.count).map((source, i) => source.slice(record.starts[i], record.ends[i]));
-      addHeader(table, names, record.line);
+      const names = record.sources
+        .slice(0, record.count)
+        .map((source, i) => source.slice(record.starts[i], record.ends[i]));
+      atLine(record.line, () => addHeader(table, names, record.line));
       width = record.count;
     } else {
       throw new DataRejected(`line ${record.line}: expected ${width} fields, got ${record.count}`);
@@ -45,4 +50,16 @@ function addHeader(table: TableProfiler, names: readonly string[], line: number)
     seen.add(name);
     table.addColumn(name);
   });
+}
+
+/** Puts the line in front of a rejection that does not name one (too many columns). */
+function atLine(line: number, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DataRejected && !error.reason.startsWith("line ")) {
+      throw new DataRejected(`line ${line}: ${error.reason}`);
+    }
+    throw error;
+  }
 }

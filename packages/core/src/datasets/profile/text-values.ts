@@ -8,7 +8,12 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
  * 15 significant digits it divides an exact integer by an exact power of ten, a single correctly
  * rounded operation like Number() performs, without making a substring.
  */
-export function scanNumber(text: string, start: number, end: number, out: { value: number }): number {
+export function scanNumber(
+  text: string,
+  start: number,
+  end: number,
+  out: { value: number },
+): number {
   let i = start;
   let c = text.charCodeAt(i);
   const negative = c === 45;
@@ -80,16 +85,12 @@ export function parseTimestamp(text: string): number {
   if (text.length < 10 || text.charCodeAt(4) !== 45) return Number.NaN;
   const m = ISO_8601.exec(text);
   if (!m) return Number.NaN;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map((part) => Number(part ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [year, month, day, hour, minute, second] = m
+    .slice(1, 7)
+    .map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
   const millis = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
+    return Number.NaN;
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   if (date.getUTCDate() !== day) return Number.NaN;
