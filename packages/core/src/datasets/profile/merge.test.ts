@@ -83,3 +83,16 @@ describe("mergeProfiles", () => {
     expect(mergeProfiles([stored, stored]).columns[0]?.count).toBe(1000);
   });
 });
+
+describe("numeric statistics", () => {
+  it("match a two-pass computation within 1e-9", async () => {
+    const lines = rows(0, 5000);
+    const prices = lines.map((line) => Number(line.split(",")[1]));
+    const mean = prices.reduce((s, x) => s + x, 0) / prices.length;
+    const std = Math.sqrt(prices.reduce((s, x) => s + (x - mean) ** 2, 0) / (prices.length - 1));
+    const price = (await scanCsv([header, ...lines].join("\n"))).columns[1];
+    close(price?.mean, mean);
+    close(price?.std, std);
+    expect(price).toMatchObject({ min: Math.min(...prices), max: Math.max(...prices) });
+  });
+});
