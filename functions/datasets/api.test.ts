@@ -1,18 +1,13 @@
-import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
+import type { TestPlatform } from "@gyre/local/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { subscriptions } from "../subscriptions";
-import { datasetsApi } from "./api";
+import { type DatasetsTest, startDatasetsTest } from "./test-platform";
 import { csv, sha256, userS3 } from "./test-support";
 
 let platform: TestPlatform;
-let app: ReturnType<typeof datasetsApi>;
+let app: DatasetsTest["app"];
 
 beforeAll(async () => {
-  platform = await startTestPlatform({
-    s3: true,
-    subscriptions: subscriptions.filter((s) => s.service === "datasets"),
-  });
-  app = datasetsApi({ tokens: platform.tokens });
+  ({ platform, app } = await startDatasetsTest());
   const s3 = userS3(platform);
   await s3.put("datasets/churn/v1.csv", csv(40));
   await s3.put(

@@ -1,21 +1,15 @@
 import { createHash } from "node:crypto";
-import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
+import type { TestPlatform } from "@gyre/local/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { subscriptions } from "../subscriptions";
-import { datasetsApi } from "./api";
+import { type DatasetsTest, startDatasetsTest } from "./test-platform";
 import { csv, sha256, userS3 } from "./test-support";
 
 let platform: TestPlatform;
-let app: ReturnType<typeof datasetsApi>;
-let s3: ReturnType<typeof userS3>;
+let app: DatasetsTest["app"];
+let s3: DatasetsTest["s3"];
 
 beforeAll(async () => {
-  platform = await startTestPlatform({
-    s3: true,
-    subscriptions: subscriptions.filter((s) => s.service === "datasets"),
-  });
-  app = datasetsApi({ tokens: platform.tokens });
-  s3 = userS3(platform);
+  ({ platform, app, s3 } = await startDatasetsTest());
 });
 afterAll(() => platform.close());
 

@@ -1,20 +1,8 @@
+import { Envelope } from "@gyre/events";
 import { z } from "@hono/zod-openapi";
 import { ListQuery } from "../shared/schemas";
 
-export const EventEnvelope = z
-  .object({
-    version: z.literal("0"),
-    id: z.string(),
-    "detail-type": z.string(),
-    source: z.string(),
-    account: z.string(),
-    time: z.string(),
-    region: z.string(),
-    resources: z.array(z.string()),
-    detail: z.record(z.string(), z.unknown()),
-    "replay-name": z.string().optional(),
-  })
-  .openapi("Event");
+export const EventEnvelope = z.object(Envelope.shape).openapi("Event");
 
 export const EventsQuery = ListQuery.extend({
   source: z.string().optional().openapi({ example: "aws.s3" }),

@@ -56,7 +56,10 @@ describe("every authenticated route", () => {
 
   it("answers 401 without a token and with an unknown one, in the error format", async () => {
     for (const op of await operations()) {
-      for (const headers of [{}, { authorization: "Bearer gyre_unknown" }]) {
+      for (const headers of [{}, { authorization: "Bearer gyre_unknown" }] as Record<
+        string,
+        string
+      >[]) {
         const res = await call(op, headers);
         expect(res.status, `${op.method} ${op.path}`).toBe(401);
         expect(((await res.json()) as { error: { code: string } }).error.code).toMatch(/^auth\./);

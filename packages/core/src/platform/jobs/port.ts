@@ -1,4 +1,7 @@
-import type { RetryStrategy } from "@gyre/events/aws-batch";
+import type { RetryStrategy as RetryStrategySchema } from "@gyre/events/aws-batch";
+import type { z } from "zod";
+
+export type RetryStrategy = z.infer<typeof RetryStrategySchema>;
 
 export type QueueName = "gpu-spot" | "gpu-ondemand" | "cpu";
 
