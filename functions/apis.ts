@@ -1,5 +1,6 @@
 import type { TableOwner } from "@gyre/core/platform/state/tables";
 import { datasetsApi } from "../stacks/datasets";
+import { trainingApi } from "../stacks/training-wiring";
 
 /**
  * What a function may do on AWS. stacks/ turns exactly this into the function's IAM policy
@@ -14,6 +15,10 @@ export interface Access {
   replay?: boolean;
   /** Objects in the data bucket. */
   bucket?: "read" | "write" | "read-write";
+  /** Submit and terminate jobs on Gyre's Batch queues, and read their logs. */
+  jobs?: boolean;
+  /** Create one-time schedules that call the service back (debounce timers). */
+  timer?: boolean;
 }
 
 /**
@@ -54,4 +59,5 @@ export const apis: ServiceApi[] = [
     access: { tables: { events: "read" }, publish: true, replay: true },
   },
   datasetsApi,
+  trainingApi,
 ];

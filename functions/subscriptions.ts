@@ -1,4 +1,5 @@
 import { datasetsSubscriptions } from "../stacks/datasets";
+import { trainingSubscriptions } from "../stacks/training-wiring";
 import type { Access } from "./apis";
 
 /**
@@ -18,4 +19,4 @@ export interface Subscription {
   access?: Access;
 }
 
-export const subscriptions: Subscription[] = [...datasetsSubscriptions];
+export const subscriptions: Subscription[] = [...datasetsSubscriptions, ...trainingSubscriptions];

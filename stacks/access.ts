@@ -1,3 +1,4 @@
+import type { QueueName } from "@gyre/core/platform/jobs/port";
 import type { TableOwner } from "@gyre/core/platform/state/tables";
 import type { Access } from "../functions/apis";
 
@@ -5,6 +6,29 @@ import type { Access } from "../functions/apis";
 export interface Statement {
   actions: string[];
   resources: $util.Input<string>[];
+  conditions?: { test: string; variable: string; values: string[] }[];
+}
+
+/** What `access.jobs` reaches: Gyre's Batch queues, its job definitions, jobs and logs. */
+export interface JobTargets {
+  queues: Record<QueueName, $util.Input<string>>;
+  /** The role every job runs as, which RegisterJobDefinition passes to ECS. */
+  jobRole: $util.Input<string>;
+  /** `...:job-definition/gyre-*`: the definitions AwsBatchRunner registers, every revision. */
+  jobDefinitions: $util.Input<string>;
+  /** `...:job/*`: job ids are unknown until SubmitJob answers. */
+  jobs: $util.Input<string>;
+  /** `...:log-group:/aws/batch/job:log-stream:*` */
+  logStreams: $util.Input<string>;
+}
+
+/** What `access.timer` reaches: one-time schedules `gyre-run-*` that invoke the run-due function. */
+export interface TimerTargets {
+  /** `...:schedule/default/gyre-run-*` */
+  schedules: $util.Input<string>;
+  /** The role Scheduler assumes to invoke run-due. */
+  role: $util.Input<string>;
+  runDue: $util.Input<string>;
 }
 
 /** The ARNs a function's access can name. */
@@ -16,6 +40,8 @@ export interface AccessTargets {
   replays: $util.Input<string>;
   bucket: $util.Input<string>;
   bucketObjects: $util.Input<string>;
+  jobs?: JobTargets;
+  timer?: TimerTargets;
 }
 
 const TABLE_READ = [
@@ -31,7 +57,10 @@ const TABLE_WRITE = [
   "dynamodb:BatchWriteItem",
 ];
 
-/** Exactly the statements an access declaration asks for: nothing is granted on `*`. */
+/**
+ * Exactly the statements an access declaration asks for. Nothing is granted on `*` but
+ * batch:DescribeJobs, which has no resource type: IAM accepts it only on `*`.
+ */
 export function statementsFor(access: Access, to: AccessTargets): Statement[] {
   const statements: Statement[] = [];
   for (const [owner, mode] of Object.entries(access.tables ?? {}) as [TableOwner, string][]) {
@@ -58,7 +87,61 @@ export function statementsFor(access: Access, to: AccessTargets): Statement[] {
       resources: [to.bucketObjects],
     });
   }
+  if (access.jobs) statements.push(...jobStatements(required(to.jobs, "jobs")));
+  if (access.timer) statements.push(...timerStatements(required(to.timer, "timer")));
   return statements;
+}
+
+const passedTo = (service: string) => [
+  { test: "StringEquals", variable: "iam:PassedToService", values: [service] },
+];
+
+function jobStatements(to: JobTargets): Statement[] {
+  return [
+    // Registering passes the job role to ECS; SubmitJob names a queue, a definition and the new job.
+    { actions: ["batch:RegisterJobDefinition"], resources: [to.jobDefinitions] },
+    {
+      actions: ["batch:SubmitJob"],
+      resources: [...Object.values(to.queues), to.jobDefinitions, to.jobs],
+    },
+    // SubmitJob with tags also authorizes batch:TagResource on the new job: only Gyre's tag keys.
+    {
+      actions: ["batch:TagResource"],
+      resources: [to.jobs],
+      conditions: [
+        { test: "ForAllValues:StringLike", variable: "aws:TagKeys", values: ["gyre:*"] },
+      ],
+    },
+    {
+      actions: ["batch:TerminateJob"],
+      resources: [to.jobs],
+      conditions: [{ test: "Null", variable: "aws:ResourceTag/gyre:run", values: ["false"] }],
+    },
+    { actions: ["batch:DescribeJobs"], resources: ["*"] },
+    {
+      actions: ["iam:PassRole"],
+      resources: [to.jobRole],
+      conditions: passedTo("ecs-tasks.amazonaws.com"),
+    },
+    { actions: ["logs:GetLogEvents"], resources: [to.logStreams] },
+  ];
+}
+
+function timerStatements(to: TimerTargets): Statement[] {
+  return [
+    { actions: ["scheduler:CreateSchedule"], resources: [to.schedules] },
+    {
+      actions: ["iam:PassRole"],
+      resources: [to.role],
+      conditions: passedTo("scheduler.amazonaws.com"),
+    },
+  ];
+}
+
+function required<T>(targets: T | undefined, kind: string): T {
+  if (!targets)
+    throw new Error(`access.${kind} was asked for, but stacks/ made no ${kind} targets.`);
+  return targets;
 }
 
 /** A service reaches only its own table, plus the platform's `events` and `tokens`. */

@@ -1,3 +1,4 @@
+import type { QueueName } from "@gyre/core/platform/jobs/port";
 import type { TableOwner } from "@gyre/core/platform/state/tables";
 import type { Access } from "../functions/apis";
 import { type AccessTargets, assertOwnTables, type Statement, statementsFor } from "./access";
@@ -58,6 +59,16 @@ export function makeFunction(context: FunctionContext, fn: GyreFunction): Deploy
     environment[`GYRE_${owner.toUpperCase()}_TABLE`] = context.names.tables[owner];
   }
   if (fn.access.bucket) environment.GYRE_BUCKET = context.names.bucket;
+  if (fn.access.jobs && targets.jobs) {
+    for (const [queue, arn] of Object.entries(targets.jobs.queues)) {
+      environment[queueEnv(queue as QueueName)] = arn;
+    }
+    environment.GYRE_BATCH_JOB_ROLE_ARN = targets.jobs.jobRole;
+  }
+  if (fn.access.timer && targets.timer) {
+    environment.GYRE_RUN_DUE_FUNCTION_ARN = targets.timer.runDue;
+    environment.GYRE_SCHEDULER_ROLE_ARN = targets.timer.role;
+  }
   return context.factory({
     name: fn.name,
     handler: `${fn.module.replace(/\.ts$/, "")}.handler`,
@@ -67,6 +78,11 @@ export function makeFunction(context: FunctionContext, fn: GyreFunction): Deploy
     environment,
     permissions: [...statementsFor(fn.access, targets), ...(fn.statements ?? [])],
   });
+}
+
+/** The variable AwsBatchRunner reads a queue's ARN from: `gpu-spot` → `GYRE_BATCH_QUEUE_GPU_SPOT`. */
+export function queueEnv(queue: QueueName): string {
+  return `GYRE_BATCH_QUEUE_${queue.toUpperCase().replace("-", "_")}`;
 }
 
 export function pascal(name: string): string {

@@ -7,6 +7,7 @@ import { gyreEventsPlumbing } from "./events";
 import type { FunctionContext, FunctionFactory } from "./functions";
 import { gyreSubscriptions } from "./subscriptions";
 import { gyreTables } from "./tables";
+import { type BatchNetwork, batchNetworkFromEnv, gyreRunDue, gyreTraining } from "./training";
 
 export type { FunctionFactory, FunctionSpec } from "./functions";
 
@@ -15,6 +16,8 @@ export interface GyreInfrastructureOptions {
   functionFactory: FunctionFactory;
   apis?: ServiceApi[];
   subscriptions?: Subscription[];
+  /** Where Batch launches instances; defaults to GYRE_BATCH_SUBNETS/_SECURITY_GROUPS, then the default VPC. */
+  batchNetwork?: BatchNetwork;
 }
 
 /** Everything Gyre runs on AWS, from the API and subscription declarations in functions/. */
@@ -22,7 +25,8 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
   const tables = gyreTables();
   const bus = gyreBus();
   const data = gyreBucket(bus);
-  const context: FunctionContext = {
+  const training = gyreTraining(bus, data, options.batchNetwork ?? batchNetworkFromEnv());
+  const base: FunctionContext = {
     factory: options.functionFactory,
     targets: {
       tables: mapTables(tables, (table) => table.arn),
@@ -31,12 +35,18 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
       replays: bus.replays,
       bucket: data.bucket.arn,
       bucketObjects: $util.interpolate`${data.bucket.arn}/*`,
+      jobs: training.jobs,
     },
     names: {
       bus: bus.bus.name,
       bucket: data.bucket.bucket,
       tables: mapTables(tables, (table) => table.name),
     },
+  };
+  const runDue = gyreRunDue(base, training);
+  const context: FunctionContext = {
+    ...base,
+    targets: { ...base.targets, timer: { ...training.timer, runDue: runDue.arn } },
   };
   const plumbing = gyreEventsPlumbing(bus, context);
   const rules = gyreSubscriptions(options.subscriptions ?? busSubscriptions, bus, context);
@@ -45,6 +55,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
     tables,
     bus,
     data,
+    training,
     rules: [plumbing.archiveRule, ...rules],
     api,
     outputs: { api: api.url, bus: bus.bus.name, bucket: data.bucket.bucket },

@@ -1,10 +1,14 @@
+import { queueEnv } from "@gyre/core/platform/jobs/aws-batch";
+import { testPattern } from "@gyre/core/platform/pattern/index";
 import { tables } from "@gyre/core/platform/state/tables";
+import { RUN_DUE_SELF } from "@gyre/core/training/aws-timer";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apis, type ServiceApi } from "../functions/apis";
 import { type Subscription, subscriptions } from "../functions/subscriptions";
 import { routeKeysOf } from "./api";
 import {
   ACCOUNT,
+  DEFAULT_VPC,
   preparePlatform,
   REGION,
   resolved,
@@ -12,6 +16,7 @@ import {
   synthesize,
   typeCheckInfra,
 } from "./pulumi-mocks";
+import * as training from "./training";
 
 const INSTALL_MS = 5 * 60_000;
 
@@ -57,7 +62,11 @@ beforeAll(async () => {
   await preparePlatform();
   typeCheck = typeCheckInfra();
   typeCheck.catch(() => {});
-  fixture = await synthesize({ apis: fixtureApis, subscriptions: fixtureSubscriptions });
+  fixture = await synthesize({
+    apis: fixtureApis,
+    subscriptions: fixtureSubscriptions,
+    batchNetwork: { subnets: ["subnet-a", "subnet-b"] },
+  });
   real = await synthesize({});
 }, INSTALL_MS);
 
@@ -70,7 +79,25 @@ const spec = (name: string) => {
   if (!found) throw new Error(`no function ${name}; have ${fixture.functions.map((s) => s.name)}`);
   return found;
 };
-const policyOf = async (name: string) => resolved(spec(name).permissions);
+const policyOf = async (name: string, from = fixture) => {
+  const found = from.functions.find((s) => s.name === name);
+  if (!found) throw new Error(`no function ${name}; have ${from.functions.map((s) => s.name)}`);
+  return resolved(found.permissions);
+};
+const named = (type: string, name: string, from = fixture) => {
+  const found = ofType(type, from).find((r) => r.name === name);
+  if (!found) throw new Error(`no ${type} ${name}`);
+  return found;
+};
+const defaultBusRule = (name: string, from = fixture) => {
+  const rule = named("cloudwatch/eventRule:EventRule", name, from);
+  expect(rule.inputs.eventBusName).toBe("default");
+  return rule;
+};
+const defaultBusTarget = (rule: string, from = fixture) =>
+  named("cloudwatch/eventTarget:EventTarget", `${rule}Target`, from);
+const policyDocument = (type: string, name: string, from = fixture) =>
+  JSON.parse(named(type, name, from).inputs.policy as string);
 const busArn = `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/GyreBus`;
 const tableArn = (owner: string) =>
   `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${owner[0]?.toUpperCase()}${owner.slice(1)}Table`;
@@ -156,17 +183,12 @@ describe("the data bucket", () => {
     expect(ofType("s3/bucketNotification:BucketNotification").map((n) => n.inputs)).toEqual([
       { bucket: "GyreData-id", eventbridge: true },
     ]);
-    const [forward] = ofType("cloudwatch/eventRule:EventRule").filter(
-      (r) => r.inputs.eventBusName === "default",
-    );
-    expect(JSON.parse(forward?.inputs.eventPattern as string)).toEqual({
+    const forward = defaultBusRule("GyreDataEvents");
+    expect(JSON.parse(forward.inputs.eventPattern as string)).toEqual({
       source: ["aws.s3"],
       detail: { bucket: { name: ["GyreData"] } },
     });
-    const [target] = ofType("cloudwatch/eventTarget:EventTarget").filter(
-      (t) => t.inputs.eventBusName === "default",
-    );
-    expect(target?.inputs.arn).toBe(busArn);
+    expect(defaultBusTarget("GyreDataEvents").inputs.arn).toBe(busArn);
   });
 });
 
@@ -314,12 +336,331 @@ describe("the real declarations in functions/", () => {
     }
   });
 
-  it("grant no function an action or resource wildcard", async () => {
+  it("grant no function an action wildcard, nor a resource wildcard but batch:DescribeJobs's", async () => {
     for (const { permissions } of [...real.functions, ...fixture.functions]) {
       for (const { actions, resources } of await resolved(permissions)) {
-        expect(resources).not.toContain("*");
+        // DescribeJobs has no resource type in IAM: it is granted on "*" or not at all.
+        if (resources.includes("*")) expect({ actions, resources }).toEqual(DESCRIBE_JOBS);
         expect(actions.filter((action) => action.includes("*"))).toEqual([]);
       }
     }
+  });
+});
+
+const batchArn = (resource: string) => `arn:aws:batch:${REGION}:${ACCOUNT}:${resource}`;
+const queueArn = (name: string) => batchArn(`job-queue/${name}`);
+const QUEUES = {
+  "gpu-spot": "gyre-gpu-spot",
+  "gpu-ondemand": "gyre-gpu-ondemand",
+  cpu: "gyre-cpu",
+};
+const JOB_ROLE = `arn:aws:iam::${ACCOUNT}:role/GyreBatchJobRole`;
+const SCHEDULER_ROLE = `arn:aws:iam::${ACCOUNT}:role/GyreRunDueScheduler`;
+const RUN_DUE = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:TrainingRunDue`;
+const DESCRIBE_JOBS = { actions: ["batch:DescribeJobs"], resources: ["*"] };
+/** The training functions' `jobs: true` and `timer: true`, as IAM: what it must be, exactly. */
+const JOBS_AND_TIMER = [
+  { actions: ["batch:RegisterJobDefinition"], resources: [batchArn("job-definition/gyre-*")] },
+  {
+    actions: ["batch:SubmitJob"],
+    resources: [
+      ...Object.values(QUEUES).map(queueArn),
+      batchArn("job-definition/gyre-*"),
+      batchArn("job/*"),
+    ],
+  },
+  {
+    actions: ["batch:TagResource"],
+    resources: [batchArn("job/*")],
+    conditions: [{ test: "ForAllValues:StringLike", variable: "aws:TagKeys", values: ["gyre:*"] }],
+  },
+  {
+    actions: ["batch:TerminateJob"],
+    resources: [batchArn("job/*")],
+    conditions: [{ test: "Null", variable: "aws:ResourceTag/gyre:run", values: ["false"] }],
+  },
+  DESCRIBE_JOBS,
+  {
+    actions: ["iam:PassRole"],
+    resources: [JOB_ROLE],
+    conditions: [
+      {
+        test: "StringEquals",
+        variable: "iam:PassedToService",
+        values: ["ecs-tasks.amazonaws.com"],
+      },
+    ],
+  },
+  {
+    actions: ["logs:GetLogEvents"],
+    resources: [`arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/batch/job:log-stream:*`],
+  },
+  {
+    actions: ["scheduler:CreateSchedule"],
+    resources: [`arn:aws:scheduler:${REGION}:${ACCOUNT}:schedule/default/gyre-run-*`],
+  },
+  {
+    actions: ["iam:PassRole"],
+    resources: [SCHEDULER_ROLE],
+    conditions: [
+      {
+        test: "StringEquals",
+        variable: "iam:PassedToService",
+        values: ["scheduler.amazonaws.com"],
+      },
+    ],
+  },
+];
+
+describe("training on AWS Batch (stacks/training.ts)", () => {
+  const computeEnvironments = (from = fixture) =>
+    Object.fromEntries(
+      ofType("batch/computeEnvironment:ComputeEnvironment", from).map((ce) => [ce.name, ce.inputs]),
+    );
+  const managed = (resources: object, network: object) => ({
+    type: "MANAGED",
+    computeResources: {
+      minVcpus: 0,
+      instanceRole: `arn:aws:iam::${ACCOUNT}:instance-profile/GyreBatchInstanceProfile`,
+      ...network,
+      ...resources,
+    },
+  });
+  const GPU = ["g4dn", "g5", "g6"];
+
+  it("has GPU spot, GPU on-demand and CPU environments, all EC2-backed and scaling to zero", () => {
+    const network = {
+      subnets: ["subnet-a", "subnet-b"],
+      securityGroupIds: ["GyreBatchInstances-id"],
+    };
+    expect(computeEnvironments()).toEqual({
+      GyreGpuSpot: managed(
+        {
+          type: "SPOT",
+          allocationStrategy: "SPOT_CAPACITY_OPTIMIZED",
+          instanceTypes: GPU,
+          maxVcpus: training.MAX_VCPUS.gpuSpot,
+          ec2Configurations: [{ imageType: "ECS_AL2023_NVIDIA" }],
+        },
+        network,
+      ),
+      GyreGpuOnDemand: managed(
+        {
+          type: "EC2",
+          allocationStrategy: "BEST_FIT_PROGRESSIVE",
+          instanceTypes: GPU,
+          maxVcpus: training.MAX_VCPUS.gpuOnDemand,
+          ec2Configurations: [{ imageType: "ECS_AL2023_NVIDIA" }],
+        },
+        network,
+      ),
+      GyreCpu: managed(
+        {
+          type: "EC2",
+          allocationStrategy: "BEST_FIT_PROGRESSIVE",
+          instanceTypes: ["m6i", "c6i", "m7i", "c7i"],
+          maxVcpus: training.MAX_VCPUS.cpu,
+          ec2Configurations: [{ imageType: "ECS_AL2023" }],
+        },
+        network,
+      ),
+    });
+  });
+
+  it("launches into the default VPC's default subnets unless given subnets, behind an egress-only group", () => {
+    for (const ce of Object.values(computeEnvironments(real))) {
+      expect(ce).toMatchObject({
+        computeResources: {
+          subnets: DEFAULT_VPC.subnets,
+          securityGroupIds: ["GyreBatchInstances-id"],
+        },
+      });
+    }
+    expect(
+      named("ec2/securityGroup:SecurityGroup", "GyreBatchInstances", real).inputs,
+    ).toMatchObject({
+      vpcId: DEFAULT_VPC.id,
+      egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
+    });
+    expect(named("ec2/securityGroup:SecurityGroup", "GyreBatchInstances").inputs).toMatchObject({
+      vpcId: "vpc-of-subnet-a",
+    });
+    for (const from of [fixture, real]) {
+      expect(
+        named("ec2/securityGroup:SecurityGroup", "GyreBatchInstances", from).inputs.ingress,
+      ).toBeUndefined();
+    }
+  });
+
+  it("reads subnets and security groups from GYRE_BATCH_SUBNETS / GYRE_BATCH_SECURITY_GROUPS", () => {
+    expect(
+      training.batchNetworkFromEnv({
+        GYRE_BATCH_SUBNETS: "subnet-1, subnet-2",
+        GYRE_BATCH_SECURITY_GROUPS: "sg-1",
+      }),
+    ).toEqual({ subnets: ["subnet-1", "subnet-2"], securityGroups: ["sg-1"] });
+    expect(training.batchNetworkFromEnv({ GYRE_BATCH_SUBNETS: "" })).toEqual({});
+  });
+
+  it("has three queues, and gyre-gpu-spot falls back from spot to the on-demand GPUs", () => {
+    const ce = (name: string) => batchArn(`compute-environment/${name}`);
+    expect(
+      Object.fromEntries(
+        ofType("batch/jobQueue:JobQueue").map((q) => [
+          q.name,
+          { state: q.inputs.state, order: q.inputs.computeEnvironmentOrders },
+        ]),
+      ),
+    ).toEqual({
+      "gyre-gpu-spot": {
+        state: "ENABLED",
+        order: [
+          { computeEnvironment: ce("GyreGpuSpot"), order: 1 },
+          { computeEnvironment: ce("GyreGpuOnDemand"), order: 2 },
+        ],
+      },
+      "gyre-gpu-ondemand": {
+        state: "ENABLED",
+        order: [{ computeEnvironment: ce("GyreGpuOnDemand"), order: 1 }],
+      },
+      "gyre-cpu": { state: "ENABLED", order: [{ computeEnvironment: ce("GyreCpu"), order: 1 }] },
+    });
+  });
+
+  it("forwards Batch Job State Change events of Gyre's queues, and only those, from the default bus", () => {
+    const pattern = JSON.parse(defaultBusRule("GyreBatchEvents").inputs.eventPattern as string);
+    expect(pattern).toEqual({
+      source: ["aws.batch"],
+      "detail-type": ["Batch Job State Change"],
+      detail: { jobQueue: Object.values(QUEUES).map(queueArn) },
+    });
+    expect(defaultBusTarget("GyreBatchEvents").inputs).toMatchObject({
+      arn: busArn,
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/GyreBatchEventsRole`,
+    });
+    const subscription = subscriptions.find((s) => s.name === "training-batch-job-state-change");
+    const event = (jobQueue: string) => ({
+      source: "aws.batch",
+      "detail-type": "Batch Job State Change",
+      detail: { jobQueue, status: "RUNNING", tags: { "gyre:run": "run_1" } },
+    });
+    expect(testPattern(pattern, event(queueArn("gyre-cpu")))).toBe(true);
+    expect(testPattern(subscription?.pattern, event(queueArn("gyre-cpu")))).toBe(true);
+    expect(testPattern(pattern, event(queueArn("someone-elses")))).toBe(false);
+  });
+
+  it("lets jobs read the data bucket's objects and write only under runs/", () => {
+    const trust = JSON.parse(
+      named("iam/role:Role", "GyreBatchJobRole").inputs.assumeRolePolicy as string,
+    );
+    expect(trust.Statement).toEqual([
+      {
+        Effect: "Allow",
+        Principal: { Service: "ecs-tasks.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
+      },
+    ]);
+    expect(policyDocument("iam/rolePolicy:RolePolicy", "GyreBatchJobData").Statement).toEqual([
+      { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::GyreData/*" },
+      { Effect: "Allow", Action: "s3:ListBucket", Resource: "arn:aws:s3:::GyreData" },
+      {
+        Effect: "Allow",
+        Action: ["s3:PutObject", "s3:AbortMultipartUpload"],
+        Resource: "arn:aws:s3:::GyreData/runs/*",
+      },
+    ]);
+    expect(
+      named("iam/rolePolicyAttachment:RolePolicyAttachment", "GyreBatchInstanceEcs").inputs,
+    ).toEqual({
+      role: "GyreBatchInstanceRole",
+      policyArn: "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
+    });
+  });
+
+  it("lets Scheduler, for this account only, invoke the run-due function and nothing else", () => {
+    const trust = JSON.parse(
+      named("iam/role:Role", "GyreRunDueScheduler").inputs.assumeRolePolicy as string,
+    );
+    expect(trust.Statement).toEqual([
+      {
+        Effect: "Allow",
+        Principal: { Service: "scheduler.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
+      },
+    ]);
+    expect(
+      policyDocument("iam/rolePolicy:RolePolicy", "GyreRunDueSchedulerInvoke").Statement,
+    ).toEqual([{ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: RUN_DUE }]);
+  });
+
+  it("makes run-due a Gyre function with the training table, the bus, Batch and the timer", async () => {
+    const runDue = fixture.functions.find((f) => f.name === "TrainingRunDue");
+    expect(runDue?.handler).toBe("functions/training/run-due.handler");
+    expect(await policyOf("TrainingRunDue")).toEqual([
+      { actions: expect.arrayContaining(["dynamodb:GetItem"]), resources: expect.any(Array) },
+      { actions: expect.arrayContaining(["dynamodb:PutItem"]), resources: [tableArn("training")] },
+      { actions: ["events:PutEvents"], resources: [busArn] },
+      ...JOBS_AND_TIMER,
+    ]);
+  });
+
+  it("hands the queue ARNs, job role, run-due and Scheduler role to functions with jobs and timer access", async () => {
+    const batchEnv = Object.fromEntries(
+      Object.entries(QUEUES).map(([queue, name]) => [queueEnv(queue as never), queueArn(name)]),
+    );
+    const env = async (name: string) =>
+      resolved(real.functions.find((f) => f.name === name)?.environment ?? {});
+    expect(await env("TrainingApi")).toMatchObject({
+      ...batchEnv,
+      GYRE_BATCH_JOB_ROLE_ARN: JOB_ROLE,
+      GYRE_RUN_DUE_FUNCTION_ARN: RUN_DUE,
+      GYRE_SCHEDULER_ROLE_ARN: SCHEDULER_ROLE,
+    });
+    // The run-due function cannot name its own ARN; aws-timer.ts reads "self" as "this function".
+    expect(await env("TrainingRunDue")).toMatchObject({
+      ...batchEnv,
+      GYRE_RUN_DUE_FUNCTION_ARN: RUN_DUE_SELF,
+      GYRE_SCHEDULER_ROLE_ARN: SCHEDULER_ROLE,
+    });
+    expect(training.RUN_DUE_SELF).toBe(RUN_DUE_SELF);
+    expect(
+      Object.keys(await env("TrainingBatchJobStateChangeHandler")).filter((k) =>
+        /BATCH|RUN_DUE|SCHEDULER/.test(k),
+      ),
+    ).toEqual([]);
+  });
+
+  it("grants the real training functions exactly what their access declares", async () => {
+    const names = real.functions.filter((f) => /^Training/.test(f.name)).map((f) => f.name);
+    expect(names.sort()).toEqual([
+      "TrainingApi",
+      "TrainingBatchJobStateChangeHandler",
+      "TrainingDatasetVersionCreatedHandler",
+      "TrainingDriftDetectedHandler",
+      "TrainingRunDue",
+    ]);
+    const trainingTable = (actions: string[]) => ({
+      actions: expect.arrayContaining(actions),
+      resources: expect.any(Array),
+    });
+    for (const name of ["TrainingDatasetVersionCreatedHandler", "TrainingDriftDetectedHandler"]) {
+      expect(await policyOf(name, real)).toEqual([
+        trainingTable(["dynamodb:Query"]),
+        trainingTable(["dynamodb:PutItem"]),
+        { actions: ["events:PutEvents"], resources: [busArn] },
+        { actions: ["s3:GetObject"], resources: ["arn:aws:s3:::GyreData/*"] },
+        { actions: ["s3:ListBucket"], resources: ["arn:aws:s3:::GyreData"] },
+        ...JOBS_AND_TIMER,
+      ]);
+    }
+    expect((await policyOf("TrainingApi", real)).slice(-JOBS_AND_TIMER.length)).toEqual(
+      JOBS_AND_TIMER,
+    );
+    const stateChanges = await policyOf("TrainingBatchJobStateChangeHandler", real);
+    expect(
+      stateChanges.flatMap((s) => s.actions).filter((a) => /^(batch|scheduler|iam|logs):/.test(a)),
+    ).toEqual([]);
   });
 });

@@ -62,7 +62,7 @@ export async function synthesize(
         synthesized.resources.push({ type, name, inputs });
         return { id: `${name}-id`, state: { ...inputs, ...computed(type, name, inputs) } };
       },
-      call: ({ inputs }) => inputs,
+      call: ({ token, inputs }) => invoked(token, inputs),
     },
     "gyre",
     "test",
@@ -110,8 +110,36 @@ function computed(type: string, logical: string, inputs: Record<string, unknown>
       };
     case "aws:iam/role:Role":
       return { name, arn: `arn:aws:iam::${ACCOUNT}:role/${name}` };
+    case "aws:iam/instanceProfile:InstanceProfile":
+      return { name, arn: `arn:aws:iam::${ACCOUNT}:instance-profile/${name}` };
+    case "aws:batch/computeEnvironment:ComputeEnvironment":
+      return { name, arn: arn("batch", `compute-environment/${name}`) };
+    case "aws:batch/jobQueue:JobQueue":
+      return { name, arn: arn("batch", `job-queue/${name}`) };
     default:
       return {};
+  }
+}
+
+/** The default VPC and its subnets, and this account, region and partition, as AWS answers. */
+export const DEFAULT_VPC = { id: "vpc-default", subnets: ["subnet-default-a", "subnet-default-b"] };
+
+function invoked(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  switch (token) {
+    case "aws:index/getCallerIdentity:getCallerIdentity":
+      return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/test`, userId: "AIDTEST" };
+    case "aws:index/getRegion:getRegion":
+      return { region: REGION, name: REGION };
+    case "aws:index/getPartition:getPartition":
+      return { partition: "aws", dnsSuffix: "amazonaws.com" };
+    case "aws:ec2/getVpc:getVpc":
+      return { ...inputs, id: DEFAULT_VPC.id };
+    case "aws:ec2/getSubnets:getSubnets":
+      return { ...inputs, ids: DEFAULT_VPC.subnets };
+    case "aws:ec2/getSubnet:getSubnet":
+      return { ...inputs, vpcId: `vpc-of-${inputs.id}` };
+    default:
+      return inputs;
   }
 }
 

@@ -6,10 +6,16 @@ import { catalog, producers } from "../index";
 /** Every generated file under events/, by path relative to events/. */
 export function eventDocFiles(): Map<string, string> {
   const consumers: Consumer[] = subscriptions.map((s) => {
-    const pattern = compilePattern(s.pattern);
+    const pattern = compilePattern(envelopePart(s.pattern));
     return { service: s.service, receives: (event) => pattern.matches(event) };
   });
   const files = new Map<string, string>([["README.md", renderReadme(producers, consumers)]]);
   for (const event of catalog) files.set(schemaPath(event), renderJsonSchema(event));
   return files;
+}
+
+/** A consumer receives an event type if its rule's source and detail-type accept it; detail filters narrow which ones. */
+function envelopePart(pattern: Record<string, unknown>): Record<string, unknown> {
+  const { source, "detail-type": detailType } = pattern;
+  return { ...(source ? { source } : {}), ...(detailType ? { "detail-type": detailType } : {}) };
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { TestPlatform } from "@gyre/local/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatasetsTest, startDatasetsTest } from "./test-platform";
-import { csv, sha256, userS3 } from "./test-support";
+import { csv, sha256 } from "./test-support";
 
 let platform: TestPlatform;
 let app: DatasetsTest["app"];

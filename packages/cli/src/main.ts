@@ -3,8 +3,12 @@ import { CliError } from "./client";
 import { registerDataPush } from "./commands/datasets/push";
 import { registerDatasetCommands } from "./commands/datasets/read";
 import { registerEventCommands } from "./commands/events";
+import { registerExample } from "./commands/example";
 import { registerTestPattern } from "./commands/test-pattern";
 import { registerToken } from "./commands/token";
+import { registerPipelineCommands } from "./commands/training/pipelines";
+import { registerRunCommands } from "./commands/training/runs";
+import { registerTrain } from "./commands/training/train";
 
 const program = new Command("gyre")
   .description(
@@ -16,6 +20,10 @@ const program = new Command("gyre")
 registerToken(program);
 registerDataPush(program);
 registerDatasetCommands(program);
+registerPipelineCommands(program);
+registerRunCommands(program);
+registerTrain(program);
+registerExample(program);
 const events = program.command("events").description("Work with Gyre's events and event patterns.");
 registerTestPattern(events);
 registerEventCommands(events);

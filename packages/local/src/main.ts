@@ -20,6 +20,11 @@ async function main(): Promise<void> {
   console.log(`  API        ${api}  (reference: ${api}/docs, OpenAPI: ${api}/openapi.json)`);
   console.log(`  S3         ${platform.s3.endpoint}  bucket ${config.bucket}`);
   console.log(`  DynamoDB   ${platform.dynamo.endpoint}  (embedded dynalite)`);
+  if (platform.seededExample) {
+    console.log(
+      "  Example    pipeline churn: a push to dataset churn trains model churn (GYRE_SEED_EXAMPLES=0 turns this off)",
+    );
+  }
   console.log(`Gyre is ready. Create a token with: npx gyre token create --role admin`);
 
   let stopping = false;

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { FileTokenStore } from "@gyre/core/platform/auth/index";
 import {
@@ -11,17 +12,21 @@ import { datasetsApi } from "@gyre/functions/datasets/api";
 import { eventsApi } from "@gyre/functions/events/api";
 import { platformApi } from "@gyre/functions/platform/api";
 import { subscriptions } from "@gyre/functions/subscriptions";
+import { trainingApi } from "@gyre/functions/training/api";
 import { type LocalConfig, tokensFile } from "./config";
 import { type HttpServer, listen } from "./http/serve";
 import { rulesFromSubscriptions } from "./rules";
 import { type LocalS3, startLocalS3 } from "./s3/server";
 import { type LocalDynamo, startLocalDynamo } from "./state/dynalite";
+import { startLocalTraining } from "./training";
 
 export interface RunningPlatform {
   api: HttpServer;
   s3: LocalS3;
   dynamo: LocalDynamo;
   bus: LocalBus;
+  /** The example pipeline was registered on this (fresh) GYRE_HOME. */
+  seededExample: boolean;
   stop(): Promise<void>;
 }
 
@@ -34,6 +39,7 @@ export async function startPlatform(
 ): Promise<RunningPlatform> {
   const started: { close(): Promise<void> }[] = [];
   try {
+    const fresh = !existsSync(join(config.home, "dynamodb"));
     const dynamo = await startLocalDynamo({
       directory: join(config.home, "dynamodb"),
       region: config.region,
@@ -68,17 +74,21 @@ export async function startPlatform(
     process.env.GYRE_S3_ENDPOINT = s3.endpoint;
     process.env.GYRE_BUCKET = config.bucket;
 
+    const training = await startLocalTraining(config, repoRoot, { fresh });
+    started.push(training);
+
     const tokens = new FileTokenStore(tokensFile(config.home));
     const app = platformApi([
       eventsApi({ tokens, events: localEventLog(bus, archive, deadLetters) }),
       datasetsApi({ tokens }),
+      trainingApi({ tokens }),
     ]);
     const api = await onPort(config.port, "GYRE_PORT", () =>
       listen(app.fetch, config.host, config.port),
     );
     started.push(api);
 
-    return { api, s3, dynamo, bus, stop: () => closeAll(started) };
+    return { api, s3, dynamo, bus, seededExample: training.seeded, stop: () => closeAll(started) };
   } catch (error) {
     await closeAll(started);
     throw error;

@@ -1,0 +1,133 @@
+import * as Training from "@gyre/core/training/index";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pipeline, startTrainingTest, type TrainingTest } from "./test-platform";
+
+let t: TrainingTest;
+
+beforeAll(async () => {
+  t = await startTrainingTest();
+});
+afterAll(() => t.close());
+
+async function runsOf(name: string): Promise<Training.Run[]> {
+  return (await Training.listRuns({ pipeline: name, limit: 100 })).items;
+}
+
+async function onlyRun(name: string): Promise<Training.Run> {
+  await t.platform.bus.drain();
+  const runs = await runsOf(name);
+  expect(runs).toHaveLength(1);
+  return runs[0] as Training.Run;
+}
+
+describe("runs from new data", () => {
+  it("trains on a new dataset version: SUCCEEDED with metrics, artifact, attempts, duration and cost", async () => {
+    await Training.createPipeline(pipeline("alpha"));
+    await t.newVersion("alpha", 1);
+    const started = await onlyRun("alpha");
+    const run = await t.waitForRun(
+      started.id,
+      (r) => r.status === "SUCCEEDED" || r.status === "FAILED",
+    );
+
+    expect(run).toMatchObject({
+      status: "SUCCEEDED",
+      trigger: "new-data",
+      dataset: { name: "alpha", version: 1 },
+      metrics: { auc: 0.87, accuracy: 0.81 },
+      artifactUri: `s3://gyre-data/runs/${run.id}/model/`,
+      jobId: expect.any(String),
+    });
+    expect(run.attempts).toHaveLength(1);
+    expect(run.attempts[0]).toMatchObject({
+      exitCode: 0,
+      startedAt: expect.any(String),
+      stoppedAt: expect.any(String),
+    });
+    expect(run.durationSeconds).toBeGreaterThan(0);
+    expect(run.costUsd).toBeGreaterThanOrEqual(0);
+    const events = await t.platform.archive.list({ source: "gyre.training", limit: 10 });
+    expect(events.items.map((e) => e["detail-type"])).toEqual([
+      "Training Run Succeeded",
+      "Training Run Started",
+    ]);
+    expect(events.items[0]?.detail).toMatchObject({
+      runId: run.id,
+      metrics: { auc: 0.87 },
+      metadata: { correlationId: "cor_1" },
+    });
+  });
+
+  it("starts exactly one run for a duplicated and an out-of-order Dataset Version Created", async () => {
+    await Training.createPipeline(pipeline("beta", { hyperparameters: { sleepMs: 10 } }));
+    await t.newVersion("beta", 2);
+    await t.newVersion("beta", 2);
+    await t.newVersion("beta", 1);
+    const run = await onlyRun("beta");
+    expect(run.dataset.version).toBe(2);
+    await t.waitForRun(run.id, (r) => r.status === "SUCCEEDED");
+  });
+
+  it("coalesces versions pushed within the debounce window into one run on the newest", async () => {
+    await Training.createPipeline(
+      pipeline("gamma", { trigger: { onNewData: true, debounceSeconds: 1 } }),
+    );
+    for (const version of [1, 2, 3, 4, 5]) await t.newVersion("gamma", version);
+    const queued = await onlyRun("gamma");
+    expect(queued.status).toBe("QUEUED");
+    const run = await t.waitForRun(queued.id, (r) => r.status === "SUCCEEDED");
+    expect(run.dataset.version).toBe(5);
+    expect(await runsOf("gamma")).toHaveLength(1);
+  });
+});
+
+describe("runs that fail", () => {
+  it("fails a trainer that exits 1 after one attempt, with the reason", async () => {
+    await Training.createPipeline(pipeline("delta", { hyperparameters: { exit: 1 } }));
+    await t.newVersion("delta", 1);
+    const run = await t.waitForRun((await onlyRun("delta")).id, (r) => r.status === "FAILED");
+    expect(run.attempts).toHaveLength(1);
+    expect(run.attempts[0]?.exitCode).toBe(1);
+    const failed = await t.platform.archive.list({ detailType: "Training Run Failed", limit: 10 });
+    expect(failed.items.map((e) => e.detail)).toContainEqual(
+      expect.objectContaining({ runId: run.id, attempts: 1 }),
+    );
+  });
+
+  it("retries an attempt lost the way a spot reclaim is reported, up to the attempts", async () => {
+    await Training.createPipeline(pipeline("epsilon", { hyperparameters: { sleepMs: 60_000 } }));
+    await t.newVersion("epsilon", 1);
+    const { id } = await onlyRun("epsilon");
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const running = await t.waitForRun(
+        id,
+        (r) => r.status === "RUNNING" && r.attempts.length === attempt,
+      );
+      await t.batch.reclaim(running.jobId as string);
+    }
+    const run = await t.waitForRun(id, (r) => r.status === "FAILED");
+    expect(run.attempts).toHaveLength(3);
+    expect(run.attempts.every((a) => /^Host EC2/.test(a.statusReason ?? ""))).toBe(true);
+  });
+
+  it("ignores a late RUNNING after SUCCEEDED", async () => {
+    await Training.createPipeline(pipeline("zeta"));
+    await t.newVersion("zeta", 1);
+    const run = await t.waitForRun((await onlyRun("zeta")).id, (r) => r.status === "SUCCEEDED");
+    const events = await t.platform.archive.list({ source: "aws.batch", limit: 100 });
+    const late = events.items.find(
+      (e) =>
+        (e.detail as { status: string; tags?: Record<string, string> }).status === "RUNNING" &&
+        e.detail.tags &&
+        (e.detail.tags as Record<string, string>)["gyre:run"] === run.id,
+    );
+    await t.platform.bus.replay({
+      name: "late",
+      from: new Date(0),
+      to: new Date(),
+      pattern: { id: [late?.id] },
+    });
+    const after = await t.waitForRun(run.id, () => true);
+    expect(after).toMatchObject({ status: "SUCCEEDED", revision: run.revision });
+  });
+});

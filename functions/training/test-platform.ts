@@ -1,0 +1,106 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { useJobRunner } from "@gyre/core/platform/jobs/runner";
+import * as Training from "@gyre/core/training/index";
+import { Datasets } from "@gyre/events";
+import { LocalBatch } from "@gyre/local/batch/index";
+import { repoRoot } from "@gyre/local/paths";
+import { localRunTimer } from "@gyre/local/run-timer";
+import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
+import { subscriptions } from "../subscriptions";
+import { trainingApi } from "./api";
+import { trainingDeps, useRunTimer } from "./deps";
+
+export interface TrainingTest {
+  platform: TestPlatform;
+  batch: LocalBatch;
+  app: ReturnType<typeof trainingApi>;
+  /** Publishes Dataset Version Created as the datasets service would. */
+  newVersion(dataset: string, version: number): Promise<void>;
+  /** Polls the run until `done` holds (runs move on asynchronously, through events). */
+  waitForRun(id: string, done: (run: Training.Run) => boolean): Promise<Training.Run>;
+  close(): Promise<void>;
+}
+
+/** The training service on the real local parts: bus, dynalite, S3 and the Batch-compatible runner. */
+export async function startTrainingTest(): Promise<TrainingTest> {
+  const platform = await startTestPlatform({
+    s3: true,
+    subscriptions: subscriptions.filter((s) => s.service === "training"),
+  });
+  const home = await mkdtemp(join(tmpdir(), "gyre-batch-"));
+  const batch = await LocalBatch.start({
+    home,
+    cwd: repoRoot,
+    account: "000000000000",
+    region: "us-east-1",
+    log: () => {},
+  });
+  useJobRunner(batch);
+  const timer = localRunTimer(
+    async (runId) => void (await Training.submitRun(runId, await trainingDeps())),
+  );
+  useRunTimer(timer);
+  return {
+    platform,
+    batch,
+    app: trainingApi({ tokens: platform.tokens }),
+    async newVersion(dataset, version) {
+      const sha256 = version.toString(16).padStart(64, "0");
+      const uri = `s3://gyre-data/datasets/${dataset}/v${version}.csv`;
+      const metadata = { actor: "test", correlationId: `cor_${version}`, causationId: null };
+      await Datasets.DatasetVersionCreated.publish(platform.bus, {
+        ...{ dataset, version, sha256, bytes: 10, uri, etag: "e", format: "csv", rows: 1 },
+        ...{
+          columns: [{ name: "a", type: "integer" }],
+          createdAt: new Date().toISOString(),
+          metadata,
+        },
+      });
+    },
+    async waitForRun(id, done) {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        await platform.bus.drain();
+        const run = await Training.getRun(id);
+        if (done(run)) return run;
+        if (Date.now() > deadline) throw new Error(`run ${id} is still ${run.status}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async close() {
+      await timer.close();
+      await batch.close();
+      await platform.close();
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A pipeline running the contract-following fixture trainer on the cpu queue. */
+export function pipeline(name: string, overrides: Record<string, unknown> = {}) {
+  return {
+    name,
+    dataset: name,
+    model: name,
+    trigger: { onNewData: true, debounceSeconds: 0 },
+    job: {
+      image: "node:22-slim",
+      command: ["node", "functions/training/fixtures/trainer.mjs"],
+      resources: { vcpus: 1, memoryMiB: 256, gpus: 0 },
+      queue: "cpu",
+      timeoutSeconds: 120,
+      retry: {
+        attempts: 3,
+        evaluateOnExit: [
+          { onStatusReason: "Host EC2*", action: "RETRY" },
+          { onReason: "*", action: "EXIT" },
+        ],
+      },
+    },
+    hyperparameters: {},
+    local: { command: ["node", "functions/training/fixtures/trainer.mjs"] },
+    ...overrides,
+  };
+}

@@ -1,0 +1,15 @@
+export { applyBatchEvent } from "./batch-events";
+export { estimateCost, PRICES } from "./cost";
+export type { RunTimer, TrainingDeps } from "./deps";
+export { Pipeline, PipelineInput, PipelineName } from "./pipeline";
+export {
+  createPipeline,
+  disablePipeline,
+  getPipeline,
+  listPipelines,
+  replacePipeline,
+} from "./pipelines";
+export { Attempt, Run, RunStatus } from "./run";
+export { cancelRun, getRun, listRuns, runLogs } from "./runs";
+export { submitRun } from "./submit";
+export { onDatasetVersion, onDrift, startManualRun } from "./triggers";

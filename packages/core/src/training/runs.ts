@@ -1,0 +1,66 @@
+import { Training } from "@gyre/events";
+import { eventMetadata } from "../platform/actor";
+import { VisibleError } from "../platform/errors";
+import type { LogChunk } from "../platform/jobs/port";
+import type { Page } from "../platform/state/pages";
+import type { TrainingDeps } from "./deps";
+import { type Run, type RunStatus, TERMINAL } from "./run";
+import * as store from "./store";
+
+export async function getRun(id: string): Promise<Run> {
+  const run = await store.getRun(id);
+  if (!run) throw new VisibleError("not_found", "run.not_found", `There is no run ${id}.`);
+  return run;
+}
+
+export function listRuns(query: {
+  pipeline?: string;
+  status?: RunStatus;
+  limit: number;
+  cursor?: string;
+}): Promise<Page<Run>> {
+  return store.listRuns(query);
+}
+
+/** Cancels a run: a queued one never starts, a submitted one's job is terminated. */
+export async function cancelRun(id: string, deps: TrainingDeps): Promise<Run> {
+  for (;;) {
+    const run = await getRun(id);
+    if (TERMINAL.has(run.status)) {
+      throw new VisibleError(
+        "conflict",
+        "run.finished",
+        `Run ${id} is already ${run.status}; only unfinished runs can be cancelled.`,
+      );
+    }
+    const { actor } = eventMetadata();
+    const reason = `Cancelled by ${actor}`;
+    const cancelled: Run = {
+      ...run,
+      status: "CANCELLED",
+      reason,
+      stoppedAt: new Date().toISOString(),
+    };
+    if (!(await store.saveRun(cancelled))) continue;
+    if (run.jobId) await deps.jobs.terminate(run.jobId, reason);
+    await Training.TrainingRunCancelled.publish(deps.bus, {
+      runId: run.id,
+      pipeline: run.pipeline,
+      model: run.model,
+      dataset: { name: run.dataset.name, version: run.dataset.version, sha256: run.dataset.sha256 },
+      reason,
+      metadata: { ...run.cause, actor },
+    });
+    return { ...cancelled, revision: cancelled.revision + 1 };
+  }
+}
+
+export async function runLogs(
+  id: string,
+  options: { attempt?: number; cursor?: string },
+  deps: TrainingDeps,
+): Promise<LogChunk> {
+  const run = await getRun(id);
+  if (!run.jobId) return { attempt: 0, lines: [], next: null };
+  return deps.jobs.logs(run.jobId, options);
+}

@@ -1,0 +1,73 @@
+import { Training } from "@gyre/events";
+import type { JobSpec } from "../platform/jobs/port";
+import type { TrainingDeps } from "./deps";
+import type { Pipeline } from "./pipeline";
+import type { Run } from "./run";
+import * as store from "./store";
+
+export const RUN_TAG = "gyre:run";
+
+/** Submits a QUEUED run whose debounce window has closed; anything else is left as it is. */
+export async function submitRun(runId: string, deps: TrainingDeps): Promise<Run | undefined> {
+  const run = await store.getRun(runId);
+  if (run?.status !== "QUEUED") return run;
+  if (run.dueAt && Date.parse(run.dueAt) > Date.now()) {
+    await deps.timer.at(new Date(run.dueAt), run.id);
+    return run;
+  }
+  const pipeline = await store.getPipeline(run.pipeline);
+  if (!pipeline) return run;
+  const submitted: Run = { ...run, status: "SUBMITTED", dueAt: null, progress: 1 };
+  if (!(await store.saveRun(submitted))) return submitRun(runId, deps);
+  await store.updatePipeline(
+    run.pipeline,
+    { queuedRunId: "" },
+    { expression: "queuedRunId = :id", values: { ":id": run.id } },
+  );
+  const job = await deps.jobs.submit(jobSpec(run, pipeline));
+  const started = await recordJobId(run.id, job.jobId);
+  await Training.TrainingRunStarted.publish(deps.bus, {
+    runId: run.id,
+    pipeline: run.pipeline,
+    model: run.model,
+    dataset: { name: run.dataset.name, version: run.dataset.version, sha256: run.dataset.sha256 },
+    queue: run.queue,
+    jobId: job.jobId,
+    attempt: 1,
+    metadata: run.cause,
+  });
+  return started;
+}
+
+async function recordJobId(runId: string, jobId: string): Promise<Run | undefined> {
+  for (;;) {
+    const current = await store.getRun(runId);
+    if (!current || current.jobId) return current;
+    if (await store.saveRun({ ...current, jobId }))
+      return { ...current, jobId, revision: current.revision + 1 };
+  }
+}
+
+/** The job Batch (or the local runner) gets: the pipeline's job, with the job contract's environment. */
+export function jobSpec(run: Run, pipeline: Pipeline): JobSpec {
+  return {
+    jobName: `${run.pipeline}-${run.id}`.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 128),
+    queue: run.queue,
+    image: run.image,
+    command: run.command,
+    resources: run.resources,
+    environment: {
+      GYRE_RUN_ID: run.id,
+      GYRE_PIPELINE: run.pipeline,
+      GYRE_MODEL: run.model,
+      GYRE_DATASET_URI: run.dataset.uri,
+      GYRE_DATASET_VERSION: String(run.dataset.version),
+      GYRE_HYPERPARAMETERS: JSON.stringify(run.hyperparameters),
+      GYRE_OUTPUT_URI: run.outputUri,
+    },
+    retryStrategy: pipeline.job.retry,
+    timeoutSeconds: pipeline.job.timeoutSeconds,
+    tags: { [RUN_TAG]: run.id, "gyre:pipeline": run.pipeline, "gyre:model": run.model },
+    ...(pipeline.local ? { local: pipeline.local } : {}),
+  };
+}

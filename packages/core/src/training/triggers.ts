@@ -1,0 +1,83 @@
+import { VisibleError } from "../platform/errors";
+import {
+  type DatasetVersionRef,
+  newestVersionRef,
+  rememberVersion,
+  versionRef,
+} from "./dataset-versions";
+import type { TrainingDeps } from "./deps";
+import { getPipeline } from "./pipelines";
+import { requestRun } from "./request";
+import type { Run } from "./run";
+import * as store from "./store";
+
+/**
+ * A new dataset version: every enabled pipeline on that dataset with `onNewData` gets
+ * one run. A version older than (or equal to) one already triggered starts nothing,
+ * so duplicated and out-of-order events leave exactly one run.
+ */
+export async function onDatasetVersion(ref: DatasetVersionRef, deps: TrainingDeps): Promise<Run[]> {
+  await rememberVersion(ref);
+  const pipelines = (await store.allPipelines()).filter(
+    (p) => p.enabled && p.dataset === ref.name && p.trigger.onNewData,
+  );
+  const runs: Run[] = [];
+  for (const pipeline of pipelines) {
+    const claimed = await store.updatePipeline(
+      pipeline.name,
+      { lastDatasetVersion: ref.version },
+      {
+        expression: "lastDatasetVersion < :version",
+        values: { ":version": ref.version },
+      },
+    );
+    if (claimed) runs.push(await requestRun(pipeline, ref, "new-data", deps));
+  }
+  return runs;
+}
+
+/** Drift on a model retrains the pipelines that produce it with `onDrift`, on their newest data. */
+export async function onDrift(model: string, deps: TrainingDeps): Promise<Run[]> {
+  const pipelines = (await store.allPipelines()).filter(
+    (p) => p.enabled && p.model === model && p.trigger.onDrift,
+  );
+  const runs: Run[] = [];
+  for (const pipeline of pipelines) {
+    const ref = await newestVersionRef(pipeline.dataset);
+    if (ref) runs.push(await requestRun(pipeline, ref, "drift", deps));
+  }
+  return runs;
+}
+
+/** POST /pipelines/{name}/runs: a run now, on the given dataset version or the newest. */
+export async function startManualRun(
+  name: string,
+  datasetVersion: number | undefined,
+  deps: TrainingDeps,
+): Promise<Run> {
+  const pipeline = await getPipeline(name);
+  if (!pipeline.enabled)
+    throw new VisibleError(
+      "conflict",
+      "pipeline.disabled",
+      `Pipeline ${name} is disabled; PUT it to enable it again.`,
+    );
+  const ref =
+    datasetVersion === undefined
+      ? await newestVersionRef(pipeline.dataset)
+      : await versionRef(pipeline.dataset, datasetVersion);
+  if (!ref) {
+    const which = datasetVersion === undefined ? "any version" : `version ${datasetVersion}`;
+    throw new VisibleError(
+      "not_found",
+      "dataset.version_not_found",
+      `Training has not seen ${which} of dataset ${pipeline.dataset} yet.`,
+    );
+  }
+  return requestRun(
+    { ...pipeline, trigger: { ...pipeline.trigger, debounceSeconds: 0 } },
+    ref,
+    "manual",
+    deps,
+  );
+}
