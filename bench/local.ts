@@ -14,7 +14,7 @@ const SEED_EVENTS = 1_000;
 const RATE_PER_SECOND = 50;
 const REQUESTS = 500;
 
-interface Started {
+export interface Started {
   child: ChildProcess;
   readyMs: number;
   env: NodeJS.ProcessEnv;
@@ -22,10 +22,11 @@ interface Started {
 }
 
 /** `npm start` on a fresh GYRE_HOME, timed from spawn to the "Gyre is ready" line. */
-async function coldStart(): Promise<Started> {
+export async function coldStart(extraEnv: NodeJS.ProcessEnv = {}): Promise<Started> {
   const home = await mkdtemp(join(tmpdir(), "gyre-bench-"));
   const env = {
     ...process.env,
+    ...extraEnv,
     GYRE_HOME: home,
     GYRE_PORT: String(await freePort()),
     GYRE_S3_PORT: String(await freePort()),
@@ -48,7 +49,7 @@ async function coldStart(): Promise<Started> {
   return { child, readyMs: performance.now() - began, env, home };
 }
 
-async function stop(started: Started): Promise<void> {
+export async function stop(started: Started): Promise<void> {
   const exited = new Promise((resolve) => started.child.on("exit", resolve));
   process.kill(-(started.child.pid as number), "SIGTERM");
   await exited;

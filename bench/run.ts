@@ -2,12 +2,17 @@ import { benchBus } from "./bus";
 import { benchLocal } from "./local";
 import { benchMatcher } from "./matcher";
 import { benchProfile } from "./profile";
+import { benchTraining } from "./training";
+
+// Gyre supports Node 20 today; the SDK's Node 22 notice would only add noise to the numbers.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 const suites: Record<string, () => Promise<void>> = {
   matcher: benchMatcher,
   bus: benchBus,
   profile: benchProfile,
   local: benchLocal,
+  training: benchTraining,
 };
 const only = process.argv.slice(2);
 

@@ -21,7 +21,7 @@ export const RunsQuery = ListQuery.extend({
   status: RunStatus.optional(),
 });
 export const StartRunBody = z
-  .object({ datasetVersion: z.number().int().positive().optional() })
+  .strictObject({ datasetVersion: z.number().int().positive().optional() })
   .openapi("StartRun");
 export const LogsQuery = z.object({
   attempt: z.coerce.number().int().positive().optional(),
