@@ -34,12 +34,13 @@ export async function applyBatchEvent(
   if (!runId) return undefined;
   for (;;) {
     const run = await store.getRun(runId);
+    if (run && TERMINAL.has(run.status) && !run.announced) return announceOnce(run, deps);
     if (!run || TERMINAL.has(run.status) || progressOf(detail) <= run.progress) return run;
     const next = await advance(run, detail, deps);
-    if (await store.saveRun(next)) {
-      await announce(next, deps);
-      return next;
-    }
+    if (await store.saveRun(next))
+      return TERMINAL.has(next.status)
+        ? announceOnce({ ...next, revision: next.revision + 1 }, deps)
+        : next;
   }
 }
 
@@ -117,6 +118,15 @@ async function readMetrics(deps: TrainingDeps, outputUri: string) {
       reason: `The job succeeded but ${outputUri}metrics.json is missing or not a JSON object (${(error as Error).name}).`,
     };
   }
+}
+
+/** Publishes the run's final event, then records that it did: at least once, even across a crash. */
+async function announceOnce(run: Run, deps: TrainingDeps): Promise<Run> {
+  await announce(run, deps);
+  const announced = { ...run, announced: true };
+  return (await store.saveRun(announced))
+    ? { ...announced, revision: announced.revision + 1 }
+    : announced;
 }
 
 async function announce(run: Run, deps: TrainingDeps): Promise<void> {

@@ -123,6 +123,7 @@ function newRun(
     metrics: null,
     artifactUri: null,
     reason: null,
+    announced: false,
     cause: metadata,
   };
 }

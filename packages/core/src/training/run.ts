@@ -65,5 +65,7 @@ export const Run = z.object({
   metrics: z.record(z.string(), z.number()).nullable(),
   artifactUri: z.string().nullable(),
   reason: z.string().nullable(),
+  /** Whether the final event (Succeeded/Failed) went out; a repeated Batch event re-sends it if not. */
+  announced: z.boolean().default(false),
 });
 export type Run = z.infer<typeof Run>;
