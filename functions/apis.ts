@@ -19,6 +19,8 @@ export interface Access {
   jobs?: boolean;
   /** Create one-time schedules that call the service back (debounce timers). */
   timer?: boolean;
+  /** Create, update and delete the recurring pipeline schedules `gyre-pipeline-*`. */
+  schedules?: boolean;
 }
 
 /**

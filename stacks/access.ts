@@ -31,6 +31,15 @@ export interface TimerTargets {
   runDue: $util.Input<string>;
 }
 
+/** What `access.schedules` reaches: recurring schedules `gyre-pipeline-*` that invoke schedule-fired. */
+export interface ScheduleTargets {
+  /** `...:schedule/default/gyre-pipeline-*` */
+  schedules: $util.Input<string>;
+  /** The role Scheduler assumes to invoke schedule-fired. */
+  role: $util.Input<string>;
+  scheduleFired: $util.Input<string>;
+}
+
 /** The ARNs a function's access can name. */
 export interface AccessTargets {
   tables: Record<TableOwner, $util.Input<string>>;
@@ -42,6 +51,7 @@ export interface AccessTargets {
   bucketObjects: $util.Input<string>;
   jobs?: JobTargets;
   timer?: TimerTargets;
+  schedules?: ScheduleTargets;
 }
 
 const TABLE_READ = [
@@ -89,6 +99,9 @@ export function statementsFor(access: Access, to: AccessTargets): Statement[] {
   }
   if (access.jobs) statements.push(...jobStatements(required(to.jobs, "jobs")));
   if (access.timer) statements.push(...timerStatements(required(to.timer, "timer")));
+  if (access.schedules) {
+    statements.push(...scheduleStatements(required(to.schedules, "schedules")));
+  }
   return statements;
 }
 
@@ -130,6 +143,20 @@ function jobStatements(to: JobTargets): Statement[] {
 function timerStatements(to: TimerTargets): Statement[] {
   return [
     { actions: ["scheduler:CreateSchedule"], resources: [to.schedules] },
+    {
+      actions: ["iam:PassRole"],
+      resources: [to.role],
+      conditions: passedTo("scheduler.amazonaws.com"),
+    },
+  ];
+}
+
+function scheduleStatements(to: ScheduleTargets): Statement[] {
+  return [
+    {
+      actions: ["scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule"],
+      resources: [to.schedules],
+    },
     {
       actions: ["iam:PassRole"],
       resources: [to.role],

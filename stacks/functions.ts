@@ -69,6 +69,10 @@ export function makeFunction(context: FunctionContext, fn: GyreFunction): Deploy
     environment.GYRE_RUN_DUE_FUNCTION_ARN = targets.timer.runDue;
     environment.GYRE_SCHEDULER_ROLE_ARN = targets.timer.role;
   }
+  if (fn.access.schedules && targets.schedules) {
+    environment.GYRE_SCHEDULE_FIRED_FUNCTION_ARN = targets.schedules.scheduleFired;
+    environment.GYRE_PIPELINE_SCHEDULER_ROLE_ARN = targets.schedules.role;
+  }
   return context.factory({
     name: fn.name,
     handler: `${fn.module.replace(/\.ts$/, "")}.handler`,

@@ -7,7 +7,13 @@ import { gyreEventsPlumbing } from "./events";
 import type { FunctionContext, FunctionFactory } from "./functions";
 import { gyreSubscriptions } from "./subscriptions";
 import { gyreTables } from "./tables";
-import { type BatchNetwork, batchNetworkFromEnv, gyreRunDue, gyreTraining } from "./training";
+import {
+  type BatchNetwork,
+  batchNetworkFromEnv,
+  gyreRunDue,
+  gyreScheduleFired,
+  gyreTraining,
+} from "./training";
 
 export type { FunctionFactory, FunctionSpec } from "./functions";
 
@@ -44,9 +50,17 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
     },
   };
   const runDue = gyreRunDue(base, training);
-  const context: FunctionContext = {
+  const withTimer: FunctionContext = {
     ...base,
     targets: { ...base.targets, timer: { ...training.timer, runDue: runDue.arn } },
+  };
+  const scheduleFired = gyreScheduleFired(withTimer, training);
+  const context: FunctionContext = {
+    ...withTimer,
+    targets: {
+      ...withTimer.targets,
+      schedules: { ...training.schedules, scheduleFired: scheduleFired.arn },
+    },
   };
   const plumbing = gyreEventsPlumbing(bus, context);
   const rules = gyreSubscriptions(options.subscriptions ?? busSubscriptions, bus, context);

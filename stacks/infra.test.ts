@@ -357,6 +357,8 @@ const QUEUES = {
 const JOB_ROLE = `arn:aws:iam::${ACCOUNT}:role/GyreBatchJobRole`;
 const SCHEDULER_ROLE = `arn:aws:iam::${ACCOUNT}:role/GyreRunDueScheduler`;
 const RUN_DUE = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:TrainingRunDue`;
+const PIPELINE_SCHEDULER_ROLE = `arn:aws:iam::${ACCOUNT}:role/GyrePipelineScheduler`;
+const SCHEDULE_FIRED = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:TrainingScheduleFired`;
 const DESCRIBE_JOBS = { actions: ["batch:DescribeJobs"], resources: ["*"] };
 /** The training functions' `jobs: true` and `timer: true`, as IAM: what it must be, exactly. */
 const JOBS_AND_TIMER = [
@@ -402,6 +404,25 @@ const JOBS_AND_TIMER = [
   {
     actions: ["iam:PassRole"],
     resources: [SCHEDULER_ROLE],
+    conditions: [
+      {
+        test: "StringEquals",
+        variable: "iam:PassedToService",
+        values: ["scheduler.amazonaws.com"],
+      },
+    ],
+  },
+];
+
+/** The training API's `schedules: true`, as IAM: recurring `gyre-pipeline-*` schedules only. */
+const SCHEDULES = [
+  {
+    actions: ["scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule"],
+    resources: [`arn:aws:scheduler:${REGION}:${ACCOUNT}:schedule/default/gyre-pipeline-*`],
+  },
+  {
+    actions: ["iam:PassRole"],
+    resources: [PIPELINE_SCHEDULER_ROLE],
     conditions: [
       {
         test: "StringEquals",
@@ -640,6 +661,7 @@ describe("training on AWS Batch (stacks/training.ts)", () => {
       "TrainingDatasetVersionCreatedHandler",
       "TrainingDriftDetectedHandler",
       "TrainingRunDue",
+      "TrainingScheduleFired",
     ]);
     const trainingTable = (actions: string[]) => ({
       actions: expect.arrayContaining(actions),
@@ -655,12 +677,64 @@ describe("training on AWS Batch (stacks/training.ts)", () => {
         ...JOBS_AND_TIMER,
       ]);
     }
-    expect((await policyOf("TrainingApi", real)).slice(-JOBS_AND_TIMER.length)).toEqual(
-      JOBS_AND_TIMER,
-    );
+    expect((await policyOf("TrainingApi", real)).slice(-JOBS_AND_TIMER.length - 2)).toEqual([
+      ...JOBS_AND_TIMER,
+      ...SCHEDULES,
+    ]);
     const stateChanges = await policyOf("TrainingBatchJobStateChangeHandler", real);
     expect(
       stateChanges.flatMap((s) => s.actions).filter((a) => /^(batch|scheduler|iam|logs):/.test(a)),
     ).toEqual([]);
+  });
+});
+
+describe("pipeline schedules (stacks/training.ts)", () => {
+  it("lets Scheduler, for this account only, invoke the schedule-fired function and nothing else", () => {
+    const trust = JSON.parse(
+      named("iam/role:Role", "GyrePipelineScheduler").inputs.assumeRolePolicy as string,
+    );
+    expect(trust.Statement).toEqual([
+      {
+        Effect: "Allow",
+        Principal: { Service: "scheduler.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
+      },
+    ]);
+    expect(
+      policyDocument("iam/rolePolicy:RolePolicy", "GyrePipelineSchedulerInvoke").Statement,
+    ).toEqual([{ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: SCHEDULE_FIRED }]);
+  });
+
+  it("makes schedule-fired a Gyre function with the training table, the bus, the bucket's name and Batch, and no schedules", async () => {
+    const fn = fixture.functions.find((f) => f.name === "TrainingScheduleFired");
+    expect(fn?.handler).toBe("functions/training/schedule-fired.handler");
+    expect(await policyOf("TrainingScheduleFired")).toEqual([
+      { actions: expect.arrayContaining(["dynamodb:GetItem"]), resources: expect.any(Array) },
+      { actions: expect.arrayContaining(["dynamodb:PutItem"]), resources: [tableArn("training")] },
+      { actions: ["events:PutEvents"], resources: [busArn] },
+      { actions: ["s3:GetObject"], resources: ["arn:aws:s3:::GyreData/*"] },
+      { actions: ["s3:ListBucket"], resources: ["arn:aws:s3:::GyreData"] },
+      ...JOBS_AND_TIMER.slice(0, -2),
+    ]);
+    expect(await resolved(fn?.environment ?? {})).toMatchObject({ GYRE_BUCKET: "GyreData" });
+  });
+
+  it("hands schedule-fired's ARN and the pipeline Scheduler role only to functions with schedules access", async () => {
+    const env = async (name: string) =>
+      resolved(real.functions.find((f) => f.name === name)?.environment ?? {});
+    expect(await env("TrainingApi")).toMatchObject({
+      GYRE_SCHEDULE_FIRED_FUNCTION_ARN: SCHEDULE_FIRED,
+      GYRE_PIPELINE_SCHEDULER_ROLE_ARN: PIPELINE_SCHEDULER_ROLE,
+    });
+    for (const fn of real.functions.filter((f) => f.name !== "TrainingApi")) {
+      expect(
+        Object.keys(await resolved(fn.environment)).filter((k) =>
+          /SCHEDULE_FIRED|PIPELINE_SCHEDULER/.test(k),
+        ),
+      ).toEqual([]);
+      const actions = (await resolved(fn.permissions)).flatMap((p) => p.actions);
+      expect(actions.filter((a) => /^scheduler:(Update|Delete)/.test(a))).toEqual([]);
+    }
   });
 });

@@ -19,7 +19,8 @@ export const trainingApi: ServiceApi = {
   service: "training",
   prefixes: ["/pipelines", "/runs"],
   handler: "functions/training/api.ts",
-  access,
+  // Creating, replacing and disabling a pipeline keeps its recurring schedule in step.
+  access: { ...access, schedules: true },
 };
 
 export const trainingSubscriptions: Subscription[] = [

@@ -1,6 +1,6 @@
 import type { QueueName } from "@gyre/core/platform/jobs/port";
 import type { Access } from "../functions/apis";
-import type { JobTargets, TimerTargets } from "./access";
+import type { JobTargets, ScheduleTargets, TimerTargets } from "./access";
 import type { GyreBucket } from "./bucket";
 import { forwardToBus, type GyreBus } from "./bus";
 import { type DeployedFunction, type FunctionContext, makeFunction } from "./functions";
@@ -36,10 +36,14 @@ export interface GyreTraining {
   queues: Record<QueueName, aws.batch.JobQueue>;
   jobRole: aws.iam.Role;
   schedulerRole: aws.iam.Role;
+  /** The role pipeline schedules invoke schedule-fired as. */
+  pipelineSchedulerRole: aws.iam.Role;
   batchEvents: aws.cloudwatch.EventRule;
   jobs: JobTargets;
   /** Without run-due itself, which gyreRunDue() makes. */
   timer: Omit<TimerTargets, "runDue">;
+  /** Without schedule-fired itself, which gyreScheduleFired() makes. */
+  schedules: Omit<ScheduleTargets, "scheduleFired">;
 }
 
 /**
@@ -149,12 +153,16 @@ export function gyreTraining(
   const schedulerRole = new aws.iam.Role("GyreRunDueScheduler", {
     assumeRolePolicy: assumedBy("scheduler.amazonaws.com", { thisAccountOnly: true }),
   });
+  const pipelineSchedulerRole = new aws.iam.Role("GyrePipelineScheduler", {
+    assumeRolePolicy: assumedBy("scheduler.amazonaws.com", { thisAccountOnly: true }),
+  });
 
   return {
     computeEnvironments,
     queues,
     jobRole,
     schedulerRole,
+    pipelineSchedulerRole,
     batchEvents,
     jobs: {
       queues: {
@@ -168,6 +176,10 @@ export function gyreTraining(
       logStreams: arn("logs", "log-group:/aws/batch/job:log-stream:*"),
     },
     timer: { schedules: arn("scheduler", "schedule/default/gyre-run-*"), role: schedulerRole.arn },
+    schedules: {
+      schedules: arn("scheduler", "schedule/default/gyre-pipeline-*"),
+      role: pipelineSchedulerRole.arn,
+    },
   };
 }
 
@@ -196,6 +208,39 @@ export function gyreRunDue(context: FunctionContext, training: GyreTraining): De
   );
   new aws.iam.RolePolicy("GyreRunDueSchedulerInvoke", {
     role: training.schedulerRole.id,
+    policy: $util.jsonStringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: fn.arn }],
+    }),
+  });
+  return fn;
+}
+
+/**
+ * What `functions/training/schedule-fired.ts` needs to start a scheduled run: the training
+ * table, the bus and Batch, and the bucket's name for the run's output URI.
+ */
+export const scheduleFiredAccess: Access = {
+  tables: { training: "read-write" },
+  publish: true,
+  bucket: "read",
+  jobs: true,
+};
+
+/** The function pipeline schedules invoke, and the pipeline Scheduler role's right to invoke it. */
+export function gyreScheduleFired(
+  context: FunctionContext,
+  training: GyreTraining,
+): DeployedFunction {
+  const fn = makeFunction(context, {
+    name: "TrainingScheduleFired",
+    service: "training",
+    module: "functions/training/schedule-fired.ts",
+    access: scheduleFiredAccess,
+    timeoutSeconds: 60,
+  });
+  new aws.iam.RolePolicy("GyrePipelineSchedulerInvoke", {
+    role: training.pipelineSchedulerRole.id,
     policy: $util.jsonStringify({
       Version: "2012-10-17",
       Statement: [{ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: fn.arn }],

@@ -39,7 +39,8 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
         409: json(Pipeline, "A pipeline with that name exists"),
       },
     }),
-    async (c) => c.json(await Training.createPipeline(c.req.valid("json")), 201),
+    async (c) =>
+      c.json(await Training.createPipeline(c.req.valid("json"), await trainingDeps()), 201),
   );
   app.openapi(
     authedRoute(tokens, "viewer", {
@@ -73,7 +74,14 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       responses: { 200: json(Pipeline, "The pipeline"), ...notFound },
     }),
     async (c) =>
-      c.json(await Training.replacePipeline(c.req.valid("param").name, c.req.valid("json")), 200),
+      c.json(
+        await Training.replacePipeline(
+          c.req.valid("param").name,
+          c.req.valid("json"),
+          await trainingDeps(),
+        ),
+        200,
+      ),
   );
   app.openapi(
     authedRoute(tokens, "pipeline", {
@@ -84,7 +92,8 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       request: { params: NameParam },
       responses: { 200: json(Pipeline, "The disabled pipeline"), ...notFound },
     }),
-    async (c) => c.json(await Training.disablePipeline(c.req.valid("param").name), 200),
+    async (c) =>
+      c.json(await Training.disablePipeline(c.req.valid("param").name, await trainingDeps()), 200),
   );
   app.openapi(
     authedRoute(tokens, "pipeline", {

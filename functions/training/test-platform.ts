@@ -7,15 +7,19 @@ import { Datasets } from "@gyre/events";
 import { LocalBatch } from "@gyre/local/batch/index";
 import { repoRoot } from "@gyre/local/paths";
 import { localRunTimer } from "@gyre/local/run-timer";
+import { type LocalScheduleSync, localScheduleSync } from "@gyre/local/schedules";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
 import { subscriptions } from "../subscriptions";
 import { trainingApi } from "./api";
-import { trainingDeps, useRunTimer } from "./deps";
+import { trainingDeps, useRunTimer, useScheduleSync } from "./deps";
+import { handler as scheduleFired } from "./schedule-fired";
 
 export interface TrainingTest {
   platform: TestPlatform;
   batch: LocalBatch;
   app: ReturnType<typeof trainingApi>;
+  /** Pipeline schedules as `gyre dev` runs them, on the clock given to startTrainingTest. */
+  schedules: LocalScheduleSync;
   /** Publishes Dataset Version Created as the datasets service would. */
   newVersion(dataset: string, version: number): Promise<void>;
   /** Polls the run until `done` holds (runs move on asynchronously, through events). */
@@ -24,7 +28,7 @@ export interface TrainingTest {
 }
 
 /** The training service on the real local parts: bus, dynalite, S3 and the Batch-compatible runner. */
-export async function startTrainingTest(): Promise<TrainingTest> {
+export async function startTrainingTest(options: { now?: () => Date } = {}): Promise<TrainingTest> {
   const platform = await startTestPlatform({
     s3: true,
     subscriptions: subscriptions.filter((s) => s.service === "training"),
@@ -42,9 +46,16 @@ export async function startTrainingTest(): Promise<TrainingTest> {
     async (runId) => void (await Training.submitRun(runId, await trainingDeps())),
   );
   useRunTimer(timer);
+  const schedules = localScheduleSync(
+    (pipeline, scheduledTime) =>
+      scheduleFired({ pipeline, scheduledTime: scheduledTime.toISOString() }),
+    { now: options.now },
+  );
+  useScheduleSync(schedules);
   return {
     platform,
     batch,
+    schedules,
     app: trainingApi({ tokens: platform.tokens }),
     async newVersion(dataset, version) {
       const sha256 = version.toString(16).padStart(64, "0");
@@ -70,6 +81,7 @@ export async function startTrainingTest(): Promise<TrainingTest> {
       }
     },
     async close() {
+      await schedules.close();
       await timer.close();
       await batch.close();
       await platform.close();

@@ -1,6 +1,6 @@
 export { applyBatchEvent } from "./batch-events";
 export { estimateCost, PRICES } from "./cost";
-export type { RunTimer, TrainingDeps } from "./deps";
+export type { RunTimer, ScheduleSync, TrainingDeps } from "./deps";
 export { Pipeline, PipelineInput, PipelineName } from "./pipeline";
 export {
   createPipeline,
@@ -11,5 +11,17 @@ export {
 } from "./pipelines";
 export { Attempt, Run, RunStatus } from "./run";
 export { cancelRun, getRun, listRuns, runLogs } from "./runs";
+export {
+  nextFireTime,
+  parseScheduleExpression,
+  ScheduleExpressionError,
+  scheduleExpressionProblem,
+} from "./schedule-expression";
 export { submitRun } from "./submit";
-export { onDatasetVersion, onDrift, startManualRun } from "./triggers";
+export {
+  onDatasetVersion,
+  onDrift,
+  type ScheduledRunOutcome,
+  startManualRun,
+  startScheduledRun,
+} from "./triggers";

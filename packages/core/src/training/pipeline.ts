@@ -1,5 +1,6 @@
 import { EvaluateOnExit } from "@gyre/events/aws-batch";
 import { z } from "zod";
+import { scheduleExpressionProblem } from "./schedule-expression";
 
 export const PipelineName = z
   .string()
@@ -8,12 +9,11 @@ export const PipelineName = z
     "lowercase letters, digits and '-', starting with a letter or digit (at most 63)",
   );
 
-const EventBridgeSchedule = z
-  .string()
-  .regex(
-    /^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\(\S+ \S+ \S+ \S+ \S+ \S+\))$/,
-    "an EventBridge rate(...) or cron(...) expression",
-  );
+/** An EventBridge Scheduler rate(...) or cron(...) expression, in UTC. */
+const EventBridgeSchedule = z.string().superRefine((expression, ctx) => {
+  const problem = scheduleExpressionProblem(expression);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 export const PipelineInput = z.object({
   name: PipelineName,
@@ -60,5 +60,7 @@ export const Pipeline = PipelineInput.extend({
   updatedAt: z.string(),
   /** The newest dataset version a run was started (or queued) for: older or repeated events start nothing. */
   lastDatasetVersion: z.number().int().nonnegative(),
+  /** The newest scheduled fire time (ISO) a run was started for: a repeated delivery starts nothing. */
+  lastScheduledFire: z.string().optional(),
 });
 export type Pipeline = z.infer<typeof Pipeline>;

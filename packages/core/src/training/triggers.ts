@@ -81,3 +81,43 @@ export async function startManualRun(
     deps,
   );
 }
+
+export type ScheduledRunOutcome =
+  | { started: Run }
+  | { skipped: "not-found" | "disabled" | "unscheduled" | "no-data" | "already-fired" };
+
+/**
+ * The pipeline's schedule fired for `scheduledTime`: a run on the newest dataset version
+ * training has seen. Claiming the fire time on the pipeline first (only a newer time wins)
+ * makes a repeated or late delivery of the same fire start nothing.
+ */
+export async function startScheduledRun(
+  name: string,
+  scheduledTime: Date,
+  deps: TrainingDeps,
+): Promise<ScheduledRunOutcome> {
+  const pipeline = await store.getPipeline(name);
+  if (!pipeline) return { skipped: "not-found" };
+  if (!pipeline.enabled) return { skipped: "disabled" };
+  if (!pipeline.trigger.schedule) return { skipped: "unscheduled" };
+  const ref = await newestVersionRef(pipeline.dataset);
+  if (!ref) return { skipped: "no-data" };
+  const fire = scheduledTime.toISOString();
+  const claimed = await store.updatePipeline(
+    name,
+    { lastScheduledFire: fire },
+    {
+      expression:
+        "enabled = :enabled AND (attribute_not_exists(lastScheduledFire) OR lastScheduledFire < :fire)",
+      values: { ":enabled": true, ":fire": fire },
+    },
+  );
+  if (!claimed) return { skipped: "already-fired" };
+  const run = await requestRun(
+    { ...pipeline, trigger: { ...pipeline.trigger, debounceSeconds: 0 } },
+    ref,
+    "schedule",
+    deps,
+  );
+  return { started: run };
+}
