@@ -2,6 +2,7 @@ import { benchBus } from "./bus";
 import { benchLocal } from "./local";
 import { benchMatcher } from "./matcher";
 import { benchProfile } from "./profile";
+import { benchRegistry } from "./registry";
 import { benchTraining } from "./training";
 
 // Gyre supports Node 20 today; the SDK's Node 22 notice would only add noise to the numbers.
@@ -13,6 +14,7 @@ const suites: Record<string, () => Promise<void>> = {
   profile: benchProfile,
   local: benchLocal,
   training: benchTraining,
+  registry: benchRegistry,
 };
 const only = process.argv.slice(2);
 

@@ -1,5 +1,6 @@
 import type { TableOwner } from "@gyre/core/platform/state/tables";
 import { datasetsApi } from "../stacks/datasets";
+import { registryApi } from "../stacks/registry";
 import { trainingApi } from "../stacks/training-wiring";
 
 /**
@@ -62,4 +63,5 @@ export const apis: ServiceApi[] = [
   },
   datasetsApi,
   trainingApi,
+  registryApi,
 ];

@@ -1,4 +1,5 @@
 import { datasetsSubscriptions } from "../stacks/datasets";
+import { registrySubscriptions } from "../stacks/registry";
 import { trainingSubscriptions } from "../stacks/training-wiring";
 import type { Access } from "./apis";
 
@@ -19,4 +20,8 @@ export interface Subscription {
   access?: Access;
 }
 
-export const subscriptions: Subscription[] = [...datasetsSubscriptions, ...trainingSubscriptions];
+export const subscriptions: Subscription[] = [
+  ...datasetsSubscriptions,
+  ...trainingSubscriptions,
+  ...registrySubscriptions,
+];

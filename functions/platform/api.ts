@@ -7,7 +7,9 @@ import { errorResponse } from "@gyre/core/platform/http/errors";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { datasetsApi } from "../datasets/api";
 import { eventsApi } from "../events/api";
+import { registryApi } from "../registry/api";
 import { lambdaApi } from "../shared/lambda-api";
+import { trainingApi } from "../training/api";
 
 export const GYRE_VERSION = "0.1.0";
 
@@ -59,5 +61,10 @@ export function platformApi(services: OpenAPIHono<AuthEnv>[]) {
 /** The Lambda entry point on AWS for /health, /openapi.json and /docs, documenting every service's routes. */
 export const handler = lambdaApi(() => {
   const tokens = new DynamoTokenStore();
-  return platformApi([eventsApi({ tokens, events: awsEventLog() }), datasetsApi({ tokens })]);
+  return platformApi([
+    eventsApi({ tokens, events: awsEventLog() }),
+    datasetsApi({ tokens }),
+    trainingApi({ tokens }),
+    registryApi({ tokens }),
+  ]);
 });

@@ -11,6 +11,7 @@ import { usePublisher } from "@gyre/core/platform/bus/publisher";
 import { datasetsApi } from "@gyre/functions/datasets/api";
 import { eventsApi } from "@gyre/functions/events/api";
 import { platformApi } from "@gyre/functions/platform/api";
+import { registryApi } from "@gyre/functions/registry/api";
 import { subscriptions } from "@gyre/functions/subscriptions";
 import { trainingApi } from "@gyre/functions/training/api";
 import { type LocalConfig, tokensFile } from "./config";
@@ -82,6 +83,7 @@ export async function startPlatform(
       eventsApi({ tokens, events: localEventLog(bus, archive, deadLetters) }),
       datasetsApi({ tokens }),
       trainingApi({ tokens }),
+      registryApi({ tokens }),
     ]);
     const api = await onPort(config.port, "GYRE_PORT", () =>
       listen(app.fetch, config.host, config.port),

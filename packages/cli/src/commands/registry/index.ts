@@ -1,0 +1,1 @@
+export { registerModelCommands } from "./models";

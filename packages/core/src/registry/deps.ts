@@ -1,0 +1,5 @@
+import type { EventPublisher } from "@gyre/events";
+
+export interface RegistryDeps {
+  bus: EventPublisher;
+}

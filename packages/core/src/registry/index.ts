@@ -1,0 +1,30 @@
+export { AliasInput, AliasResolution, resolveAlias, setAlias } from "./aliases";
+export type { RegistryDeps } from "./deps";
+export { HistoryAction, HistoryEntry } from "./history";
+export {
+  Alias,
+  AliasName,
+  DatasetLineage,
+  GateResult,
+  Model,
+  ModelName,
+  ModelVersion,
+  ModelVersionStatus,
+  RegisterInput,
+  VersionNumber,
+} from "./model";
+export { DEFAULT_POLICY, evaluateGates, MetricGate, Policy } from "./policy";
+export {
+  Comparison,
+  compareVersions,
+  getModel,
+  getPolicy,
+  getVersion,
+  history,
+  listModels,
+  listVersions,
+  ModelDetail,
+  putPolicy,
+} from "./queries";
+export { registerFromRun, registerVersion } from "./register";
+export { ApproveInput, approveVersion, RejectInput, rejectVersion } from "./review";

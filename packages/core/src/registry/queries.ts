@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { VisibleError } from "../platform/errors";
+import type { Page } from "../platform/state/pages";
+import type { HistoryEntry } from "./history";
+import { DatasetLineage, Model, type ModelVersion, type ModelVersionStatus } from "./model";
+import { DEFAULT_POLICY, Policy, type PolicyInput } from "./policy";
+import * as store from "./store";
+
+export const ModelDetail = Model.extend({
+  policy: Policy,
+  aliases: z.record(z.string(), z.number().int().positive()).describe("alias → version"),
+});
+export type ModelDetail = z.infer<typeof ModelDetail>;
+
+export async function getModel(name: string): Promise<ModelDetail> {
+  const model = await store.getModel(name);
+  if (!model) throw modelNotFound(name);
+  const [policy, aliases] = await Promise.all([store.getPolicy(name), store.listAliases(name)]);
+  return {
+    ...model,
+    policy: policy ?? DEFAULT_POLICY,
+    aliases: Object.fromEntries(aliases.map((a) => [a.alias, a.version])),
+  };
+}
+
+export function listModels(query: { limit: number; cursor?: string }): Promise<Page<Model>> {
+  return store.listModels(query.limit, query.cursor);
+}
+
+export async function getVersion(model: string, version: number): Promise<ModelVersion> {
+  const found = await store.getVersion(model, version);
+  if (!found) {
+    throw new VisibleError(
+      "not_found",
+      "model_version.not_found",
+      `${model} has no version ${version}.`,
+    );
+  }
+  return found;
+}
+
+export async function listVersions(
+  model: string,
+  query: { status?: ModelVersionStatus; limit: number; cursor?: string },
+): Promise<Page<ModelVersion>> {
+  if (!query.cursor && !(await store.getModel(model))) throw modelNotFound(model);
+  return store.listVersions({ model, ...query });
+}
+
+export async function history(
+  model: string,
+  query: { version?: number; limit: number; cursor?: string },
+): Promise<Page<HistoryEntry>> {
+  if (query.version !== undefined) await getVersion(model, query.version);
+  else if (!(await store.getModel(model))) throw modelNotFound(model);
+  return store.listHistory({ model, ...query });
+}
+
+/** The policy a model's next versions are judged by (the default until one is set). */
+export async function getPolicy(model: string): Promise<Policy> {
+  return (await store.getPolicy(model)) ?? DEFAULT_POLICY;
+}
+
+/** Sets the policy; a model may get one before its first version, so that version is judged too. */
+export async function putPolicy(model: string, input: PolicyInput | unknown): Promise<Policy> {
+  const policy = Policy.parse(input);
+  await store.putPolicy(model, policy);
+  return policy;
+}
+
+export const Comparison = z.object({
+  model: z.string(),
+  a: z.number().int(),
+  b: z.number().int(),
+  metrics: z.array(
+    z.object({
+      metric: z.string(),
+      a: z.number().nullable(),
+      b: z.number().nullable(),
+      delta: z.number().nullable().describe("b - a"),
+    }),
+  ),
+  dataset: z.object({
+    a: DatasetLineage.nullable(),
+    b: DatasetLineage.nullable(),
+    same: z.boolean(),
+  }),
+  hyperparameters: z
+    .array(z.object({ name: z.string(), a: z.unknown(), b: z.unknown() }))
+    .describe("only the hyperparameters that differ"),
+});
+export type Comparison = z.infer<typeof Comparison>;
+
+export async function compareVersions(model: string, a: number, b: number): Promise<Comparison> {
+  const [va, vb] = await Promise.all([getVersion(model, a), getVersion(model, b)]);
+  const names = [...new Set([...Object.keys(va.metrics), ...Object.keys(vb.metrics)])].sort();
+  const params = new Set([...Object.keys(va.hyperparameters), ...Object.keys(vb.hyperparameters)]);
+  return {
+    model,
+    a,
+    b,
+    metrics: names.map((metric) => {
+      const [x, y] = [va.metrics[metric] ?? null, vb.metrics[metric] ?? null];
+      return { metric, a: x, b: y, delta: x !== null && y !== null ? y - x : null };
+    }),
+    dataset: {
+      a: va.dataset,
+      b: vb.dataset,
+      same: JSON.stringify(va.dataset) === JSON.stringify(vb.dataset),
+    },
+    hyperparameters: [...params]
+      .sort()
+      .filter(
+        (n) => JSON.stringify(va.hyperparameters[n]) !== JSON.stringify(vb.hyperparameters[n]),
+      )
+      .map((name) => ({ name, a: va.hyperparameters[name], b: vb.hyperparameters[name] })),
+  };
+}
+
+function modelNotFound(name: string): VisibleError {
+  return new VisibleError("not_found", "model.not_found", `There is no model named ${name}.`);
+}

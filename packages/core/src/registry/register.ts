@@ -1,0 +1,237 @@
+import { Registry, type Training } from "@gyre/events";
+import type { z } from "zod";
+import { eventMetadata } from "../platform/actor";
+import { VisibleError } from "../platform/errors";
+import { newId } from "../platform/ids";
+import type { RegistryDeps } from "./deps";
+import { type GateResult, ModelName, type ModelVersion, RegisterInput } from "./model";
+import { DEFAULT_POLICY, evaluateGates, type Policy } from "./policy";
+import * as store from "./store";
+
+type RunDetail = z.infer<typeof Training.TrainingRunSucceeded.detail>;
+type Registration = Pick<
+  ModelVersion,
+  | "model"
+  | "artifactUri"
+  | "metrics"
+  | "dataset"
+  | "runId"
+  | "pipeline"
+  | "image"
+  | "command"
+  | "hyperparameters"
+  | "description"
+>;
+
+/** A claim older than this was abandoned mid-registration (a crashed handler): take it over. */
+const STALE_CLAIM_MS = 30_000;
+
+/** Training Run Succeeded: the run's model gets its next version; a repeated run event gets the same one. */
+export async function registerFromRun(detail: RunDetail, deps: RegistryDeps) {
+  return register(
+    {
+      model: detail.model,
+      artifactUri: detail.artifactUri,
+      metrics: detail.metrics,
+      dataset: detail.dataset,
+      runId: detail.runId,
+      pipeline: detail.pipeline,
+      image: detail.image,
+      command: detail.command,
+      hyperparameters: detail.hyperparameters,
+      description: null,
+    },
+    deps,
+  );
+}
+
+/** A version trained elsewhere; with a runId, registering the same run again returns its version. */
+export async function registerVersion(model: string, input: unknown, deps: RegistryDeps) {
+  const parsed = RegisterInput.parse(input);
+  return register(
+    {
+      model: ModelName.parse(model),
+      artifactUri: parsed.artifactUri,
+      metrics: parsed.metrics,
+      dataset: parsed.dataset ?? null,
+      runId: parsed.runId ?? null,
+      pipeline: null,
+      image: null,
+      command: null,
+      hyperparameters: parsed.hyperparameters ?? {},
+      description: parsed.description ?? null,
+    },
+    deps,
+  );
+}
+
+async function register(
+  registration: Registration,
+  deps: RegistryDeps,
+): Promise<{ created: boolean; version: ModelVersion }> {
+  const { model, runId } = registration;
+  if (runId === null) {
+    const version = await allocate(registration, null);
+    await announce(version, deps);
+    return { created: true, version };
+  }
+  const { claim, fresh } = await store.claimRun(model, runId);
+  let claimant = claim.claimant;
+  if (!fresh) {
+    const existing = claim.version ? await store.getVersion(model, claim.version) : undefined;
+    if (existing?.runId === runId) {
+      if (!claim.published) {
+        await announce(existing, deps);
+        await store.updateClaim(model, runId, claim.claimant, { published: true });
+      }
+      return { created: false, version: existing };
+    }
+    claimant = await takeOver(model, runId, claim);
+  }
+  const version = await allocate(registration, claimant);
+  await announce(version, deps);
+  await store.updateClaim(model, runId, claimant, { published: true });
+  return { created: true, version };
+}
+
+async function takeOver(model: string, runId: string, claim: store.RunClaim): Promise<string> {
+  const claimant = newId("clm");
+  const stale = Date.now() - claim.claimedAt > STALE_CLAIM_MS;
+  if (
+    !stale ||
+    !(await store.updateClaim(model, runId, claim.claimant, { claimant, claimedAt: Date.now() }))
+  ) {
+    throw new VisibleError(
+      "conflict",
+      "model_version.busy",
+      `Run ${runId} is being registered right now; retry shortly.`,
+    );
+  }
+  return claimant;
+}
+
+/** Writes the version under the next free number, reserving the number on the run's claim first. */
+async function allocate(
+  registration: Registration,
+  claimant: string | null,
+): Promise<ModelVersion> {
+  const { model, runId } = registration;
+  const policy = (await store.getPolicy(model)) ?? DEFAULT_POLICY;
+  const gates = evaluateGates(policy, registration.metrics, await champion(model));
+  let next = (await store.newestVersionNumber(model)) + 1;
+  for (;;) {
+    if (
+      claimant &&
+      runId &&
+      !(await store.updateClaim(model, runId, claimant, { version: next }))
+    ) {
+      throw new VisibleError(
+        "conflict",
+        "model_version.busy",
+        `Run ${runId} is being registered right now; retry shortly.`,
+      );
+    }
+    const version = decide({ ...registration, version: next }, policy, gates);
+    if (await store.insertVersion(version)) return version;
+    const taken = await store.getVersion(model, next);
+    if (runId && taken?.runId === runId) return taken;
+    next++;
+  }
+}
+
+async function champion(model: string) {
+  const alias = await store.getAlias(model, "champion");
+  const version = alias ? await store.getVersion(model, alias.version) : undefined;
+  return version ? { version: version.version, metrics: version.metrics } : null;
+}
+
+function decide(
+  registration: Registration & { version: number },
+  policy: Policy,
+  gates: GateResult[],
+): ModelVersion {
+  const failed = gates.filter((g) => !g.passed);
+  const now = new Date().toISOString();
+  const status = failed.length
+    ? "Rejected"
+    : policy.autoApprove
+      ? "Approved"
+      : "PendingManualApproval";
+  return {
+    ...registration,
+    status,
+    gates,
+    approvals: status === "Approved" ? ["policy"] : [],
+    reason: failed.length
+      ? `Failed gates: ${failed.map((g) => `${g.gate} (actual ${g.actual ?? "missing"})`).join("; ")}`
+      : null,
+    registeredBy: eventMetadata().actor,
+    createdAt: now,
+    updatedAt: now,
+    revision: 0,
+  };
+}
+
+/** Records and publishes a durable version (again, if a retry finds it unannounced): all idempotent. */
+async function announce(version: ModelVersion, deps: RegistryDeps): Promise<void> {
+  const { model, createdAt: at } = version;
+  const id = `v${String(version.version).padStart(9, "0")}`;
+  await store.touchModel(model, version.version, at);
+  const entry = { at, model, version: version.version, alias: null };
+  await store.appendHistory(
+    {
+      ...entry,
+      actor: version.registeredBy,
+      action: "registered",
+      from: null,
+      to: "PendingManualApproval",
+      comment: null,
+    },
+    `${id}-1-registered`,
+  );
+  const decided = version.status !== "PendingManualApproval";
+  if (decided) {
+    await store.appendHistory(
+      {
+        ...entry,
+        actor: "policy",
+        action: version.status === "Approved" ? "approved" : "rejected",
+        from: "PendingManualApproval",
+        to: version.status,
+        comment: version.reason ?? "every gate passed",
+      },
+      `${id}-2-policy`,
+    );
+  }
+  const metadata = eventMetadata();
+  await Registry.ModelVersionRegistered.publish(deps.bus, {
+    model,
+    version: version.version,
+    status: version.status,
+    artifactUri: version.artifactUri,
+    metrics: version.metrics,
+    dataset: version.dataset,
+    runId: version.runId,
+    pipeline: version.pipeline,
+    metadata,
+  });
+  const byPolicy = { ...metadata, actor: "policy" };
+  if (version.status === "Approved") {
+    await Registry.ModelVersionApproved.publish(deps.bus, {
+      model,
+      version: version.version,
+      artifactUri: version.artifactUri,
+      comment: "every gate passed",
+      gates: version.gates,
+      metadata: byPolicy,
+    });
+  } else if (decided) {
+    await Registry.ModelVersionRejected.publish(deps.bus, {
+      model,
+      version: version.version,
+      comment: version.reason ?? "",
+      gates: version.gates,
+      metadata: byPolicy,
+    });
+  }
+}

@@ -1,0 +1,121 @@
+import { Registry } from "@gyre/events";
+import { z } from "zod";
+import { eventMetadata } from "../platform/actor";
+import { VisibleError } from "../platform/errors";
+import type { RegistryDeps } from "./deps";
+import type { ModelVersion } from "./model";
+import { DEFAULT_POLICY } from "./policy";
+import { getVersion } from "./queries";
+import * as store from "./store";
+
+export const ApproveInput = z.strictObject({ comment: z.string().max(2000).optional() });
+export const RejectInput = z.strictObject({ comment: z.string().min(1).max(2000) });
+
+const conflict = (code: string, message: string) => new VisibleError("conflict", code, message);
+
+/**
+ * One approval by the acting identity. The version becomes Approved once the policy's
+ * requiredApprovals distinct approvers have approved; a Rejected version can be approved
+ * back (a person overruling a gate), an Approved one stays Approved.
+ */
+export async function approveVersion(
+  model: string,
+  number: number,
+  input: unknown,
+  deps: RegistryDeps,
+): Promise<ModelVersion> {
+  const { comment = null } = ApproveInput.parse(input);
+  const { actor } = eventMetadata();
+  for (;;) {
+    const current = await getVersion(model, number);
+    if (current.status === "Approved") {
+      throw conflict("model_version.already_approved", `${model} v${number} is already Approved.`);
+    }
+    if (current.approvals.includes(actor)) {
+      throw conflict(
+        "model_version.already_approved_by_you",
+        `${actor} has already approved ${model} v${number}; another approver must approve it too.`,
+      );
+    }
+    const { requiredApprovals } = (await store.getPolicy(model)) ?? DEFAULT_POLICY;
+    const approvals = [...current.approvals, actor];
+    const approved = approvals.length >= requiredApprovals;
+    const next = change(current, {
+      approvals,
+      status: approved ? "Approved" : current.status,
+      reason: approved ? null : current.reason,
+    });
+    if (!(await store.saveVersion(next, current.revision))) continue;
+    await store.appendHistory({
+      ...entry(next, actor, comment),
+      action: "approved",
+      from: current.status,
+      to: next.status,
+    });
+    if (approved) {
+      await Registry.ModelVersionApproved.publish(deps.bus, {
+        model,
+        version: number,
+        artifactUri: next.artifactUri,
+        comment,
+        gates: next.gates,
+        metadata: eventMetadata(),
+      });
+    }
+    return next;
+  }
+}
+
+/** Rejects a version awaiting approval; an Approved or Rejected version cannot be rejected. */
+export async function rejectVersion(
+  model: string,
+  number: number,
+  input: unknown,
+  deps: RegistryDeps,
+): Promise<ModelVersion> {
+  const { comment } = RejectInput.parse(input);
+  const { actor } = eventMetadata();
+  for (;;) {
+    const current = await getVersion(model, number);
+    if (current.status !== "PendingManualApproval") {
+      throw conflict(
+        "model_version.not_pending",
+        `${model} v${number} is ${current.status}; only a PendingManualApproval version can be rejected.`,
+      );
+    }
+    const next = change(current, { status: "Rejected", approvals: [], reason: comment });
+    if (!(await store.saveVersion(next, current.revision))) continue;
+    await store.appendHistory({
+      ...entry(next, actor, comment),
+      action: "rejected",
+      from: current.status,
+      to: next.status,
+    });
+    await Registry.ModelVersionRejected.publish(deps.bus, {
+      model,
+      version: number,
+      comment,
+      gates: next.gates,
+      metadata: eventMetadata(),
+    });
+    return next;
+  }
+}
+
+function change(current: ModelVersion, fields: Partial<ModelVersion>): ModelVersion {
+  return {
+    ...current,
+    ...fields,
+    updatedAt: new Date().toISOString(),
+    revision: current.revision + 1,
+  };
+}
+
+const entry = (version: ModelVersion, actor: string, comment: string | null) => ({
+  at: version.updatedAt,
+  actor,
+  model: version.model,
+  version: version.version,
+  alias: null,
+  comment,
+});
