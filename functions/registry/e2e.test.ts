@@ -57,16 +57,16 @@ describe("a training run, end to end", () => {
     });
   });
 
-  it("auto-approves a run that passes the AUC gate and rejects one that does not", async () => {
-    for (const [model, threshold] of [
-      ["good", 0.8],
-      ["bad", 0.95],
+  it("auto-approves a run that passes the AUC gate and rejects one whose trainer reports a bad AUC", async () => {
+    for (const [model, hyperparameters] of [
+      ["good", {}],
+      ["bad", { forceMetric: { auc: 0.61 } }],
     ] as const) {
       await t.call("PUT", `/models/${model}/policy`, "approver", {
-        gates: [{ metric: "auc", op: ">=", threshold }],
+        gates: [{ metric: "auc", op: ">=", threshold: 0.8 }],
         autoApprove: true,
       });
-      await Training.createPipeline(pipeline(model));
+      await Training.createPipeline(pipeline(model, { hyperparameters }));
       await newDatasetVersion(model);
     }
     const [good] = await registeredVersion("good");
@@ -77,7 +77,7 @@ describe("a training run, end to end", () => {
     });
     expect(bad).toMatchObject({
       status: "Rejected",
-      gates: [{ gate: "auc >= 0.95", passed: false, actual: 0.87 }],
+      gates: [{ gate: "auc >= 0.8", passed: false, actual: 0.61 }],
     });
   });
 });
