@@ -53,7 +53,7 @@ export async function stop(started: Started): Promise<void> {
   const exited = new Promise((resolve) => started.child.on("exit", resolve));
   process.kill(-(started.child.pid as number), "SIGTERM");
   await exited;
-  await rm(started.home, { recursive: true, force: true });
+  await rm(started.home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
 
 export async function benchLocal(): Promise<void> {

@@ -1,17 +1,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useJobRunner } from "@gyre/core/platform/jobs/runner";
-import * as Training from "@gyre/core/training/index";
 import { Training as TrainingEvents } from "@gyre/events";
-import { LocalBatch } from "@gyre/local/batch/index";
 import { repoRoot } from "@gyre/local/paths";
-import { localRunTimer } from "@gyre/local/run-timer";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
+import { startLocalTraining } from "@gyre/local/training";
 import { registrySubscriptions } from "../../stacks/registry";
 import { trainingSubscriptions } from "../../stacks/training-wiring";
 import { trainingApi } from "../training/api";
-import { trainingDeps, useRunTimer } from "../training/deps";
 import { registryApi } from "./api";
 
 export interface RegistryTest {
@@ -46,21 +42,10 @@ export async function startRegistryTest(
   const closers: (() => Promise<void>)[] = [];
   if (options.training) {
     const home = await mkdtemp(join(tmpdir(), "gyre-batch-"));
-    const batch = await LocalBatch.start({
-      home,
-      cwd: repoRoot,
-      account: "000000000000",
-      region: "us-east-1",
-      log: () => {},
-    });
-    useJobRunner(batch);
-    const timer = localRunTimer(
-      async (runId) => void (await Training.submitRun(runId, await trainingDeps())),
-    );
-    useRunTimer(timer);
+    const config = { home, account: "000000000000", region: "us-east-1" };
+    const training = await startLocalTraining(config, repoRoot, { fresh: false, log: () => {} });
     closers.push(
-      () => timer.close(),
-      () => batch.close(),
+      () => training.close(),
       () => rm(home, { recursive: true, force: true }),
     );
   }

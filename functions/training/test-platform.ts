@@ -1,18 +1,15 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useJobRunner } from "@gyre/core/platform/jobs/runner";
 import * as Training from "@gyre/core/training/index";
 import { Datasets } from "@gyre/events";
-import { LocalBatch } from "@gyre/local/batch/index";
+import type { LocalBatch } from "@gyre/local/batch/index";
 import { repoRoot } from "@gyre/local/paths";
-import { localRunTimer } from "@gyre/local/run-timer";
-import { type LocalScheduleSync, localScheduleSync } from "@gyre/local/schedules";
+import type { LocalScheduleSync } from "@gyre/local/schedules";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
+import { startLocalTraining } from "@gyre/local/training";
 import { subscriptions } from "../subscriptions";
 import { trainingApi } from "./api";
-import { trainingDeps, useRunTimer, useScheduleSync } from "./deps";
-import { handler as scheduleFired } from "./schedule-fired";
 
 export interface TrainingTest {
   platform: TestPlatform;
@@ -34,24 +31,13 @@ export async function startTrainingTest(options: { now?: () => Date } = {}): Pro
     subscriptions: subscriptions.filter((s) => s.service === "training"),
   });
   const home = await mkdtemp(join(tmpdir(), "gyre-batch-"));
-  const batch = await LocalBatch.start({
-    home,
-    cwd: repoRoot,
-    account: "000000000000",
-    region: "us-east-1",
+  const config = { home, account: "000000000000", region: "us-east-1" };
+  const training = await startLocalTraining(config, repoRoot, {
+    fresh: false,
+    now: options.now,
     log: () => {},
   });
-  useJobRunner(batch);
-  const timer = localRunTimer(
-    async (runId) => void (await Training.submitRun(runId, await trainingDeps())),
-  );
-  useRunTimer(timer);
-  const schedules = localScheduleSync(
-    (pipeline, scheduledTime) =>
-      scheduleFired({ pipeline, scheduledTime: scheduledTime.toISOString() }),
-    { now: options.now },
-  );
-  useScheduleSync(schedules);
+  const { batch, schedules } = training;
   return {
     platform,
     batch,
@@ -81,9 +67,7 @@ export async function startTrainingTest(options: { now?: () => Date } = {}): Pro
       }
     },
     async close() {
-      await schedules.close();
-      await timer.close();
-      await batch.close();
+      await training.close();
       await platform.close();
       await rm(home, { recursive: true, force: true });
     },

@@ -16,16 +16,16 @@ import { type LocalScheduleSync, localScheduleSync } from "./schedules";
  * fresh GYRE_HOME.
  */
 export async function startLocalTraining(
-  config: LocalConfig,
+  config: Pick<LocalConfig, "home" | "account" | "region">,
   repoRoot: string,
-  options: { fresh: boolean },
+  options: { fresh: boolean; now?: () => Date; log?: (line: string) => void },
 ) {
   const batch = await LocalBatch.start({
     home: config.home,
     cwd: repoRoot,
     account: config.account,
     region: config.region,
-    log: (line) => console.log(line),
+    log: options.log ?? ((line) => console.log(line)),
   });
   useJobRunner(batch);
   const timer = localRunTimer(async (runId) => {
@@ -33,8 +33,10 @@ export async function startLocalTraining(
   });
   useRunTimer(timer);
   await rearmQueuedRuns(timer);
-  const schedules = localScheduleSync((pipeline, scheduledTime) =>
-    scheduleFired({ pipeline, scheduledTime: scheduledTime.toISOString() }),
+  const schedules = localScheduleSync(
+    (pipeline, scheduledTime) =>
+      scheduleFired({ pipeline, scheduledTime: scheduledTime.toISOString() }),
+    { now: options.now },
   );
   useScheduleSync(schedules);
   await armSchedules(schedules);

@@ -104,16 +104,16 @@ export async function updatePipeline(
   }
 }
 
+/** A run's item: by id in the runs partition, and by pipeline in gsi1, newest first by ULID. */
+function runItem(run: Run) {
+  return { ...runKey(run.id), gsi1pk: `pipeline#${run.pipeline}`, gsi1sk: `run#${run.id}`, ...run };
+}
+
 export async function putRun(run: Run): Promise<void> {
   await documentClient().send(
     new PutCommand({
       TableName: table(),
-      Item: {
-        ...runKey(run.id),
-        gsi1pk: `pipeline#${run.pipeline}`,
-        gsi1sk: `run#${run.id}`,
-        ...run,
-      },
+      Item: runItem(run),
       ConditionExpression: "attribute_not_exists(pk)",
     }),
   );
@@ -132,13 +132,7 @@ export async function saveRun(run: Run): Promise<boolean> {
     await documentClient().send(
       new PutCommand({
         TableName: table(),
-        Item: {
-          ...runKey(run.id),
-          gsi1pk: `pipeline#${run.pipeline}`,
-          gsi1sk: `run#${run.id}`,
-          ...run,
-          revision: run.revision + 1,
-        },
+        Item: runItem({ ...run, revision: run.revision + 1 }),
         ConditionExpression: "revision = :revision",
         ExpressionAttributeValues: { ":revision": run.revision },
       }),
