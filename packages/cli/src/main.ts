@@ -11,6 +11,12 @@ import { registerPipelineCommands } from "./commands/training/pipelines";
 import { registerRunCommands } from "./commands/training/runs";
 import { registerTrain } from "./commands/training/train";
 
+// `gyre ... | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const program = new Command("gyre")
   .description(
     "Gyre: event-driven MLOps on AWS. Talks to a running Gyre at $GYRE_API_URL with $GYRE_TOKEN.",

@@ -128,7 +128,8 @@ export function versionsTable(versions: Version[]): string {
       v.version,
       v.status,
       Object.entries(v.metrics)
-        .map(([k, n]) => `${k}=${n}`)
+        .slice(0, 4)
+        .map(([k, n]) => `${k}=${Number(n.toPrecision(4))}`)
         .join(" "),
       v.dataset ? `${v.dataset.name} v${v.dataset.version}` : "-",
       v.runId ?? "-",
