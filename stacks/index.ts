@@ -72,7 +72,12 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
     training,
     rules: [plumbing.archiveRule, ...rules],
     api,
-    outputs: { api: api.url, bus: bus.bus.name, bucket: data.bucket.bucket },
+    outputs: {
+      api: api.url,
+      bus: bus.bus.name,
+      bucket: data.bucket.bucket,
+      tokensTable: tables.tokens.name,
+    },
   };
 }
 

@@ -1,4 +1,11 @@
-import { createToken, FileTokenStore, roles, TokenName } from "@gyre/core/platform/auth/index";
+import {
+  createToken,
+  DynamoTokenStore,
+  FileTokenStore,
+  roles,
+  TokenName,
+  type TokenStore,
+} from "@gyre/core/platform/auth/index";
 import { localConfig, tokensFile } from "@gyre/local/config";
 import { type Command, Option } from "commander";
 import { CliError } from "../client";
@@ -19,18 +26,33 @@ export function registerToken(program: Command): void {
       "--name <name>",
       "who uses it: recorded as the actor in events and audit entries (default <role>-<random>)",
     )
+    .option(
+      "--aws",
+      "store the hash in a deployed Gyre's tokens table ($GYRE_TOKENS_TABLE, printed by sst deploy) with your AWS credentials",
+    )
     .addHelpText(
       "after",
-      "\nExample:\n  $ export GYRE_TOKEN=$(npx gyre token create --role admin --name alice)",
+      "\nExamples:\n  $ export GYRE_TOKEN=$(npx gyre token create --role admin --name alice)\n  $ GYRE_TOKENS_TABLE=<tokensTable output> npx gyre token create --aws --role pipeline --name ci",
     )
-    .action(async (options: { role: (typeof roles)[number]; name?: string }) => {
+    .action(async (options: { role: (typeof roles)[number]; name?: string; aws?: boolean }) => {
       if (options.name !== undefined && !TokenName.safeParse(options.name).success) {
         throw new CliError(
           `--name ${options.name}: use 1-64 letters, digits, '.', '_', '@' or '-'.`,
         );
       }
-      const store = new FileTokenStore(tokensFile(localConfig().home));
+      const store = options.aws
+        ? awsTokenStore()
+        : new FileTokenStore(tokensFile(localConfig().home));
       const { token: value } = await createToken(store, options);
       console.log(value);
     });
+}
+
+function awsTokenStore(): TokenStore {
+  if (!process.env.GYRE_TOKENS_TABLE) {
+    throw new CliError(
+      "--aws needs GYRE_TOKENS_TABLE: the tokensTable output of `npx sst deploy`.",
+    );
+  }
+  return new DynamoTokenStore();
 }

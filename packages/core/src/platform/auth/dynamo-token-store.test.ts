@@ -1,0 +1,29 @@
+import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DynamoTokenStore } from "./dynamo-token-store";
+import { createToken, hashToken } from "./tokens";
+
+let platform: TestPlatform;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+});
+afterAll(() => platform.close());
+
+describe("DynamoTokenStore (the tokens table on AWS, here against dynalite)", () => {
+  it("finds a token by its hash and never stores the token itself", async () => {
+    const store = new DynamoTokenStore();
+    const { token, record } = await createToken(store, { role: "pipeline", name: "ci" });
+    expect(await store.findByHash(hashToken(token))).toEqual(record);
+    expect(await store.findByHash(hashToken("gyre_other"))).toBeUndefined();
+    expect(JSON.stringify(record)).not.toContain(token);
+  });
+
+  it("refuses a second token with a name already taken", async () => {
+    const store = new DynamoTokenStore();
+    await createToken(store, { role: "viewer", name: "dashboards" });
+    await expect(createToken(store, { role: "admin", name: "dashboards" })).rejects.toMatchObject({
+      code: "token.name_taken",
+    });
+  });
+});
