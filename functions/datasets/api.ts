@@ -1,9 +1,9 @@
 import * as Datasets from "@gyre/core/datasets/index";
 import { DynamoTokenStore, type TokenStore } from "@gyre/core/platform/auth/index";
 import { createApp } from "@gyre/core/platform/http/app";
-import { authedRoute } from "@gyre/core/platform/http/route";
+import { authedRoute, conflict, notFound } from "@gyre/core/platform/http/route";
 import { lambdaApi } from "../shared/lambda-api";
-import { json, ListQuery, pageOf } from "../shared/schemas";
+import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
 import { datasetDeps } from "./deps";
 import {
   CompareParams,
@@ -17,7 +17,7 @@ import {
 } from "./schemas";
 
 const tags = ["datasets"];
-const notFound = { 404: json(Version, "No such dataset or version") };
+const missing = notFound("No such dataset or version");
 
 /** /datasets: dataset versions, their profiles and comparisons, and registering objects. */
 export function datasetsApi({ tokens }: { tokens: TokenStore }) {
@@ -42,7 +42,7 @@ export function datasetsApi({ tokens }: { tokens: TokenStore }) {
       tags,
       summary: "List a dataset's versions, newest first",
       request: { params: NameParam, query: ListQuery },
-      responses: { 200: json(pageOf(Version), "A page of versions"), ...notFound },
+      responses: { 200: json(pageOf(Version), "A page of versions"), ...missing },
     }),
     async (c) =>
       c.json(await Datasets.listVersions(c.req.valid("param").name, c.req.valid("query")), 200),
@@ -55,7 +55,7 @@ export function datasetsApi({ tokens }: { tokens: TokenStore }) {
       tags,
       summary: "One version, with its profile",
       request: { params: VersionParams },
-      responses: { 200: json(VersionWithProfile, "The version"), ...notFound },
+      responses: { 200: json(VersionWithProfile, "The version"), ...missing },
     }),
     async (c) => {
       const { name, version } = c.req.valid("param");
@@ -72,8 +72,8 @@ export function datasetsApi({ tokens }: { tokens: TokenStore }) {
       request: { params: CompareParams },
       responses: {
         200: json(Comparison, "The comparison"),
-        ...notFound,
-        409: json(Version, "A version has no profile (rejected)"),
+        ...missing,
+        ...conflict("A version has no profile (rejected)"),
       },
     }),
     async (c) => {
@@ -91,12 +91,12 @@ export function datasetsApi({ tokens }: { tokens: TokenStore }) {
         "Register an object (or a folder ending in /) elsewhere in the bucket as the next version",
       request: {
         params: NameParam,
-        body: { content: { "application/json": { schema: RegisterBody } }, required: true },
+        ...jsonBody(RegisterBody),
       },
       responses: {
         201: json(Version, "A new version (status ready, or rejected with a reason)"),
         200: json(Version, "These bytes are already a version of the dataset: that version"),
-        ...notFound,
+        ...missing,
       },
     }),
     async (c) => {

@@ -5,7 +5,7 @@ import { createApp } from "@gyre/core/platform/http/app";
 import { authedRoute } from "@gyre/core/platform/http/route";
 import { newId } from "@gyre/core/platform/ids";
 import { lambdaApi } from "../shared/lambda-api";
-import { json, ListQuery, pageOf } from "../shared/schemas";
+import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
 import {
   DeadLetterItem,
   EventEnvelope,
@@ -48,7 +48,7 @@ export function eventsApi({ tokens, events }: EventsApiDeps) {
       tags: ["events"],
       summary: "Put events on the bus, answered like PutEvents",
       request: {
-        body: { content: { "application/json": { schema: PutEventsBody } }, required: true },
+        ...jsonBody(PutEventsBody),
       },
       responses: {
         200: json(PutEventsAnswer, "Per-entry outcome; failedEntryCount counts the failures"),
@@ -85,7 +85,7 @@ export function eventsApi({ tokens, events }: EventsApiDeps) {
       tags: ["events"],
       summary: "Replay archived events received between from and to",
       request: {
-        body: { content: { "application/json": { schema: ReplayBody } }, required: true },
+        ...jsonBody(ReplayBody),
       },
       responses: { 200: json(ReplayAnswer, "How many events were replayed") },
     }),

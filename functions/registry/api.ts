@@ -1,9 +1,9 @@
 import { DynamoTokenStore, type TokenStore } from "@gyre/core/platform/auth/index";
 import { createApp } from "@gyre/core/platform/http/app";
-import { authedRoute } from "@gyre/core/platform/http/route";
+import { authedRoute, conflict, notFound } from "@gyre/core/platform/http/route";
 import * as Registry from "@gyre/core/registry/index";
 import { lambdaApi } from "../shared/lambda-api";
-import { json, ListQuery, pageOf } from "../shared/schemas";
+import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
 import { registryDeps } from "./deps";
 import {
   Alias,
@@ -27,11 +27,7 @@ import {
 } from "./schemas";
 
 const tags = ["registry"];
-const body = <T>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
-const notFound = { 404: json(ModelVersion, "No such model, version or alias") };
-const conflict = (why: string) => ({ 409: json(ModelVersion, why) });
+const missing = notFound("No such model, version or alias");
 
 /** /models: model versions with lineage, approvals, policies, aliases and their audit trail. */
 export function registryApi({ tokens }: { tokens: TokenStore }) {
@@ -55,7 +51,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       tags,
       summary: "One model with its policy and aliases",
       request: { params: NameParam },
-      responses: { 200: json(ModelDetail, "The model"), ...notFound },
+      responses: { 200: json(ModelDetail, "The model"), ...missing },
     }),
     async (c) => c.json(await Registry.getModel(c.req.valid("param").name), 200),
   );
@@ -66,7 +62,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       tags,
       summary: "List a model's versions, newest first, optionally by status",
       request: { params: NameParam, query: VersionsQuery },
-      responses: { 200: json(pageOf(ModelVersion), "A page of versions"), ...notFound },
+      responses: { 200: json(pageOf(ModelVersion), "A page of versions"), ...missing },
     }),
     async (c) =>
       c.json(await Registry.listVersions(c.req.valid("param").name, c.req.valid("query")), 200),
@@ -77,7 +73,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       path: "/models/{name}/versions",
       tags,
       summary: "Register a version trained elsewhere (with runId: once per run)",
-      request: { params: NameParam, ...body(RegisterBody) },
+      request: { params: NameParam, ...jsonBody(RegisterBody) },
       responses: {
         201: json(ModelVersion, "The new version, judged by the model's policy"),
         200: json(ModelVersion, "This runId is already a version: that version"),
@@ -99,7 +95,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       tags,
       summary: "One version: status, lineage, metrics, gate results, approvals",
       request: { params: VersionParams },
-      responses: { 200: json(ModelVersion, "The version"), ...notFound },
+      responses: { 200: json(ModelVersion, "The version"), ...missing },
     }),
     async (c) => {
       const { name, version } = c.req.valid("param");
@@ -112,10 +108,10 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       path: "/models/{name}/versions/{version}/approve",
       tags,
       summary: "Approve a version (Approved once the policy's requiredApprovals have approved)",
-      request: { params: VersionParams, ...body(ApproveBody) },
+      request: { params: VersionParams, ...jsonBody(ApproveBody) },
       responses: {
         200: json(ModelVersion, "The version, Approved or still awaiting approvals"),
-        ...notFound,
+        ...missing,
         ...conflict("Already Approved, or already approved by this token"),
       },
     }),
@@ -133,10 +129,10 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       path: "/models/{name}/versions/{version}/reject",
       tags,
       summary: "Reject a version awaiting approval, with a comment",
-      request: { params: VersionParams, ...body(RejectBody) },
+      request: { params: VersionParams, ...jsonBody(RejectBody) },
       responses: {
         200: json(ModelVersion, "The Rejected version"),
-        ...notFound,
+        ...missing,
         ...conflict("The version is not PendingManualApproval"),
       },
     }),
@@ -155,7 +151,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       tags,
       summary: "A version's audit trail, newest first",
       request: { params: VersionParams, query: ListQuery },
-      responses: { 200: json(pageOf(HistoryEntry), "A page of entries"), ...notFound },
+      responses: { 200: json(pageOf(HistoryEntry), "A page of entries"), ...missing },
     }),
     async (c) => {
       const { name, version } = c.req.valid("param");
@@ -169,7 +165,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       tags,
       summary: "Metric deltas, dataset and hyperparameter differences from version a to b",
       request: { params: CompareParams },
-      responses: { 200: json(Comparison, "The comparison"), ...notFound },
+      responses: { 200: json(Comparison, "The comparison"), ...missing },
     }),
     async (c) => {
       const { name, a, b } = c.req.valid("param");
@@ -183,7 +179,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       tags,
       summary: "The model's audit trail (status changes and alias moves), newest first",
       request: { params: NameParam, query: ListQuery },
-      responses: { 200: json(pageOf(HistoryEntry), "A page of entries"), ...notFound },
+      responses: { 200: json(pageOf(HistoryEntry), "A page of entries"), ...missing },
     }),
     async (c) =>
       c.json(await Registry.history(c.req.valid("param").name, c.req.valid("query")), 200),
@@ -205,7 +201,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       path: "/models/{name}/policy",
       tags,
       summary: "Set the gates, approvals and auto-approval that judge new versions",
-      request: { params: NameParam, ...body(PolicyBody) },
+      request: { params: NameParam, ...jsonBody(PolicyBody) },
       responses: { 200: json(Policy, "The policy") },
     }),
     async (c) =>
@@ -218,7 +214,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       tags,
       summary: "The version an alias points at",
       request: { params: AliasParams },
-      responses: { 200: json(AliasResolution, "The alias and its version"), ...notFound },
+      responses: { 200: json(AliasResolution, "The alias and its version"), ...missing },
     }),
     async (c) => {
       const { name, alias } = c.req.valid("param");
@@ -231,10 +227,10 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       path: "/models/{name}/aliases/{alias}",
       tags,
       summary: "Point an alias at a version (champion: Approved versions only)",
-      request: { params: AliasParams, ...body(AliasBody) },
+      request: { params: AliasParams, ...jsonBody(AliasBody) },
       responses: {
         200: json(Alias, "The alias"),
-        ...notFound,
+        ...missing,
         ...conflict("champion must be an Approved version"),
       },
     }),

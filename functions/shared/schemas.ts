@@ -15,6 +15,11 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), next: z.string().nullable() });
 }
 
+/** A required JSON request body. */
+export const jsonBody = <T>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+
 export const json = <T>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },

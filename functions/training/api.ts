@@ -1,9 +1,9 @@
 import { DynamoTokenStore, type TokenStore } from "@gyre/core/platform/auth/index";
 import { createApp } from "@gyre/core/platform/http/app";
-import { authedRoute } from "@gyre/core/platform/http/route";
+import { authedRoute, conflict, notFound } from "@gyre/core/platform/http/route";
 import * as Training from "@gyre/core/training/index";
 import { lambdaApi } from "../shared/lambda-api";
-import { json, pageOf } from "../shared/schemas";
+import { json, jsonBody, pageOf } from "../shared/schemas";
 import { trainingDeps } from "./deps";
 import {
   Logs,
@@ -17,10 +17,7 @@ import {
   StartRunBody,
 } from "./schemas";
 
-const body = <T>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
-const notFound = { 404: json(Run, "No such pipeline or run") };
+const missing = notFound("No such pipeline or run");
 
 /** /pipelines and /runs: what to train and when, and the runs that follow. */
 export function trainingApi({ tokens }: { tokens: TokenStore }) {
@@ -33,10 +30,10 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       path: "/pipelines",
       tags,
       summary: "Create a pipeline",
-      request: body(PipelineBody),
+      request: jsonBody(PipelineBody),
       responses: {
         201: json(Pipeline, "The pipeline"),
-        409: json(Pipeline, "A pipeline with that name exists"),
+        ...conflict("A pipeline with that name exists"),
       },
     }),
     async (c) =>
@@ -60,7 +57,7 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       tags,
       summary: "One pipeline",
       request: { params: NameParam },
-      responses: { 200: json(Pipeline, "The pipeline"), ...notFound },
+      responses: { 200: json(Pipeline, "The pipeline"), ...missing },
     }),
     async (c) => c.json(await Training.getPipeline(c.req.valid("param").name), 200),
   );
@@ -70,8 +67,8 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       path: "/pipelines/{name}",
       tags,
       summary: "Replace a pipeline (and enable it)",
-      request: { params: NameParam, ...body(PipelineBody) },
-      responses: { 200: json(Pipeline, "The pipeline"), ...notFound },
+      request: { params: NameParam, ...jsonBody(PipelineBody) },
+      responses: { 200: json(Pipeline, "The pipeline"), ...missing },
     }),
     async (c) =>
       c.json(
@@ -90,7 +87,7 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       tags,
       summary: "Disable a pipeline; its runs keep their history",
       request: { params: NameParam },
-      responses: { 200: json(Pipeline, "The disabled pipeline"), ...notFound },
+      responses: { 200: json(Pipeline, "The disabled pipeline"), ...missing },
     }),
     async (c) =>
       c.json(await Training.disablePipeline(c.req.valid("param").name, await trainingDeps()), 200),
@@ -101,8 +98,8 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       path: "/pipelines/{name}/runs",
       tags,
       summary: "Start a run now, on a dataset version or the newest",
-      request: { params: NameParam, ...body(StartRunBody) },
-      responses: { 201: json(Run, "The run"), ...notFound },
+      request: { params: NameParam, ...jsonBody(StartRunBody) },
+      responses: { 201: json(Run, "The run"), ...missing },
     }),
     async (c) => {
       const run = await Training.startManualRun(
@@ -131,7 +128,7 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       tags,
       summary: "One run with its attempts, metrics, artifact and cost",
       request: { params: RunParam },
-      responses: { 200: json(Run, "The run"), ...notFound },
+      responses: { 200: json(Run, "The run"), ...missing },
     }),
     async (c) => c.json(await Training.getRun(c.req.valid("param").id), 200),
   );
@@ -142,7 +139,7 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       tags,
       summary: "What the job printed (pass next back as cursor to follow)",
       request: { params: RunParam, query: LogsQuery },
-      responses: { 200: json(Logs, "Log lines"), ...notFound },
+      responses: { 200: json(Logs, "Log lines"), ...missing },
     }),
     async (c) =>
       c.json(
@@ -159,8 +156,8 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       request: { params: RunParam },
       responses: {
         200: json(Run, "The cancelled run"),
-        ...notFound,
-        409: json(Run, "The run has finished"),
+        ...missing,
+        ...conflict("The run has finished"),
       },
     }),
     async (c) =>

@@ -8,6 +8,12 @@ const errorContent = (description: string) => ({
   content: { "application/json": { schema: ErrorBody } },
 });
 
+/** A 404 in the error format, documented with what was not found. */
+export const notFound = (description: string) => ({ 404: errorContent(description) });
+
+/** A 409 in the error format, documented with the conflicting state. */
+export const conflict = (description: string) => ({ 409: errorContent(description) });
+
 export const standardErrors = {
   400: errorContent("Bad input: the code and message say what is wrong"),
   401: errorContent("No token, or an unknown one"),
