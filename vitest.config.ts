@@ -5,6 +5,7 @@ export default defineConfig({
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       POWERTOOLS_LOG_LEVEL: "SILENT",
+      POWERTOOLS_METRICS_DISABLED: "true",
     },
     include: ["**/*.test.ts"],
     exclude: ["**/node_modules/**", ".gyre/**", ".sst/**"],

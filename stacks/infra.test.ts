@@ -600,20 +600,7 @@ describe("training on AWS Batch (stacks/training.ts)", () => {
   });
 
   it("lets Scheduler, for this account only, invoke the run-due function and nothing else", () => {
-    const trust = JSON.parse(
-      named("iam/role:Role", "GyreRunDueScheduler").inputs.assumeRolePolicy as string,
-    );
-    expect(trust.Statement).toEqual([
-      {
-        Effect: "Allow",
-        Principal: { Service: "scheduler.amazonaws.com" },
-        Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
-      },
-    ]);
-    expect(
-      policyDocument("iam/rolePolicy:RolePolicy", "GyreRunDueSchedulerInvoke").Statement,
-    ).toEqual([{ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: RUN_DUE }]);
+    expectSchedulerInvokesOnly("GyreRunDueScheduler", "GyreRunDueSchedulerInvoke", RUN_DUE);
   });
 
   it("makes run-due a Gyre function with the training table, the bus, Batch and the timer", async () => {
@@ -690,20 +677,11 @@ describe("training on AWS Batch (stacks/training.ts)", () => {
 
 describe("pipeline schedules (stacks/training.ts)", () => {
   it("lets Scheduler, for this account only, invoke the schedule-fired function and nothing else", () => {
-    const trust = JSON.parse(
-      named("iam/role:Role", "GyrePipelineScheduler").inputs.assumeRolePolicy as string,
+    expectSchedulerInvokesOnly(
+      "GyrePipelineScheduler",
+      "GyrePipelineSchedulerInvoke",
+      SCHEDULE_FIRED,
     );
-    expect(trust.Statement).toEqual([
-      {
-        Effect: "Allow",
-        Principal: { Service: "scheduler.amazonaws.com" },
-        Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
-      },
-    ]);
-    expect(
-      policyDocument("iam/rolePolicy:RolePolicy", "GyrePipelineSchedulerInvoke").Statement,
-    ).toEqual([{ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: SCHEDULE_FIRED }]);
   });
 
   it("makes schedule-fired a Gyre function with the training table, the bus, the bucket's name and Batch, and no schedules", async () => {
@@ -738,3 +716,19 @@ describe("pipeline schedules (stacks/training.ts)", () => {
     }
   });
 });
+
+/** A Scheduler role: assumable by Scheduler for this account only, and allowed to invoke one function. */
+function expectSchedulerInvokesOnly(role: string, policy: string, functionArn: string): void {
+  const trust = JSON.parse(named("iam/role:Role", role).inputs.assumeRolePolicy as string);
+  expect(trust.Statement).toEqual([
+    {
+      Effect: "Allow",
+      Principal: { Service: "scheduler.amazonaws.com" },
+      Action: "sts:AssumeRole",
+      Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
+    },
+  ]);
+  expect(policyDocument("iam/rolePolicy:RolePolicy", policy).Statement).toEqual([
+    { Effect: "Allow", Action: "lambda:InvokeFunction", Resource: functionArn },
+  ]);
+}

@@ -1,12 +1,6 @@
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.POWERTOOLS_LOG_LEVEL = "SILENT";
-  process.env.POWERTOOLS_METRICS_DISABLED = "true";
-});
-
-const { handler } = await import("./dead-letter");
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handler } from "./dead-letter";
 
 let platform: TestPlatform;
 beforeAll(async () => {
