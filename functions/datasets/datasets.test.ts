@@ -87,6 +87,8 @@ describe("from object to version", () => {
       version: 1,
       status: "rejected",
       reason: expect.stringMatching(/line 3/),
+      sha256: sha256("a,b,c\n1,2,3\n4,5\n"),
+      bytes: 16,
     });
     const rejected = await events("Dataset Version Rejected");
     expect(rejected[0]?.detail).toMatchObject({

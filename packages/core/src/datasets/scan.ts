@@ -1,6 +1,11 @@
-import { createHash } from "node:crypto";
 import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import { type DataFormat, DataRejected, type ScanResult, scanObject } from "./profile/index";
+import {
+  type DataFormat,
+  DataRejected,
+  hashObject,
+  type ScanResult,
+  scanObject,
+} from "./profile/index";
 
 export type Scanned =
   | { ok: true; result: ScanResult }
@@ -19,21 +24,15 @@ export async function scanS3Object(
   format: DataFormat | undefined,
 ): Promise<Scanned> {
   const body = await openObject(s3, location);
-  const hashed = hashingStream(body);
   if (!format) {
-    await hashed.drain();
-    return {
-      ok: false,
-      ...hashed.digest(),
-      reason: `unknown format: ${location.key} is not .csv, .jsonl or .parquet`,
-    };
+    const reason = `unknown format: ${location.key} is not .csv, .tsv, .jsonl or .parquet`;
+    return { ok: false, ...(await hashObject(body)), reason };
   }
   try {
-    return { ok: true, result: await scanObject(hashed.chunks, format) };
+    return { ok: true, result: await scanObject(body, format, { hashRejected: true }) };
   } catch (error) {
-    if (!(error instanceof DataRejected)) throw error;
-    await hashed.drain();
-    return { ok: false, ...hashed.digest(), reason: error.reason };
+    if (!(error instanceof DataRejected && error.content)) throw error;
+    return { ok: false, ...error.content, reason: error.reason };
   }
 }
 
@@ -54,31 +53,4 @@ async function openObject(s3: S3Client, location: { bucket: string; key: string;
     }
     throw error;
   }
-}
-
-/** Hashes every byte that passes, and can finish reading what the parser left when it gave up. */
-function hashingStream(body: AsyncIterable<Uint8Array>) {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  const iterator = body[Symbol.asyncIterator]();
-  const take = async () => {
-    const next = await iterator.next();
-    if (!next.done) {
-      hash.update(next.value);
-      bytes += next.value.byteLength;
-    }
-    return next;
-  };
-  return {
-    chunks: {
-      [Symbol.asyncIterator]: () => ({
-        next: take,
-        return: async () => ({ done: true as const, value: undefined }),
-      }),
-    },
-    async drain() {
-      while (!(await take()).done) {}
-    },
-    digest: () => ({ sha256: hash.digest("hex"), bytes }),
-  };
 }

@@ -6,23 +6,83 @@ import { DataRejected } from "./errors";
 
 export type ByteSource = AsyncIterable<Uint8Array> | NodeJS.ReadableStream;
 
-/** Passes the object's bytes through unchanged while hashing and counting them. */
+export interface ScanOptions {
+  /** Read a rejected object to the end, so DataRejected carries its sha256 and size (`content`). */
+  hashRejected?: boolean;
+}
+
+/**
+ * Passes the object's bytes through unchanged while hashing and counting them. A reader that
+ * stops early leaves the source open, so a rejection can still `drain` it: a rejected object
+ * gets its sha256 and size from the same single read.
+ */
 export class HashingTap {
   bytes = 0;
   private readonly hash = createHash("sha256");
+  private source: AsyncIterator<Uint8Array | string> | undefined;
+  private digest: string | undefined;
 
   async *chunks(body: ByteSource): AsyncGenerator<Uint8Array> {
-    for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
-      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-      this.hash.update(bytes);
-      this.bytes += bytes.length;
-      yield bytes;
+    this.source = (body as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
+    for (let next = await this.source.next(); !next.done; next = await this.source.next()) {
+      yield this.take(next.value);
+    }
+  }
+
+  /** Hashes whatever the reader did not consume. */
+  async drain(): Promise<void> {
+    if (!this.source) return;
+    for (let next = await this.source.next(); !next.done; next = await this.source.next()) {
+      this.take(next.value);
+    }
+  }
+
+  async readAll(body: ByteSource): Promise<void> {
+    this.source = (body as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
+    await this.drain();
+  }
+
+  /** Closes the source without reading on (the scan failed for a reason other than the data). */
+  async close(): Promise<void> {
+    await this.source?.return?.();
+  }
+
+  /**
+   * Runs the scan. When it fails the source is closed, unless `hashRejected` asks for a
+   * rejection to read on and carry the whole object's sha256 and size.
+   */
+  async around<T>(scan: () => Promise<T>, options: ScanOptions = {}): Promise<T> {
+    try {
+      return await scan();
+    } catch (error) {
+      if (!(error instanceof DataRejected && options.hashRejected)) {
+        await this.close();
+        throw error;
+      }
+      await this.drain();
+      error.content = { sha256: this.sha256(), bytes: this.bytes };
+      throw error;
     }
   }
 
   sha256(): string {
-    return this.hash.digest("hex");
+    this.digest ??= this.hash.digest("hex");
+    return this.digest;
   }
+
+  private take(chunk: Uint8Array | string): Uint8Array {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    this.hash.update(bytes);
+    this.bytes += bytes.length;
+    return bytes;
+  }
+}
+
+/** The sha256 and size of an object Gyre will not parse (an unknown format). */
+export async function hashObject(body: ByteSource): Promise<{ sha256: string; bytes: number }> {
+  const tap = new HashingTap();
+  await tap.readAll(body);
+  return { sha256: tap.sha256(), bytes: tap.bytes };
 }
 
 /**

@@ -1,3 +1,4 @@
+export { hashObject, type ScanOptions } from "./bytes";
 export { compareColumns, compareProfiles } from "./compare";
 export { ColumnComparison, ColumnDrift, ProfileComparison } from "./comparison-schema";
 export { categoryDrift, columnDrift, driftScore, levelOf, type NumericDrift, psi } from "./drift";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { type ByteSource, HashingTap } from "./bytes";
+import { type ByteSource, HashingTap, type ScanOptions } from "./bytes";
 import { DataRejected } from "./errors";
 import type { DataFormat } from "./format";
 import { scanParquet } from "./parquet";
@@ -16,39 +16,50 @@ import { scanText } from "./text-scan";
  * (gzipped or not) are profiled while streaming; Parquet needs random access, so it is spooled to
  * a temp file while hashing (disk, not memory, holds it) and then read a row group at a time.
  */
-export async function scanObject(body: ByteSource, format: DataFormat): Promise<ScanResult> {
+export async function scanObject(
+  body: ByteSource,
+  format: DataFormat,
+  options: ScanOptions = {},
+): Promise<ScanResult> {
   switch (format) {
     case "csv":
     case "jsonl":
-      return scanText(body, format);
+      return scanText(body, format, options);
     case "parquet":
-      return spoolParquet(body);
+      return spoolParquet(body, options);
     default:
       throw new DataRejected("unknown format");
   }
 }
 
-async function spoolParquet(body: ByteSource): Promise<ScanResult> {
+async function spoolParquet(body: ByteSource, options: ScanOptions): Promise<ScanResult> {
   const dir = await mkdtemp(join(tmpdir(), "gyre-parquet-"));
+  const tap = new HashingTap();
   try {
-    const path = join(dir, "object.parquet");
-    const tap = new HashingTap();
-    await pipeline(Readable.from(tap.chunks(body)), createWriteStream(path));
-    const handle = await open(path);
-    try {
-      const profile = await scanParquet({
-        byteLength: tap.bytes,
-        async slice(start, end = tap.bytes) {
-          const bytes = new Uint8Array(Math.max(0, end - start));
-          await handle.read(bytes, 0, bytes.length, start);
-          return bytes.buffer;
-        },
-      });
-      return { sha256: tap.sha256(), bytes: tap.bytes, ...profile };
-    } finally {
-      await handle.close();
-    }
+    return await tap.around(() => profileSpooled(tap, body, join(dir, "object.parquet")), options);
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function profileSpooled(
+  tap: HashingTap,
+  body: ByteSource,
+  path: string,
+): Promise<ScanResult> {
+  await pipeline(Readable.from(tap.chunks(body)), createWriteStream(path));
+  const handle = await open(path);
+  try {
+    const profile = await scanParquet({
+      byteLength: tap.bytes,
+      async slice(start, end = tap.bytes) {
+        const bytes = new Uint8Array(Math.max(0, end - start));
+        await handle.read(bytes, 0, bytes.length, start);
+        return bytes.buffer;
+      },
+    });
+    return { sha256: tap.sha256(), bytes: tap.bytes, ...profile };
+  } finally {
+    await handle.close();
   }
 }

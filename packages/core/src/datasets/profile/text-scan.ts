@@ -1,4 +1,10 @@
-import { type ByteSource, gunzipIfCompressed, HashingTap, Utf8Decoder } from "./bytes";
+import {
+  type ByteSource,
+  gunzipIfCompressed,
+  HashingTap,
+  type ScanOptions,
+  Utf8Decoder,
+} from "./bytes";
 import { CsvReader } from "./csv";
 import { DataRejected } from "./errors";
 import { JsonlReader } from "./jsonl";
@@ -11,7 +17,11 @@ interface TextReader {
 }
 
 /** Hashes the raw bytes and profiles the (gunzipped, UTF-8 decoded) text in the same single pass. */
-export async function scanText(body: ByteSource, format: "csv" | "jsonl"): Promise<ScanResult> {
+export async function scanText(
+  body: ByteSource,
+  format: "csv" | "jsonl",
+  options: ScanOptions = {},
+): Promise<ScanResult> {
   const tap = new HashingTap();
   const table = new TableProfiler(format);
   const reader =
@@ -19,10 +29,14 @@ export async function scanText(body: ByteSource, format: "csv" | "jsonl"): Promi
       ? csvInto(table)
       : new JsonlReader((record, line) => atLine(line, () => table.addRecord(record)));
   const decoder = new Utf8Decoder();
-  for await (const chunk of gunzipIfCompressed(tap.chunks(body))) reader.push(decoder.write(chunk));
-  reader.push(decoder.end());
-  reader.end();
-  return { sha256: tap.sha256(), bytes: tap.bytes, ...table.profile() };
+  return tap.around(async () => {
+    for await (const chunk of gunzipIfCompressed(tap.chunks(body)))
+      reader.push(decoder.write(chunk));
+    reader.push(decoder.end());
+    reader.end();
+    const profile = table.profile();
+    return { sha256: tap.sha256(), bytes: tap.bytes, ...profile };
+  }, options);
 }
 
 function csvInto(table: TableProfiler): TextReader {
