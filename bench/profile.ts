@@ -4,7 +4,7 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { scanObject } from "@gyre/core/datasets/profile/index";
+import { scanObject } from "@gyre/profile/index";
 import { formatRate } from "./stats";
 
 const TARGET_BYTES = 100 * 1024 * 1024;

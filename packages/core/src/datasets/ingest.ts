@@ -3,7 +3,7 @@ import type { EventPublisher } from "@gyre/events";
 import { Datasets } from "@gyre/events";
 import { eventMetadata } from "../platform/actor";
 import type { VersionInfo } from "./info";
-import type { DataProfile } from "./profile/index";
+import type { DataProfile } from "@gyre/profile/index";
 import type { Scanned } from "./scan";
 import * as store from "./store";
 

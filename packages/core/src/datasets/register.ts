@@ -5,7 +5,7 @@ import { scanBatch } from "./batch";
 import type { VersionInfo } from "./info";
 import type { Deps } from "./ingest";
 import { recordVersion } from "./ingest";
-import { formatFromKey } from "./profile/index";
+import { formatFromKey } from "@gyre/profile/index";
 import { ObjectGone, scanS3Object } from "./scan";
 import * as store from "./store";
 

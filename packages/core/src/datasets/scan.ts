@@ -5,7 +5,7 @@ import {
   hashObject,
   type ScanResult,
   scanObject,
-} from "./profile/index";
+} from "@gyre/profile/index";
 
 export type Scanned =
   | { ok: true; result: ScanResult }

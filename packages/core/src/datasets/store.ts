@@ -3,7 +3,7 @@ import { documentClient } from "../platform/state/client";
 import { type Page, queryPage } from "../platform/state/pages";
 import { tableName } from "../platform/state/tables";
 import { type DatasetSummary, VersionInfo } from "./info";
-import type { DataProfile } from "./profile/index";
+import type { DataProfile } from "@gyre/profile/index";
 
 const table = () => tableName("datasets");
 const pk = (dataset: string) => `ds#${dataset}`;
