@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { paginateListObjectsV2, type S3Client } from "@aws-sdk/client-s3";
-import { MARKER } from "./keys";
 import { DataRejected, formatFromKey, mergeProfiles } from "@gyre/profile/index";
+import { MARKER } from "./keys";
 import { type Scanned, scanS3Object } from "./scan";
 
 interface Part {

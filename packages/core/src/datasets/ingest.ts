@@ -1,9 +1,9 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { EventPublisher } from "@gyre/events";
 import { Datasets } from "@gyre/events";
+import type { DataProfile } from "@gyre/profile/index";
 import { eventMetadata } from "../platform/actor";
 import type { VersionInfo } from "./info";
-import type { DataProfile } from "@gyre/profile/index";
 import type { Scanned } from "./scan";
 import * as store from "./store";
 

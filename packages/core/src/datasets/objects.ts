@@ -1,7 +1,7 @@
+import { formatFromKey } from "@gyre/profile/index";
 import { scanBatch } from "./batch";
 import { type Deps, type IngestOutcome, type ObjectRef, recordVersion } from "./ingest";
 import { classifyKey } from "./keys";
-import { formatFromKey } from "@gyre/profile/index";
 import { ObjectGone, scanS3Object } from "./scan";
 import * as store from "./store";
 

@@ -1,7 +1,7 @@
+import { compareProfiles, type DataProfile, type ProfileComparison } from "@gyre/profile/index";
 import { VisibleError } from "../platform/errors";
 import type { Page } from "../platform/state/pages";
 import type { DatasetSummary, VersionInfo } from "./info";
-import { compareProfiles, type DataProfile, type ProfileComparison } from "@gyre/profile/index";
 import * as store from "./store";
 
 export function listDatasets(query: {

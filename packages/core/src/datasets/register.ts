@@ -1,11 +1,11 @@
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
+import { formatFromKey } from "@gyre/profile/index";
 import { VisibleError } from "../platform/errors";
 import { newId } from "../platform/ids";
 import { scanBatch } from "./batch";
 import type { VersionInfo } from "./info";
 import type { Deps } from "./ingest";
 import { recordVersion } from "./ingest";
-import { formatFromKey } from "@gyre/profile/index";
 import { ObjectGone, scanS3Object } from "./scan";
 import * as store from "./store";
 

@@ -1,9 +1,9 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { DataProfile } from "@gyre/profile/index";
 import { documentClient } from "../platform/state/client";
 import { type Page, queryPage } from "../platform/state/pages";
 import { tableName } from "../platform/state/tables";
 import { type DatasetSummary, VersionInfo } from "./info";
-import type { DataProfile } from "@gyre/profile/index";
 
 const table = () => tableName("datasets");
 const pk = (dataset: string) => `ds#${dataset}`;
