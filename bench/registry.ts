@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { ModelVersion } from "@gyre/core/registry/index";
-import * as store from "@gyre/core/registry/store";
-import { startTestPlatform } from "@gyre/local/testing";
+import { registryStore } from "@gyre/core/registry/store";
+import { startTestPlatform } from "@gyre/local/testing/index";
 import { registryApi } from "../functions/registry/api";
 import { percentile } from "./stats";
 
@@ -51,6 +51,7 @@ async function latencies(request: () => Response | Promise<Response>): Promise<n
 /** The registry's hot reads over one model with 10,000 versions, in process against in-memory dynalite. */
 export async function benchRegistry(): Promise<void> {
   const platform = await startTestPlatform();
+  const store = registryStore(platform.state);
   try {
     for (let n = 1; n <= VERSIONS; n += 100) {
       await Promise.all(Array.from({ length: 100 }, (_, i) => store.insertVersion(version(n + i))));
@@ -60,7 +61,7 @@ export async function benchRegistry(): Promise<void> {
       { model: MODEL, alias: "champion", version: 9999, updatedAt: "", updatedBy: "bench" },
       null,
     );
-    const app = registryApi({ tokens: platform.tokens });
+    const app = registryApi(platform);
     const headers = platform.as.viewer;
     const where = `${VERSIONS.toLocaleString("en-US")} versions of one model, in-process app.request against in-memory dynalite, ${REQUESTS} sequential requests after ${WARMUP} warm-up`;
     for (const [label, path] of [

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEvent, gyreDetail } from "./define";
-import { IsoTime, S3Uri } from "./shared";
+import { IsoTime, S3Uri, Sha256 } from "./shared";
 
 export const source = "gyre.datasets";
 
@@ -12,7 +12,7 @@ export const DatasetVersionCreated = defineEvent(
   gyreDetail({
     dataset: z.string(),
     version: z.number().int().positive(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    sha256: Sha256,
     bytes: z.number().int().nonnegative(),
     uri: S3Uri,
     etag: z.string(),

@@ -56,10 +56,10 @@ export interface EventPublisher {
   putEvents(entries: PutEventsEntry[]): Promise<PutEventsResult>;
 }
 
-export interface EventPattern {
+export type EventPattern = {
   source: [string];
   "detail-type": [string];
-}
+};
 
 export class PublishError extends Error {
   readonly code = "events.publish_failed";

@@ -5,10 +5,38 @@ export const S3Uri = z
   .regex(/^s3:\/\/[^/]+\/.+/, "must be an s3://bucket/key URI")
   .describe("s3://bucket/key");
 
+/** The hex SHA-256 of some bytes: 64 lowercase hex digits, as `sha256sum` prints it. */
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, "64 lowercase hex digits (a SHA-256)");
+
+/** A pipeline, model or endpoint name: it goes into ARNs, schedule names and URLs. */
+export const ResourceName = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,62}$/,
+    "lowercase letters, digits and '-', starting with a letter or digit (at most 63)",
+  );
+
+/** A dataset name: the folder under `datasets/` in the bucket. */
+export const DatasetName = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,99}$/,
+    "lowercase letters, digits, '.', '_' or '-', starting with a letter or digit (at most 100)",
+  );
+
+/** A prefixed ULID such as `run_01J...` (see newId in the core kernel). */
+export const prefixedId = (prefix: string) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^${prefix}_[0-9A-Z]{26}$`),
+      `a ${prefix} id: ${prefix}_ followed by 26 characters`,
+    );
+
 export const DatasetRef = z.object({
   name: z.string(),
   version: z.number().int().positive(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: Sha256,
 });
 
 export const Metrics = z

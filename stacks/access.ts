@@ -1,6 +1,6 @@
 import type { QueueName } from "@gyre/core/platform/jobs/port";
 import type { TableOwner } from "@gyre/core/platform/state/tables";
-import type { Access } from "../functions/apis";
+import type { Access } from "../functions/wiring";
 
 /** One IAM statement, in the shape sst.aws.Function's `permissions` takes. */
 export interface Statement {

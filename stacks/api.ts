@@ -1,4 +1,4 @@
-import type { ServiceApi } from "../functions/apis";
+import type { ServiceApi } from "../functions/wiring";
 import { type FunctionContext, makeFunction, pascal } from "./functions";
 
 /** The HTTP API: each service's prefixes (and `prefix/{proxy+}`) and exact routes go to its function. */

@@ -1,6 +1,6 @@
 import type { QueueName } from "@gyre/core/platform/jobs/port";
 import type { TableOwner } from "@gyre/core/platform/state/tables";
-import type { Access } from "../functions/apis";
+import type { Access } from "../functions/wiring";
 import { type AccessTargets, assertOwnTables, type Statement, statementsFor } from "./access";
 
 /** Everything stacks/ decides about a Lambda function; sst.config.ts hands it to sst.aws.Function. */

@@ -1,5 +1,5 @@
-import { type ServiceApi, apis as serviceApis } from "../functions/apis";
-import { subscriptions as busSubscriptions, type Subscription } from "../functions/subscriptions";
+import { subscriptions as busSubscriptions, apis as serviceApis } from "../functions/services";
+import type { ServiceApi, Subscription } from "../functions/wiring";
 import { gyreApi } from "./api";
 import { gyreBucket } from "./bucket";
 import { gyreBus } from "./bus";

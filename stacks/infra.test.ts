@@ -1,10 +1,10 @@
 import { queueEnv } from "@gyre/core/platform/jobs/aws-batch";
 import { testPattern } from "@gyre/core/platform/pattern/index";
 import { tables } from "@gyre/core/platform/state/tables";
-import { RUN_DUE_SELF } from "@gyre/core/training/aws-timer";
+import { RUN_DUE_SELF } from "@gyre/core/platform/timers/aws-timer";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apis, type ServiceApi } from "../functions/apis";
-import { type Subscription, subscriptions } from "../functions/subscriptions";
+import { apis, subscriptions } from "../functions/services";
+import type { ServiceApi, Subscription } from "../functions/wiring";
 import { routeKeysOf } from "./api";
 import {
   ACCOUNT,

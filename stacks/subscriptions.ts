@@ -1,5 +1,5 @@
 import { compilePattern } from "@gyre/core/platform/pattern/index";
-import type { Subscription } from "../functions/subscriptions";
+import type { Subscription } from "../functions/wiring";
 import type { GyreBus } from "./bus";
 import { type DeployedFunction, type FunctionContext, makeFunction, pascal } from "./functions";
 

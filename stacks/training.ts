@@ -1,5 +1,5 @@
 import type { QueueName } from "@gyre/core/platform/jobs/port";
-import type { Access } from "../functions/apis";
+import { training as trainingService } from "../functions/training/service";
 import type { JobTargets, ScheduleTargets, TimerTargets } from "./access";
 import type { GyreBucket } from "./bucket";
 import { forwardToBus, type GyreBus } from "./bus";
@@ -183,16 +183,9 @@ export function gyreTraining(
   };
 }
 
-/** What `functions/training/run-due.ts` needs to submit a queued run and re-arm its timer. */
-export const runDueAccess: Access = {
-  tables: { training: "read-write" },
-  publish: true,
-  jobs: true,
-  timer: true,
-};
-
 /** The function the debounce schedules invoke, and the Scheduler role's right to invoke it. */
 export function gyreRunDue(context: FunctionContext, training: GyreTraining): DeployedFunction {
+  const timer = declared(trainingService.timer, "timer");
   const fn = makeFunction(
     {
       ...context,
@@ -201,8 +194,8 @@ export function gyreRunDue(context: FunctionContext, training: GyreTraining): De
     {
       name: "TrainingRunDue",
       service: "training",
-      module: "functions/training/run-due.ts",
-      access: runDueAccess,
+      module: timer.handler,
+      access: timer.access,
       timeoutSeconds: 60,
     },
   );
@@ -216,27 +209,17 @@ export function gyreRunDue(context: FunctionContext, training: GyreTraining): De
   return fn;
 }
 
-/**
- * What `functions/training/schedule-fired.ts` needs to start a scheduled run: the training
- * table, the bus and Batch, and the bucket's name for the run's output URI.
- */
-export const scheduleFiredAccess: Access = {
-  tables: { training: "read-write" },
-  publish: true,
-  bucket: "read",
-  jobs: true,
-};
-
 /** The function pipeline schedules invoke, and the pipeline Scheduler role's right to invoke it. */
 export function gyreScheduleFired(
   context: FunctionContext,
   training: GyreTraining,
 ): DeployedFunction {
+  const schedules = declared(trainingService.schedules, "schedules");
   const fn = makeFunction(context, {
     name: "TrainingScheduleFired",
     service: "training",
-    module: "functions/training/schedule-fired.ts",
-    access: scheduleFiredAccess,
+    module: schedules.handler,
+    access: schedules.access,
     timeoutSeconds: 60,
   });
   new aws.iam.RolePolicy("GyrePipelineSchedulerInvoke", {
@@ -333,4 +316,9 @@ function arn(service: string, resource: string): $util.Output<string> {
   const region = aws.getRegionOutput().region;
   const account = aws.getCallerIdentityOutput().accountId;
   return $util.interpolate`arn:${partition}:${service}:${region}:${account}:${resource}`;
+}
+
+function declared<T>(callback: T | undefined, kind: string): T {
+  if (!callback) throw new Error(`functions/training/service.ts declares no ${kind}.`);
+  return callback;
 }

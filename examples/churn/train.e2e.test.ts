@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { createS3Client } from "@gyre/core/platform/objects/s3-client";
-import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
+import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { churnCsv } from "./generate";
 import type { ChurnModel } from "./model";
@@ -11,11 +11,11 @@ import pipeline from "./pipeline.json";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 let platform: TestPlatform;
-let s3: ReturnType<typeof createS3Client>;
+let s3: S3Client;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ s3: true });
-  s3 = createS3Client();
+  s3 = platform.objects.s3;
   const put = (key: string, body: string | Buffer) =>
     s3.send(
       new PutObjectCommand({
@@ -50,7 +50,7 @@ function train(contract: Record<string, string>) {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-        AWS_ENDPOINT_URL_S3: process.env.GYRE_S3_ENDPOINT,
+        AWS_ENDPOINT_URL_S3: platform.s3?.endpoint,
         AWS_ACCESS_KEY_ID: "gyre-local",
         AWS_SECRET_ACCESS_KEY: "gyre-local",
         AWS_REGION: "us-east-1",

@@ -1,7 +1,12 @@
-import type { TestPlatform } from "@gyre/local/testing";
+import {
+  csv,
+  type DatasetsTest,
+  sha256,
+  startDatasetsTest,
+  userS3,
+} from "@gyre/local/testing/datasets";
+import type { TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatasetsTest, startDatasetsTest } from "./test-platform";
-import { csv, sha256, userS3 } from "./test-support";
 
 let platform: TestPlatform;
 let app: DatasetsTest["app"];

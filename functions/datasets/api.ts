@@ -1,10 +1,9 @@
 import * as Datasets from "@gyre/core/datasets/index";
-import { DynamoTokenStore, type TokenStore } from "@gyre/core/platform/auth/index";
 import { createApp } from "@gyre/core/platform/http/app";
 import { authedRoute, conflict, notFound } from "@gyre/core/platform/http/route";
+import type { Platform } from "@gyre/core/platform/platform";
 import { lambdaApi } from "../shared/lambda-api";
 import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
-import { datasetDeps } from "./deps";
 import {
   CompareParams,
   Comparison,
@@ -20,7 +19,8 @@ const tags = ["datasets"];
 const missing = notFound("No such dataset or version");
 
 /** /datasets: dataset versions, their profiles and comparisons, and registering objects. */
-export function datasetsApi({ tokens }: { tokens: TokenStore }) {
+export function datasetsApi(platform: Platform) {
+  const { tokens } = platform;
   const app = createApp();
 
   app.openapi(
@@ -32,7 +32,7 @@ export function datasetsApi({ tokens }: { tokens: TokenStore }) {
       request: { query: ListQuery },
       responses: { 200: json(pageOf(Dataset), "A page of datasets, by name") },
     }),
-    async (c) => c.json(await Datasets.listDatasets(c.req.valid("query")), 200),
+    async (c) => c.json(await Datasets.listDatasets(c.req.valid("query"), platform), 200),
   );
 
   app.openapi(
@@ -45,7 +45,10 @@ export function datasetsApi({ tokens }: { tokens: TokenStore }) {
       responses: { 200: json(pageOf(Version), "A page of versions"), ...missing },
     }),
     async (c) =>
-      c.json(await Datasets.listVersions(c.req.valid("param").name, c.req.valid("query")), 200),
+      c.json(
+        await Datasets.listVersions(c.req.valid("param").name, c.req.valid("query"), platform),
+        200,
+      ),
   );
 
   app.openapi(
@@ -59,7 +62,7 @@ export function datasetsApi({ tokens }: { tokens: TokenStore }) {
     }),
     async (c) => {
       const { name, version } = c.req.valid("param");
-      return c.json(await Datasets.getVersion(name, version), 200);
+      return c.json(await Datasets.getVersion(name, version, platform), 200);
     },
   );
 
@@ -78,7 +81,7 @@ export function datasetsApi({ tokens }: { tokens: TokenStore }) {
     }),
     async (c) => {
       const { name, a, b } = c.req.valid("param");
-      return c.json(await Datasets.compareVersions(name, a, b), 200);
+      return c.json(await Datasets.compareVersions(name, a, b, platform), 200);
     },
   );
 
@@ -100,11 +103,10 @@ export function datasetsApi({ tokens }: { tokens: TokenStore }) {
       },
     }),
     async (c) => {
-      const deps = datasetDeps();
       const result = await Datasets.registerUri(
         c.req.valid("param").name,
         c.req.valid("json").uri,
-        deps,
+        platform,
       );
       return c.json(result.version, result.created ? 201 : 200);
     },
@@ -113,5 +115,6 @@ export function datasetsApi({ tokens }: { tokens: TokenStore }) {
   return app;
 }
 
-/** The Lambda entry point on AWS. */
-export const handler = lambdaApi(() => datasetsApi({ tokens: new DynamoTokenStore() }));
+/** Makes the app from a platform (the local runtime, tests); `handler` is the Lambda entry point. */
+export const make = datasetsApi;
+export const handler = lambdaApi(make);

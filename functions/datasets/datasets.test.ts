@@ -1,15 +1,16 @@
-import type { TestPlatform } from "@gyre/local/testing";
+import { csv, type DatasetsTest, sha256, startDatasetsTest } from "@gyre/local/testing/datasets";
+import type { TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handler as objectCreated } from "./object-created";
-import { type DatasetsTest, startDatasetsTest } from "./test-platform";
-import { csv, sha256 } from "./test-support";
+import { make } from "./object-created";
 
 let platform: TestPlatform;
 let app: DatasetsTest["app"];
 let s3: DatasetsTest["s3"];
 
+let objectCreated: ReturnType<typeof make>;
 beforeAll(async () => {
   ({ platform, app, s3 } = await startDatasetsTest());
+  objectCreated = make(platform, { rule: "datasets-object-created" });
 });
 afterAll(() => platform.close());
 

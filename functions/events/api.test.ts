@@ -1,5 +1,4 @@
-import { localEventLog } from "@gyre/core/platform/bus/index";
-import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
+import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventsApi } from "./api";
 
@@ -10,10 +9,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({
     bus: { retryPolicy: { maximumRetryAttempts: 0, baseDelayMs: 1 } },
   });
-  app = eventsApi({
-    tokens: platform.tokens,
-    events: localEventLog(platform.bus, platform.archive, platform.deadLetters),
-  });
+  app = eventsApi(platform);
 });
 afterAll(() => platform.close());
 

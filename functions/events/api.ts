@@ -1,9 +1,7 @@
-import { DynamoTokenStore, type TokenStore } from "@gyre/core/platform/auth/index";
-import { awsEventLog } from "@gyre/core/platform/bus/aws-event-log";
-import type { EventLog } from "@gyre/core/platform/bus/index";
 import { createApp } from "@gyre/core/platform/http/app";
 import { authedRoute } from "@gyre/core/platform/http/route";
 import { newId } from "@gyre/core/platform/ids";
+import type { Platform } from "@gyre/core/platform/platform";
 import { lambdaApi } from "../shared/lambda-api";
 import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
 import {
@@ -16,13 +14,8 @@ import {
   ReplayBody,
 } from "./schemas";
 
-export interface EventsApiDeps {
-  tokens: TokenStore;
-  events: EventLog;
-}
-
 /** /events: list archived events, put events, replay, dead letters. */
-export function eventsApi({ tokens, events }: EventsApiDeps) {
+export function eventsApi({ tokens, events }: Pick<Platform, "tokens" | "events">) {
   const app = createApp();
 
   app.openapi(
@@ -116,7 +109,7 @@ export function eventsApi({ tokens, events }: EventsApiDeps) {
   return app;
 }
 
+export const make = eventsApi;
+
 /** The Lambda entry point on AWS. */
-export const handler = lambdaApi(() =>
-  eventsApi({ tokens: new DynamoTokenStore(), events: awsEventLog() }),
-);
+export const handler = lambdaApi(make);

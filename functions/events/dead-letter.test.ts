@@ -1,10 +1,12 @@
-import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
+import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handler } from "./dead-letter";
+import { make } from "./dead-letter";
 
 let platform: TestPlatform;
+let handler: ReturnType<typeof make>;
 beforeAll(async () => {
   platform = await startTestPlatform();
+  handler = make(platform, { rule: "test" });
 });
 afterAll(() => platform.close());
 

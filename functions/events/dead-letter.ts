@@ -3,43 +3,49 @@ import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { parse } from "@aws-lambda-powertools/parser";
 import { SqsSchema } from "@aws-lambda-powertools/parser/schemas/sqs";
 import type { SqsRecord } from "@aws-lambda-powertools/parser/types";
-import { type DeadLetter, DynamoDeadLetters } from "@gyre/core/platform/bus/index";
+import type { DeadLetter } from "@gyre/core/platform/bus/index";
 import { Envelope } from "@gyre/events";
+import { type Make, onAws } from "../shared/handler";
 
 const logger = new Logger();
 const metrics = new Metrics();
-const deadLetters = new DynamoDeadLetters();
 
 /**
  * AWS only: reads the rules' dead-letter queue (EventBridge puts each event a target never
  * accepted there, with the rule, error and retry count as message attributes) into the events
  * table, where GET /events/dead-letters lists it. A record that fails to store is retried.
  */
-export async function handler(input: unknown) {
-  const batchItemFailures: { itemIdentifier: string }[] = [];
-  for (const record of parse(input, undefined, SqsSchema).Records) {
-    const event = Envelope.safeParse(parseJson(record.body));
-    if (!event.success) {
-      logger.error("dead letter is not an event; dropped", {
-        messageId: record.messageId,
-        body: record.body,
-      });
-      continue;
+export const make: Make<
+  (input: unknown) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>
+> =
+  ({ deadLetters }) =>
+  async (input) => {
+    const batchItemFailures: { itemIdentifier: string }[] = [];
+    for (const record of parse(input, undefined, SqsSchema).Records) {
+      const event = Envelope.safeParse(parseJson(record.body));
+      if (!event.success) {
+        logger.error("dead letter is not an event; dropped", {
+          messageId: record.messageId,
+          body: record.body,
+        });
+        continue;
+      }
+      try {
+        await deadLetters.put(deadLetterOf(record, event.data));
+        metrics.addMetric("DeadLetters", MetricUnit.Count, 1);
+      } catch (error) {
+        logger.error("dead letter not stored; SQS will redeliver it", {
+          messageId: record.messageId,
+          error,
+        });
+        batchItemFailures.push({ itemIdentifier: record.messageId });
+      }
     }
-    try {
-      await deadLetters.put(deadLetterOf(record, event.data));
-      metrics.addMetric("DeadLetters", MetricUnit.Count, 1);
-    } catch (error) {
-      logger.error("dead letter not stored; SQS will redeliver it", {
-        messageId: record.messageId,
-        error,
-      });
-      batchItemFailures.push({ itemIdentifier: record.messageId });
-    }
-  }
-  metrics.publishStoredMetrics();
-  return { batchItemFailures };
-}
+    metrics.publishStoredMetrics();
+    return { batchItemFailures };
+  };
+
+export const handler = onAws(make);
 
 function deadLetterOf(record: SqsRecord, event: Envelope): DeadLetter {
   const attribute = (name: string) => record.messageAttributes[name]?.stringValue ?? undefined;

@@ -1,5 +1,4 @@
-import { localEventLog } from "@gyre/core/platform/bus/index";
-import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
+import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventsApi } from "../events/api";
 import { platformApi } from "./api";
@@ -9,8 +8,7 @@ let app: ReturnType<typeof platformApi>;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  const events = localEventLog(platform.bus, platform.archive, platform.deadLetters);
-  app = platformApi([eventsApi({ tokens: platform.tokens, events })]);
+  app = platformApi([eventsApi(platform)]);
 });
 afterAll(() => platform.close());
 

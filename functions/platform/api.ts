@@ -1,15 +1,12 @@
-import { DynamoTokenStore } from "@gyre/core/platform/auth/index";
-import { awsEventLog } from "@gyre/core/platform/bus/aws-event-log";
 import { createApp } from "@gyre/core/platform/http/app";
 import type { AuthEnv } from "@gyre/core/platform/http/auth";
 import { renderDocsPage } from "@gyre/core/platform/http/docs-page";
 import { errorResponse } from "@gyre/core/platform/http/errors";
+import type { Platform } from "@gyre/core/platform/platform";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { datasetsApi } from "../datasets/api";
-import { eventsApi } from "../events/api";
-import { registryApi } from "../registry/api";
+import { apis } from "../services";
 import { lambdaApi } from "../shared/lambda-api";
-import { trainingApi } from "../training/api";
+import type { ServiceApi } from "../wiring";
 
 export const GYRE_VERSION = "0.1.0";
 
@@ -58,13 +55,32 @@ export function platformApi(services: OpenAPIHono<AuthEnv>[]) {
   return app;
 }
 
+type App = OpenAPIHono<AuthEnv>;
+type ApiModule = { make(platform: Platform): App | Promise<App> };
+export type LoadApi = (api: ServiceApi) => Promise<ApiModule>;
+
+/** A service's API module, `functions/<service>/api.ts`, in a way a bundler can follow. */
+const loadBundled: LoadApi = (api) => {
+  const folder = /^functions\/([a-z-]+)\/api\.ts$/.exec(api.handler)?.[1];
+  if (!folder) throw new Error(`${api.handler}: an API module is functions/<service>/api.ts.`);
+  return import(`../${folder}/api.ts`);
+};
+
+/** The app of every API (by default every service's in functions/services.ts), made from `platform`. */
+export async function serviceApps(
+  platform: Platform,
+  list: ServiceApi[] = apis,
+  load: LoadApi = loadBundled,
+) {
+  const apps: OpenAPIHono<AuthEnv>[] = [];
+  for (const api of list) {
+    if (api.service !== "platform") apps.push(await (await load(api)).make(platform));
+  }
+  return apps;
+}
+
+/** The whole API from one platform: what the local runtime serves. */
+export const make = async (platform: Platform) => platformApi(await serviceApps(platform));
+
 /** The Lambda entry point on AWS for /health, /openapi.json and /docs, documenting every service's routes. */
-export const handler = lambdaApi(() => {
-  const tokens = new DynamoTokenStore();
-  return platformApi([
-    eventsApi({ tokens, events: awsEventLog() }),
-    datasetsApi({ tokens }),
-    trainingApi({ tokens }),
-    registryApi({ tokens }),
-  ]);
-});
+export const handler = lambdaApi(make);

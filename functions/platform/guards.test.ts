@@ -1,12 +1,7 @@
 import { roles } from "@gyre/core/platform/auth/index";
-import { localEventLog } from "@gyre/core/platform/bus/index";
-import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
+import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { datasetsApi } from "../datasets/api";
-import { eventsApi } from "../events/api";
-import { registryApi } from "../registry/api";
-import { trainingApi } from "../training/api";
-import { platformApi } from "./api";
+import { platformApi, serviceApps } from "./api";
 
 let platform: TestPlatform;
 let app: ReturnType<typeof platformApi>;
@@ -44,13 +39,7 @@ async function operations(): Promise<Operation[]> {
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  const events = localEventLog(platform.bus, platform.archive, platform.deadLetters);
-  app = platformApi([
-    eventsApi({ tokens: platform.tokens, events }),
-    datasetsApi({ tokens: platform.tokens }),
-    trainingApi({ tokens: platform.tokens }),
-    registryApi({ tokens: platform.tokens }),
-  ]);
+  app = platformApi(await serviceApps(platform));
 });
 afterAll(() => platform.close());
 

@@ -1,10 +1,9 @@
-import { DynamoTokenStore, type TokenStore } from "@gyre/core/platform/auth/index";
 import { createApp } from "@gyre/core/platform/http/app";
 import { authedRoute, conflict, notFound } from "@gyre/core/platform/http/route";
+import type { Platform } from "@gyre/core/platform/platform";
 import * as Registry from "@gyre/core/registry/index";
 import { lambdaApi } from "../shared/lambda-api";
 import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
-import { registryDeps } from "./deps";
 import {
   Alias,
   AliasBody,
@@ -30,7 +29,8 @@ const tags = ["registry"];
 const missing = notFound("No such model, version or alias");
 
 /** /models: model versions with lineage, approvals, policies, aliases and their audit trail. */
-export function registryApi({ tokens }: { tokens: TokenStore }) {
+export function registryApi(platform: Platform) {
+  const { tokens } = platform;
   const app = createApp();
 
   app.openapi(
@@ -42,7 +42,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       request: { query: ListQuery },
       responses: { 200: json(pageOf(Model), "A page of models") },
     }),
-    async (c) => c.json(await Registry.listModels(c.req.valid("query")), 200),
+    async (c) => c.json(await Registry.listModels(c.req.valid("query"), platform), 200),
   );
   app.openapi(
     authedRoute(tokens, "viewer", {
@@ -53,7 +53,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       request: { params: NameParam },
       responses: { 200: json(ModelDetail, "The model"), ...missing },
     }),
-    async (c) => c.json(await Registry.getModel(c.req.valid("param").name), 200),
+    async (c) => c.json(await Registry.getModel(c.req.valid("param").name, platform), 200),
   );
   app.openapi(
     authedRoute(tokens, "viewer", {
@@ -65,7 +65,10 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       responses: { 200: json(pageOf(ModelVersion), "A page of versions"), ...missing },
     }),
     async (c) =>
-      c.json(await Registry.listVersions(c.req.valid("param").name, c.req.valid("query")), 200),
+      c.json(
+        await Registry.listVersions(c.req.valid("param").name, c.req.valid("query"), platform),
+        200,
+      ),
   );
   app.openapi(
     authedRoute(tokens, "pipeline", {
@@ -83,7 +86,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       const { created, version } = await Registry.registerVersion(
         c.req.valid("param").name,
         c.req.valid("json"),
-        registryDeps(),
+        platform,
       );
       return c.json(version, created ? 201 : 200);
     },
@@ -99,7 +102,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
     }),
     async (c) => {
       const { name, version } = c.req.valid("param");
-      return c.json(await Registry.getVersion(name, version), 200);
+      return c.json(await Registry.getVersion(name, version, platform), 200);
     },
   );
   app.openapi(
@@ -118,7 +121,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
     async (c) => {
       const { name, version } = c.req.valid("param");
       return c.json(
-        await Registry.approveVersion(name, version, c.req.valid("json"), registryDeps()),
+        await Registry.approveVersion(name, version, c.req.valid("json"), platform),
         200,
       );
     },
@@ -139,7 +142,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
     async (c) => {
       const { name, version } = c.req.valid("param");
       return c.json(
-        await Registry.rejectVersion(name, version, c.req.valid("json"), registryDeps()),
+        await Registry.rejectVersion(name, version, c.req.valid("json"), platform),
         200,
       );
     },
@@ -155,7 +158,10 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
     }),
     async (c) => {
       const { name, version } = c.req.valid("param");
-      return c.json(await Registry.history(name, { version, ...c.req.valid("query") }), 200);
+      return c.json(
+        await Registry.history(name, { version, ...c.req.valid("query") }, platform),
+        200,
+      );
     },
   );
   app.openapi(
@@ -169,7 +175,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
     }),
     async (c) => {
       const { name, a, b } = c.req.valid("param");
-      return c.json(await Registry.compareVersions(name, a, b), 200);
+      return c.json(await Registry.compareVersions(name, a, b, platform), 200);
     },
   );
   app.openapi(
@@ -182,7 +188,10 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       responses: { 200: json(pageOf(HistoryEntry), "A page of entries"), ...missing },
     }),
     async (c) =>
-      c.json(await Registry.history(c.req.valid("param").name, c.req.valid("query")), 200),
+      c.json(
+        await Registry.history(c.req.valid("param").name, c.req.valid("query"), platform),
+        200,
+      ),
   );
   app.openapi(
     authedRoute(tokens, "viewer", {
@@ -193,7 +202,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       request: { params: NameParam },
       responses: { 200: json(Policy, "The policy") },
     }),
-    async (c) => c.json(await Registry.getPolicy(c.req.valid("param").name), 200),
+    async (c) => c.json(await Registry.getPolicy(c.req.valid("param").name, platform), 200),
   );
   app.openapi(
     authedRoute(tokens, "approver", {
@@ -205,7 +214,10 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
       responses: { 200: json(Policy, "The policy") },
     }),
     async (c) =>
-      c.json(await Registry.putPolicy(c.req.valid("param").name, c.req.valid("json")), 200),
+      c.json(
+        await Registry.putPolicy(c.req.valid("param").name, c.req.valid("json"), platform),
+        200,
+      ),
   );
   app.openapi(
     authedRoute(tokens, "viewer", {
@@ -218,7 +230,7 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
     }),
     async (c) => {
       const { name, alias } = c.req.valid("param");
-      return c.json(await Registry.resolveAlias(name, alias), 200);
+      return c.json(await Registry.resolveAlias(name, alias, platform), 200);
     },
   );
   app.openapi(
@@ -236,11 +248,12 @@ export function registryApi({ tokens }: { tokens: TokenStore }) {
     }),
     async (c) => {
       const { name, alias } = c.req.valid("param");
-      return c.json(await Registry.setAlias(name, alias, c.req.valid("json"), registryDeps()), 200);
+      return c.json(await Registry.setAlias(name, alias, c.req.valid("json"), platform), 200);
     },
   );
   return app;
 }
 
-/** The Lambda entry point on AWS. */
-export const handler = lambdaApi(() => registryApi({ tokens: new DynamoTokenStore() }));
+/** Makes the app from a platform (the local runtime, tests); `handler` is the Lambda entry point. */
+export const make = registryApi;
+export const handler = lambdaApi(make);

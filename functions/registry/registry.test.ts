@@ -1,8 +1,8 @@
 import { roles } from "@gyre/core/platform/auth/index";
-import * as store from "@gyre/core/registry/store";
+import { registryStore } from "@gyre/core/registry/store";
+import { type RegistryTest, startRegistryTest } from "@gyre/local/testing/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { platformApi } from "../platform/api";
-import { type RegistryTest, startRegistryTest } from "./test-platform";
 
 let t: RegistryTest;
 
@@ -66,6 +66,7 @@ describe("registration from Training Run Succeeded", () => {
   });
 
   it("takes over a run claimed by a handler that crashed before writing the version", async () => {
+    const store = registryStore(t.platform.state);
     const { claim } = await store.claimRun("crashed", "run_c");
     await store.updateClaim("crashed", "run_c", claim.claimant, { version: 1, claimedAt: 0 });
     await t.runSucceeded({ model: "crashed", runId: "run_c" });

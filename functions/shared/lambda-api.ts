@@ -1,18 +1,23 @@
 import { Logger } from "@aws-lambda-powertools/logger";
+import { awsPlatform } from "@gyre/core/platform/aws-platform";
+import type { Platform } from "@gyre/core/platform/platform";
 import type { Hono } from "hono";
 import { handle, type LambdaContext, type LambdaEvent } from "hono/aws-lambda";
 
 // biome-ignore lint/suspicious/noExplicitAny: any hono app, whatever its env and routes
 type AnyApp = Hono<any, any, any>;
 
-/** A service's Lambda entry point: its hono app behind API Gateway, built once on first use, one log line per request. */
-export function lambdaApi(build: () => AnyApp) {
+/**
+ * A service's Lambda entry point: its hono app behind API Gateway, made from the AWS platform
+ * on first use, one log line per request.
+ */
+export function lambdaApi(make: (platform: Platform) => AnyApp | Promise<AnyApp>) {
   const logger = new Logger();
-  let lambda: ReturnType<typeof handle> | undefined;
+  let lambda: Promise<ReturnType<typeof handle>> | undefined;
   return async (event: LambdaEvent, context: LambdaContext) => {
-    lambda ??= handle(build());
+    lambda ??= Promise.resolve(make(awsPlatform())).then((app) => handle(app));
     const started = Date.now();
-    const response = await lambda(event, context);
+    const response = await (await lambda)(event, context);
     logger.info("request", {
       route: "routeKey" in event ? event.routeKey : undefined,
       status: response.statusCode,

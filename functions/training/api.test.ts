@@ -1,5 +1,5 @@
+import { pipeline, startTrainingTest, type TrainingTest } from "@gyre/local/testing/training";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pipeline, startTrainingTest, type TrainingTest } from "./test-platform";
 
 let t: TrainingTest;
 

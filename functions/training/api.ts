@@ -1,10 +1,9 @@
-import { DynamoTokenStore, type TokenStore } from "@gyre/core/platform/auth/index";
 import { createApp } from "@gyre/core/platform/http/app";
 import { authedRoute, conflict, notFound } from "@gyre/core/platform/http/route";
+import type { Platform } from "@gyre/core/platform/platform";
 import * as Training from "@gyre/core/training/index";
 import { lambdaApi } from "../shared/lambda-api";
 import { json, jsonBody, pageOf } from "../shared/schemas";
-import { trainingDeps } from "./deps";
 import {
   Logs,
   LogsQuery,
@@ -20,7 +19,8 @@ import {
 const missing = notFound("No such pipeline or run");
 
 /** /pipelines and /runs: what to train and when, and the runs that follow. */
-export function trainingApi({ tokens }: { tokens: TokenStore }) {
+export function trainingApi(platform: Platform) {
+  const { tokens } = platform;
   const app = createApp();
   const tags = ["training"];
 
@@ -36,8 +36,7 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
         ...conflict("A pipeline with that name exists"),
       },
     }),
-    async (c) =>
-      c.json(await Training.createPipeline(c.req.valid("json"), await trainingDeps()), 201),
+    async (c) => c.json(await Training.createPipeline(c.req.valid("json"), platform), 201),
   );
   app.openapi(
     authedRoute(tokens, "viewer", {
@@ -48,7 +47,7 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       request: { query: RunsQuery.pick({ limit: true, cursor: true }) },
       responses: { 200: json(pageOf(Pipeline), "A page of pipelines") },
     }),
-    async (c) => c.json(await Training.listPipelines(c.req.valid("query")), 200),
+    async (c) => c.json(await Training.listPipelines(c.req.valid("query"), platform), 200),
   );
   app.openapi(
     authedRoute(tokens, "viewer", {
@@ -59,7 +58,7 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       request: { params: NameParam },
       responses: { 200: json(Pipeline, "The pipeline"), ...missing },
     }),
-    async (c) => c.json(await Training.getPipeline(c.req.valid("param").name), 200),
+    async (c) => c.json(await Training.getPipeline(c.req.valid("param").name, platform), 200),
   );
   app.openapi(
     authedRoute(tokens, "pipeline", {
@@ -72,11 +71,7 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
     }),
     async (c) =>
       c.json(
-        await Training.replacePipeline(
-          c.req.valid("param").name,
-          c.req.valid("json"),
-          await trainingDeps(),
-        ),
+        await Training.replacePipeline(c.req.valid("param").name, c.req.valid("json"), platform),
         200,
       ),
   );
@@ -89,8 +84,7 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       request: { params: NameParam },
       responses: { 200: json(Pipeline, "The disabled pipeline"), ...missing },
     }),
-    async (c) =>
-      c.json(await Training.disablePipeline(c.req.valid("param").name, await trainingDeps()), 200),
+    async (c) => c.json(await Training.disablePipeline(c.req.valid("param").name, platform), 200),
   );
   app.openapi(
     authedRoute(tokens, "pipeline", {
@@ -105,7 +99,7 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       const run = await Training.startManualRun(
         c.req.valid("param").name,
         c.req.valid("json").datasetVersion,
-        await trainingDeps(),
+        platform,
       );
       return c.json(run, 201);
     },
@@ -119,7 +113,7 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       request: { query: RunsQuery },
       responses: { 200: json(pageOf(Run), "A page of runs") },
     }),
-    async (c) => c.json(await Training.listRuns(c.req.valid("query")), 200),
+    async (c) => c.json(await Training.listRuns(c.req.valid("query"), platform), 200),
   );
   app.openapi(
     authedRoute(tokens, "viewer", {
@@ -130,7 +124,7 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       request: { params: RunParam },
       responses: { 200: json(Run, "The run"), ...missing },
     }),
-    async (c) => c.json(await Training.getRun(c.req.valid("param").id), 200),
+    async (c) => c.json(await Training.getRun(c.req.valid("param").id, platform), 200),
   );
   app.openapi(
     authedRoute(tokens, "viewer", {
@@ -142,10 +136,7 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
       responses: { 200: json(Logs, "Log lines"), ...missing },
     }),
     async (c) =>
-      c.json(
-        await Training.runLogs(c.req.valid("param").id, c.req.valid("query"), await trainingDeps()),
-        200,
-      ),
+      c.json(await Training.runLogs(c.req.valid("param").id, c.req.valid("query"), platform), 200),
   );
   app.openapi(
     authedRoute(tokens, "pipeline", {
@@ -160,11 +151,11 @@ export function trainingApi({ tokens }: { tokens: TokenStore }) {
         ...conflict("The run has finished"),
       },
     }),
-    async (c) =>
-      c.json(await Training.cancelRun(c.req.valid("param").id, await trainingDeps()), 200),
+    async (c) => c.json(await Training.cancelRun(c.req.valid("param").id, platform), 200),
   );
   return app;
 }
 
-/** The Lambda entry point on AWS. */
-export const handler = lambdaApi(() => trainingApi({ tokens: new DynamoTokenStore() }));
+/** Makes the app from a platform (the local runtime, tests); `handler` is the Lambda entry point. */
+export const make = trainingApi;
+export const handler = lambdaApi(make);

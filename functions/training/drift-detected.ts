@@ -1,16 +1,13 @@
-import { Logger } from "@aws-lambda-powertools/logger";
-import { actAs, causeOf } from "@gyre/core/platform/actor";
 import * as Training from "@gyre/core/training/index";
 import { Monitoring } from "@gyre/events";
-import { trainingDeps } from "./deps";
-
-const logger = new Logger({ serviceName: "training" });
+import { subscriber } from "../shared/subscriber";
 
 /** Drift Detected: pipelines producing that model with onDrift retrain on their newest data. */
-export async function handler(event: unknown): Promise<void> {
-  const envelope = Monitoring.DriftDetected.envelope.parse(event);
-  const runs = await actAs(causeOf(envelope), async () =>
-    Training.onDrift(envelope.detail.model, await trainingDeps()),
-  );
-  logger.info("drift", { model: envelope.detail.model, runs: runs.map((r) => r.id) });
-}
+export const { make, handler } = subscriber(
+  "training",
+  Monitoring.DriftDetected,
+  async ({ detail }, platform, log) => {
+    const runs = await Training.onDrift(detail.model, platform);
+    log.info("drift", { model: detail.model, runs: runs.map((r) => r.id) });
+  },
+);

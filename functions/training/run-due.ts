@@ -1,11 +1,13 @@
 import * as Training from "@gyre/core/training/index";
 import { z } from "zod";
-import { trainingDeps } from "./deps";
+import { type Make, onAws } from "../shared/handler";
 
 const Due = z.object({ runId: z.string() });
 
 /** The debounce timer fired: submit the queued run if its window has closed. */
-export async function handler(input: unknown): Promise<void> {
+export const make: Make<(input: unknown) => Promise<void>> = (platform) => async (input) => {
   const { runId } = Due.parse(input);
-  await Training.submitRun(runId, await trainingDeps());
-}
+  await Training.submitRun(runId, platform);
+};
+
+export const handler = onAws(make);

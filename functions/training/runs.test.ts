@@ -1,6 +1,6 @@
 import * as Training from "@gyre/core/training/index";
+import { pipeline, startTrainingTest, type TrainingTest } from "@gyre/local/testing/training";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pipeline, startTrainingTest, type TrainingTest } from "./test-platform";
 
 let t: TrainingTest;
 
@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function runsOf(name: string): Promise<Training.Run[]> {
-  return (await Training.listRuns({ pipeline: name, limit: 100 })).items;
+  return (await Training.listRuns({ pipeline: name, limit: 100 }, t.platform)).items;
 }
 
 async function onlyRun(name: string): Promise<Training.Run> {
@@ -22,7 +22,7 @@ async function onlyRun(name: string): Promise<Training.Run> {
 
 describe("runs from new data", () => {
   it("trains on a new dataset version: SUCCEEDED with metrics, artifact, attempts, duration and cost", async () => {
-    await Training.createPipeline(pipeline("alpha"));
+    await Training.createPipeline(pipeline("alpha"), t.platform);
     await t.newVersion("alpha", 1);
     const started = await onlyRun("alpha");
     const run = await t.waitForRun(
@@ -59,7 +59,10 @@ describe("runs from new data", () => {
   });
 
   it("starts exactly one run for a duplicated and an out-of-order Dataset Version Created", async () => {
-    await Training.createPipeline(pipeline("beta", { hyperparameters: { sleepMs: 10 } }));
+    await Training.createPipeline(
+      pipeline("beta", { hyperparameters: { sleepMs: 10 } }),
+      t.platform,
+    );
     await t.newVersion("beta", 2);
     await t.newVersion("beta", 2);
     await t.newVersion("beta", 1);
@@ -71,6 +74,7 @@ describe("runs from new data", () => {
   it("coalesces versions pushed within the debounce window into one run on the newest", async () => {
     await Training.createPipeline(
       pipeline("gamma", { trigger: { onNewData: true, debounceSeconds: 1 } }),
+      t.platform,
     );
     for (const version of [1, 2, 3, 4, 5]) await t.newVersion("gamma", version);
     const queued = await onlyRun("gamma");
@@ -83,7 +87,7 @@ describe("runs from new data", () => {
 
 describe("runs that fail", () => {
   it("fails a trainer that exits 1 after one attempt, with the reason", async () => {
-    await Training.createPipeline(pipeline("delta", { hyperparameters: { exit: 1 } }));
+    await Training.createPipeline(pipeline("delta", { hyperparameters: { exit: 1 } }), t.platform);
     await t.newVersion("delta", 1);
     const run = await t.waitForRun((await onlyRun("delta")).id, (r) => r.status === "FAILED");
     expect(run.attempts).toHaveLength(1);
@@ -95,7 +99,10 @@ describe("runs that fail", () => {
   });
 
   it("retries an attempt lost the way a spot reclaim is reported, up to the attempts", async () => {
-    await Training.createPipeline(pipeline("epsilon", { hyperparameters: { sleepMs: 60_000 } }));
+    await Training.createPipeline(
+      pipeline("epsilon", { hyperparameters: { sleepMs: 60_000 } }),
+      t.platform,
+    );
     await t.newVersion("epsilon", 1);
     const { id } = await onlyRun("epsilon");
     for (let attempt = 1; attempt <= 3; attempt++) {
@@ -111,7 +118,7 @@ describe("runs that fail", () => {
   });
 
   it("ignores a late RUNNING after SUCCEEDED", async () => {
-    await Training.createPipeline(pipeline("zeta"));
+    await Training.createPipeline(pipeline("zeta"), t.platform);
     await t.newVersion("zeta", 1);
     const run = await t.waitForRun((await onlyRun("zeta")).id, (r) => r.status === "SUCCEEDED");
     const events = await t.platform.archive.list({ source: "aws.batch", limit: 100 });

@@ -1,10 +1,8 @@
 import * as Training from "@gyre/core/training/index";
-import { localScheduleSync } from "@gyre/local/schedules";
-import { armSchedules } from "@gyre/local/training";
+import { localSchedules } from "@gyre/local/schedules";
+import { pipeline, startTrainingTest, type TrainingTest } from "@gyre/local/testing/training";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { trainingDeps as deps } from "./deps";
-import { handler as scheduleFired } from "./schedule-fired";
-import { pipeline, startTrainingTest, type TrainingTest } from "./test-platform";
+import { make } from "./schedule-fired";
 
 /** The local schedules' clock: real time, or real time moved to start at `set(iso)`. */
 const clock = { from: 0, realFrom: 0 };
@@ -13,8 +11,10 @@ const setClock = (iso: string) =>
   Object.assign(clock, { from: Date.parse(iso), realFrom: Date.now() });
 
 let t: TrainingTest;
+let scheduleFired: ReturnType<typeof make>;
 beforeAll(async () => {
   t = await startTrainingTest({ now });
+  scheduleFired = make(t.platform, { rule: "schedules" });
 });
 afterAll(() => t.close());
 
@@ -22,7 +22,7 @@ const scheduled = (name: string, schedule: string, trigger: Record<string, unkno
   pipeline(name, { trigger: { onNewData: false, debounceSeconds: 0, schedule, ...trigger } });
 const runsOf = async (name: string) => {
   await t.platform.bus.drain();
-  return (await Training.listRuns({ pipeline: name, limit: 100 })).items;
+  return (await Training.listRuns({ pipeline: name, limit: 100 }, t.platform)).items;
 };
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   const deadline = Date.now() + 5_000;
@@ -105,7 +105,7 @@ describe("a pipeline's schedule", () => {
     await t.newVersion("hourly", 2);
     await t.platform.bus.drain();
     setClock("2099-06-01T12:59:59.600Z");
-    await Training.createPipeline(scheduled("hourly", "cron(0 * * * ? *)"), await deps());
+    await Training.createPipeline(scheduled("hourly", "cron(0 * * * ? *)"), t.platform);
     expect(t.schedules.nextFires().get("hourly")).toEqual(new Date("2099-06-01T13:00:00Z"));
 
     const runs = await waitFor(
@@ -115,7 +115,7 @@ describe("a pipeline's schedule", () => {
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ trigger: "schedule", dataset: { name: "hourly", version: 2 } });
     expect(t.schedules.nextFires().get("hourly")).toEqual(new Date("2099-06-01T14:00:00Z"));
-    expect((await Training.getPipeline("hourly")).lastScheduledFire).toBe(
+    expect((await Training.getPipeline("hourly", t.platform)).lastScheduledFire).toBe(
       "2099-06-01T13:00:00.000Z",
     );
     const run = await t.waitForRun(runs[0]?.id as string, (r) => r.status === "SUCCEEDED");
@@ -128,7 +128,7 @@ describe("a pipeline's schedule", () => {
     // A debounce window is for bursts of data; a scheduled run starts at once all the same.
     await Training.createPipeline(
       scheduled("twice", "cron(0 0 1 1 ? 2099)", { debounceSeconds: 600 }),
-      await deps(),
+      t.platform,
     );
     const fire = { pipeline: "twice", scheduledTime: "2099-01-01T00:00:00Z" };
     await scheduleFired(fire);
@@ -146,14 +146,14 @@ describe("a pipeline's schedule", () => {
 
   it("starts nothing for a disabled pipeline, nor before training has seen any dataset version", async () => {
     const fire = async (pipeline: string) =>
-      Training.startScheduledRun(pipeline, new Date("2099-01-01T00:00:00Z"), await deps());
-    await Training.createPipeline(scheduled("no-data", "rate(1 day)"), await deps());
+      Training.startScheduledRun(pipeline, new Date("2099-01-01T00:00:00Z"), t.platform);
+    await Training.createPipeline(scheduled("no-data", "rate(1 day)"), t.platform);
     expect(await fire("no-data")).toEqual({ skipped: "no-data" });
 
     await t.newVersion("off", 1);
     await t.platform.bus.drain();
-    await Training.createPipeline(scheduled("off", "rate(1 day)"), await deps());
-    await Training.disablePipeline("off", await deps());
+    await Training.createPipeline(scheduled("off", "rate(1 day)"), t.platform);
+    await Training.disablePipeline("off", t.platform);
     expect(await fire("off")).toEqual({ skipped: "disabled" });
     expect(await fire("nobody")).toEqual({ skipped: "not-found" });
     await expect(scheduleFired({ pipeline: "off", scheduledTime: "later" })).rejects.toThrow();
@@ -163,9 +163,9 @@ describe("a pipeline's schedule", () => {
 
   it("is armed at startup for every enabled pipeline that has one", async () => {
     setClock("2099-06-01T12:00:00Z");
-    const fresh = localScheduleSync(async () => {}, { now });
+    const fresh = localSchedules(t.platform.home, { now });
     try {
-      await armSchedules(fresh);
+      await fresh.start(async () => {});
       const armed = fresh.nextFires();
       expect(armed.get("hourly")).toEqual(new Date("2099-06-01T13:00:00Z"));
       expect(armed.has("off")).toBe(false);

@@ -5,14 +5,13 @@ import {
   Run as RunSchema,
   RunStatus,
 } from "@gyre/core/training/index";
+import { prefixedId } from "@gyre/events/shared";
 import { z } from "@hono/zod-openapi";
 import { ListQuery } from "../shared/schemas";
 
 // The domain's schemas are plain zod; the route schemas wrap them.
 export const NameParam = z.object({ name: PipelineName });
-export const RunParam = z.object({
-  id: z.string().regex(/^run_[0-9A-Z]{26}$/, "a run id: run_ followed by 26 characters"),
-});
+export const RunParam = z.object({ id: prefixedId("run") });
 export const PipelineBody = z.object(PipelineInput.shape).openapi("PipelineInput");
 export const Pipeline = z.object(PipelineSchema.shape).openapi("Pipeline");
 export const Run = z.object(RunSchema.shape).openapi("Run");

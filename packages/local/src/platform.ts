@@ -1,31 +1,19 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { FileTokenStore } from "@gyre/core/platform/auth/index";
-import {
-  DynamoArchive,
-  DynamoDeadLetters,
-  LocalBus,
-  localEventLog,
-} from "@gyre/core/platform/bus/index";
-import { usePublisher } from "@gyre/core/platform/bus/publisher";
-import { datasetsApi } from "@gyre/functions/datasets/api";
-import { eventsApi } from "@gyre/functions/events/api";
-import { platformApi } from "@gyre/functions/platform/api";
-import { registryApi } from "@gyre/functions/registry/api";
-import { subscriptions } from "@gyre/functions/subscriptions";
-import { trainingApi } from "@gyre/functions/training/api";
-import { type LocalConfig, tokensFile } from "./config";
+import { services } from "@gyre/functions/services";
+import type { LocalConfig } from "./config";
+import { seedExamples } from "./examples";
 import { type HttpServer, listen } from "./http/serve";
-import { rulesFromSubscriptions } from "./rules";
-import { type LocalS3, startLocalS3 } from "./s3/server";
-import { type LocalDynamo, startLocalDynamo } from "./state/dynalite";
-import { startLocalTraining } from "./training";
+import { type LocalPlatform, localPlatform } from "./local-platform";
+import { mountServices, needsJobs } from "./mount";
+import type { LocalS3 } from "./s3/server";
+import type { LocalDynamo } from "./state/dynalite";
 
 export interface RunningPlatform {
   api: HttpServer;
   s3: LocalS3;
   dynamo: LocalDynamo;
-  bus: LocalBus;
+  platform: LocalPlatform;
   /** The example pipeline was registered on this (fresh) GYRE_HOME. */
   seededExample: boolean;
   stop(): Promise<void>;
@@ -33,66 +21,40 @@ export interface RunningPlatform {
 
 export class PortInUseError extends Error {}
 
-/** Starts everything `npm start` runs: dynalite, the bus and its rules, s3rver, and the HTTP API. */
+/** Starts everything `npm start` runs: the local platform, every service on it, and the HTTP API. */
 export async function startPlatform(
   config: LocalConfig,
   repoRoot: string,
 ): Promise<RunningPlatform> {
-  const started: { close(): Promise<void> }[] = [];
+  const fresh = !existsSync(join(config.home, "dynamodb"));
+  const platform = await localPlatform({
+    home: config.home,
+    account: config.account,
+    region: config.region,
+    s3: { host: config.host, port: config.s3Port, bucket: config.bucket },
+    batch: needsJobs(services) ? { cwd: repoRoot, log: (line) => console.log(line) } : undefined,
+    onPort,
+  });
   try {
-    const fresh = !existsSync(join(config.home, "dynamodb"));
-    const dynamo = await startLocalDynamo({
-      directory: join(config.home, "dynamodb"),
-      region: config.region,
-    });
-    started.push(dynamo);
-    process.env.GYRE_DYNAMODB_ENDPOINT = dynamo.endpoint;
-
-    const archive = new DynamoArchive();
-    const deadLetters = new DynamoDeadLetters();
-    const bus = new LocalBus({
-      account: config.account,
-      region: config.region,
-      archive,
-      deadLetters,
-    });
-    started.push(bus);
-    usePublisher(bus);
-    for (const rule of await rulesFromSubscriptions(subscriptions, repoRoot)) bus.addRule(rule);
-
-    const s3 = await onPort(config.s3Port, "GYRE_S3_PORT", () =>
-      startLocalS3({
-        directory: join(config.home, "s3"),
-        host: config.host,
-        port: config.s3Port,
-        bucket: config.bucket,
-        account: config.account,
-        region: config.region,
-        publish: (entries) => bus.putEvents(entries),
-      }),
-    );
-    started.push(s3);
-    process.env.GYRE_S3_ENDPOINT = s3.endpoint;
-    process.env.GYRE_BUCKET = config.bucket;
-
-    const training = await startLocalTraining(config, repoRoot, { fresh });
-    started.push(training);
-
-    const tokens = new FileTokenStore(tokensFile(config.home));
-    const app = platformApi([
-      eventsApi({ tokens, events: localEventLog(bus, archive, deadLetters) }),
-      datasetsApi({ tokens }),
-      trainingApi({ tokens }),
-      registryApi({ tokens }),
-    ]);
+    const app = await mountServices(platform, services, repoRoot);
+    const seededExample = fresh && process.env.GYRE_SEED_EXAMPLES !== "0";
+    if (seededExample) await seedExamples(platform, repoRoot);
     const api = await onPort(config.port, "GYRE_PORT", () =>
       listen(app.fetch, config.host, config.port),
     );
-    started.push(api);
-
-    return { api, s3, dynamo, bus, seededExample: training.seeded, stop: () => closeAll(started) };
+    return {
+      api,
+      s3: platform.s3Server as LocalS3,
+      dynamo: platform.dynamo,
+      platform,
+      seededExample,
+      async stop() {
+        await api.close();
+        await platform.close();
+      },
+    };
   } catch (error) {
-    await closeAll(started);
+    await platform.close();
     throw error;
   }
 }
@@ -108,8 +70,4 @@ async function onPort<T>(port: number, variable: string, start: () => Promise<T>
     }
     throw error;
   }
-}
-
-async function closeAll(started: { close(): Promise<void> }[]): Promise<void> {
-  for (const part of started.reverse()) await part.close().catch(() => {});
 }

@@ -5,7 +5,7 @@ import { BatchHarness, nodeJob, scripts, spotRetry } from "./batch-fixtures/harn
 let h: BatchHarness;
 beforeAll(async () => {
   h = await BatchHarness.start();
-  await h.newRunner({ vcpus: 2, gpus: 2 });
+  await h.newRunner({ vcpus: 2, gpus: 2, s3Endpoint: "http://127.0.0.1:7701" });
 });
 afterAll(() => h.close());
 
@@ -130,7 +130,6 @@ describe("a job's life, as AWS Batch reports it", () => {
   });
 
   it("gives the job its contract, the local S3 settings, Batch's variables and its GPUs", async () => {
-    vi.stubEnv("GYRE_S3_ENDPOINT", "http://127.0.0.1:7701");
     vi.stubEnv("AWS_ACCESS_KEY_ID", undefined);
     const printEnv = `console.log(JSON.stringify(process.env)); console.log(process.cwd())`;
     try {

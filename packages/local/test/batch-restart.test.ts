@@ -3,7 +3,6 @@ import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { usePublisher } from "@gyre/core/platform/bus/publisher";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../src/paths";
 import { BatchHarness, nodeJob, scripts, spotRetry } from "./batch-fixtures/harness";
@@ -74,26 +73,23 @@ describe("restarts", () => {
   });
 
   it("keeps an event the bus refused with the job, and publishes it at the next start", async () => {
-    usePublisher({
-      putEvents: async () => {
+    const down = {
+      putEvents: async (): Promise<never> => {
         throw new Error("bus is down");
       },
-    });
+    };
     const gpuJob = { queue: "gpu-spot" as const, resources: { vcpus: 1, memoryMiB: 512, gpus: 1 } };
-    try {
-      await h.newRunner({ gpus: 0 });
+    {
+      await h.newRunner({ gpus: 0, bus: down });
       const job = await h.batch.submit(nodeJob(scripts.exit(0), gpuJob));
       expect(
         h.lines.some((l) => l.includes(`${job.jobId}: its RUNNABLE event was not published`)),
       ).toBe(true);
       await h.batch.close();
-      usePublisher(h.platform.bus);
 
       await h.restart({ gpus: 0 });
       await h.platform.bus.drain();
       expect(h.statuses(job.jobId)).toEqual(["RUNNABLE"]);
-    } finally {
-      usePublisher(h.platform.bus);
     }
   });
 });

@@ -70,8 +70,7 @@ export async function startHarness(overrides: Partial<LocalS3Options> = {}): Pro
 }
 
 function clientFor(s3: LocalS3): S3Client {
-  process.env.GYRE_S3_ENDPOINT = s3.endpoint;
-  return createS3Client();
+  return createS3Client({ endpoint: s3.endpoint });
 }
 
 export function md5(data: string | Buffer): string {

@@ -1,4 +1,5 @@
 import { ColumnType as ColumnTypeSchema } from "@gyre/events/datasets";
+import { Sha256 } from "@gyre/events/shared";
 import { z } from "zod";
 
 export const ColumnType = ColumnTypeSchema;
@@ -61,7 +62,7 @@ export const DataProfile = z.object({
 export type DataProfile = z.infer<typeof DataProfile>;
 
 export const ScanResult = DataProfile.extend({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: Sha256,
   bytes: z.number().int().nonnegative(),
 });
 export type ScanResult = z.infer<typeof ScanResult>;

@@ -6,6 +6,7 @@ import {
   TokenName,
   type TokenStore,
 } from "@gyre/core/platform/auth/index";
+import { createDocumentClient } from "@gyre/core/platform/state/client";
 import { localConfig, tokensFile } from "@gyre/local/config";
 import { type Command, Option } from "commander";
 import { CliError } from "../client";
@@ -54,5 +55,5 @@ function awsTokenStore(): TokenStore {
       "--aws needs GYRE_TOKENS_TABLE: the tokensTable output of `npx sst deploy`.",
     );
   }
-  return new DynamoTokenStore();
+  return new DynamoTokenStore(createDocumentClient());
 }

@@ -1,5 +1,6 @@
+export type { DatasetReads, DatasetsDeps } from "./deps";
 export * from "./info";
-export { type Deps, type IngestOutcome, type ObjectRef, recordVersion } from "./ingest";
+export { type IngestOutcome, type ObjectRef, recordVersion } from "./ingest";
 export { classifyKey, DatasetName, MARKER } from "./keys";
 export { type ObjectOutcome, objectCreated, objectDeleted } from "./objects";
 export { compareVersions, getVersion, listDatasets, listVersions } from "./queries";

@@ -1,11 +1,10 @@
-import type { S3Client } from "@aws-sdk/client-s3";
-import type { EventPublisher } from "@gyre/events";
 import { Datasets } from "@gyre/events";
 import type { DataProfile } from "@gyre/profile/index";
 import { eventMetadata } from "../platform/actor";
+import type { DatasetsDeps } from "./deps";
 import type { VersionInfo } from "./info";
 import type { Scanned } from "./scan";
-import * as store from "./store";
+import { datasetsStore as store } from "./store";
 
 export interface ObjectRef {
   bucket: string;
@@ -13,12 +12,6 @@ export interface ObjectRef {
   etag: string;
   /** Identifies the triggering event, so its retry can resume a half-done ingest. */
   eventId: string;
-}
-
-export interface Deps {
-  s3: S3Client;
-  bus: EventPublisher;
-  now?: () => Date;
 }
 
 export type IngestOutcome =
@@ -39,10 +32,10 @@ export async function recordVersion(
   dataset: string,
   ref: ObjectRef & { uri: string; files: number },
   scanned: Scanned,
-  deps: Deps,
+  deps: DatasetsDeps,
 ): Promise<IngestOutcome> {
   const sha256 = scanned.ok ? scanned.result.sha256 : scanned.sha256;
-  const claim = await store.claimContent(dataset, sha256, ref.eventId);
+  const claim = await store(deps.state).claimContent(dataset, sha256, ref.eventId);
   if (claim?.version !== undefined) {
     if (!claim.published) await announce(dataset, claim.version, deps);
     return { outcome: "duplicate", version: claim.version };
@@ -51,13 +44,13 @@ export async function recordVersion(
     throw new ClaimBusy(`another event is recording ${sha256} for ${dataset}; retry later`);
   }
   const version =
-    (await store.latestVersions(dataset, 10)).find((v) => v.sha256 === sha256) ??
-    (await store.insertVersion(
+    (await store(deps.state).latestVersions(dataset, 10)).find((v) => v.sha256 === sha256) ??
+    (await store(deps.state).insertVersion(
       describe(dataset, ref, scanned, deps),
       scanned.ok ? profileOf(scanned) : null,
     ));
-  await store.settleClaim(dataset, sha256, { version: version.version });
-  await store.pointKey(dataset, ref.key, version.version);
+  await store(deps.state).settleClaim(dataset, sha256, { version: version.version });
+  await store(deps.state).pointKey(dataset, ref.key, version.version);
   await announce(dataset, version.version, deps);
   return { outcome: "created", version };
 }
@@ -66,7 +59,7 @@ function describe(
   dataset: string,
   ref: ObjectRef & { uri: string; files: number },
   scanned: Scanned,
-  deps: Deps,
+  deps: DatasetsDeps,
 ) {
   const createdAt = (deps.now?.() ?? new Date()).toISOString();
   const common = { dataset, uri: ref.uri, etag: ref.etag, files: ref.files, createdAt };
@@ -99,8 +92,8 @@ function profileOf(scanned: Extract<Scanned, { ok: true }>): DataProfile {
   return { format, rows, columns };
 }
 
-async function announce(dataset: string, versionNumber: number, deps: Deps): Promise<void> {
-  const version = await store.getVersion(dataset, versionNumber);
+async function announce(dataset: string, versionNumber: number, deps: DatasetsDeps): Promise<void> {
+  const version = await store(deps.state).getVersion(dataset, versionNumber);
   if (!version) return;
   const metadata = eventMetadata();
   if (version.status === "rejected") {
@@ -126,5 +119,5 @@ async function announce(dataset: string, versionNumber: number, deps: Deps): Pro
       metadata,
     });
   }
-  await store.settleClaim(dataset, version.sha256, { published: true });
+  await store(deps.state).settleClaim(dataset, version.sha256, { published: true });
 }

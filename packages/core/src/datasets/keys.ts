@@ -1,11 +1,6 @@
-import { z } from "zod";
+import { DatasetName } from "@gyre/events/shared";
 
-export const DatasetName = z
-  .string()
-  .regex(
-    /^[a-z0-9][a-z0-9._-]{0,99}$/,
-    "lowercase letters, digits, '.', '_' or '-', starting with a letter or digit (at most 100)",
-  );
+export { DatasetName };
 
 export const MARKER = "_SUCCESS";
 

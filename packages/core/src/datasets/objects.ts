@@ -1,14 +1,15 @@
 import { formatFromKey } from "@gyre/profile/index";
 import { scanBatch } from "./batch";
-import { type Deps, type IngestOutcome, type ObjectRef, recordVersion } from "./ingest";
+import type { DatasetReads, DatasetsDeps } from "./deps";
+import { type IngestOutcome, type ObjectRef, recordVersion } from "./ingest";
 import { classifyKey } from "./keys";
 import { ObjectGone, scanS3Object } from "./scan";
-import * as store from "./store";
+import { datasetsStore as store } from "./store";
 
 export type ObjectOutcome = IngestOutcome | { outcome: "ignored" | "stale"; reason: string };
 
 /** An object landed in the bucket: a single-file version, a batch completed, or nothing to do. */
-export async function objectCreated(ref: ObjectRef, deps: Deps): Promise<ObjectOutcome> {
+export async function objectCreated(ref: ObjectRef, deps: DatasetsDeps): Promise<ObjectOutcome> {
   const place = classifyKey(ref.key);
   try {
     switch (place.kind) {
@@ -20,7 +21,7 @@ export async function objectCreated(ref: ObjectRef, deps: Deps): Promise<ObjectO
           reason: `${ref.key}: part of batch ${place.batch}, waits for its _SUCCESS`,
         };
       case "file": {
-        const scanned = await scanS3Object(deps.s3, ref, formatFromKey(ref.key));
+        const scanned = await scanS3Object(deps.objects.s3, ref, formatFromKey(ref.key));
         return await recordVersion(
           place.dataset,
           { ...ref, uri: `s3://${ref.bucket}/${ref.key}`, files: 1 },
@@ -29,7 +30,7 @@ export async function objectCreated(ref: ObjectRef, deps: Deps): Promise<ObjectO
         );
       }
       case "batch-complete": {
-        const { files, ...scanned } = await scanBatch(deps.s3, ref.bucket, place.prefix);
+        const { files, ...scanned } = await scanBatch(deps.objects.s3, ref.bucket, place.prefix);
         const uri = `s3://${ref.bucket}/${place.prefix}`;
         return await recordVersion(place.dataset, { ...ref, uri, files }, scanned, deps);
       }
@@ -44,13 +45,14 @@ export async function objectCreated(ref: ObjectRef, deps: Deps): Promise<ObjectO
 export async function objectDeleted(
   key: string,
   at: Date,
+  deps: DatasetReads,
 ): Promise<{ deleted: number | undefined }> {
   const place = classifyKey(key);
   if (place.kind === "ignored") return { deleted: undefined };
-  const version = await store.versionAtKey(place.dataset, key);
+  const version = await store(deps.state).versionAtKey(place.dataset, key);
   if (version === undefined) return { deleted: undefined };
   return {
-    deleted: (await store.markDeleted(place.dataset, version, at.toISOString()))
+    deleted: (await store(deps.state).markDeleted(place.dataset, version, at.toISOString()))
       ? version
       : undefined,
   };

@@ -1,47 +1,57 @@
 import { compareProfiles, type DataProfile, type ProfileComparison } from "@gyre/profile/index";
 import { VisibleError } from "../platform/errors";
 import type { Page } from "../platform/state/pages";
+import type { DatasetReads } from "./deps";
 import type { DatasetSummary, VersionInfo } from "./info";
-import * as store from "./store";
+import { datasetsStore as store } from "./store";
 
-export function listDatasets(query: {
-  limit: number;
-  cursor?: string;
-}): Promise<Page<DatasetSummary>> {
-  return store.listDatasets(query.limit, query.cursor);
+export function listDatasets(
+  query: {
+    limit: number;
+    cursor?: string;
+  },
+  deps: DatasetReads,
+): Promise<Page<DatasetSummary>> {
+  return store(deps.state).listDatasets(query.limit, query.cursor);
 }
 
 export async function listVersions(
   dataset: string,
   query: { limit: number; cursor?: string },
+  deps: DatasetReads,
 ): Promise<Page<VersionInfo>> {
-  const page = await store.listVersions(dataset, query.limit, query.cursor);
-  if (page.items.length === 0 && !query.cursor) await mustExist(dataset);
+  const page = await store(deps.state).listVersions(dataset, query.limit, query.cursor);
+  if (page.items.length === 0 && !query.cursor) await mustExist(dataset, deps);
   return page;
 }
 
 export async function getVersion(
   dataset: string,
   version: number,
+  deps: DatasetReads,
 ): Promise<VersionInfo & { profile: DataProfile | null }> {
-  const info = await store.getVersion(dataset, version);
+  const info = await store(deps.state).getVersion(dataset, version);
   if (!info) {
-    await mustExist(dataset);
+    await mustExist(dataset, deps);
     throw new VisibleError(
       "not_found",
       "dataset.version_not_found",
       `Dataset ${dataset} has no version ${version}.`,
     );
   }
-  return { ...info, profile: (await store.getProfile(dataset, version)) ?? null };
+  return { ...info, profile: (await store(deps.state).getProfile(dataset, version)) ?? null };
 }
 
 export async function compareVersions(
   dataset: string,
   a: number,
   b: number,
+  deps: DatasetReads,
 ): Promise<{ dataset: string; from: VersionInfo; to: VersionInfo; comparison: ProfileComparison }> {
-  const [from, to] = await Promise.all([getVersion(dataset, a), getVersion(dataset, b)]);
+  const [from, to] = await Promise.all([
+    getVersion(dataset, a, deps),
+    getVersion(dataset, b, deps),
+  ]);
   for (const version of [from, to]) {
     if (!version.profile) {
       throw new VisibleError(
@@ -61,8 +71,8 @@ export async function compareVersions(
   };
 }
 
-async function mustExist(dataset: string): Promise<void> {
-  if ((await store.latestVersions(dataset, 1)).length === 0) {
+async function mustExist(dataset: string, deps: DatasetReads): Promise<void> {
+  if ((await store(deps.state).latestVersions(dataset, 1)).length === 0) {
     throw new VisibleError(
       "not_found",
       "dataset.not_found",

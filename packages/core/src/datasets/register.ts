@@ -3,11 +3,11 @@ import { formatFromKey } from "@gyre/profile/index";
 import { VisibleError } from "../platform/errors";
 import { newId } from "../platform/ids";
 import { scanBatch } from "./batch";
+import type { DatasetsDeps } from "./deps";
 import type { VersionInfo } from "./info";
-import type { Deps } from "./ingest";
 import { recordVersion } from "./ingest";
 import { ObjectGone, scanS3Object } from "./scan";
-import * as store from "./store";
+import { datasetsStore as store } from "./store";
 
 /**
  * Registers an object that lives elsewhere in the bucket as the dataset's next version.
@@ -16,18 +16,18 @@ import * as store from "./store";
 export async function registerUri(
   dataset: string,
   uri: string,
-  deps: Deps & { bucket: string },
+  deps: DatasetsDeps,
 ): Promise<{ created: boolean; version: VersionInfo }> {
   const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
-  if (!match || match[1] !== deps.bucket) {
+  if (!match || match[1] !== deps.objects.bucket) {
     throw new VisibleError(
       "input",
       "dataset.invalid_uri",
-      `uri must be s3://${deps.bucket}/<key>; got ${uri}.`,
+      `uri must be s3://${deps.objects.bucket}/<key>; got ${uri}.`,
     );
   }
   const key = match[2] as string;
-  const ref = { bucket: deps.bucket, key, eventId: newId("req"), uri };
+  const ref = { bucket: deps.objects.bucket, key, eventId: newId("req"), uri };
   const outcome = key.endsWith("/")
     ? await registerFolder(dataset, ref, deps)
     : await recordVersion(
@@ -39,7 +39,7 @@ export async function registerUri(
   if (outcome.outcome === "created") return { created: true, version: outcome.version };
   const existing =
     outcome.outcome === "duplicate" && outcome.version
-      ? await store.getVersion(dataset, outcome.version)
+      ? await store(deps.state).getVersion(dataset, outcome.version)
       : undefined;
   if (!existing)
     throw new VisibleError(
@@ -53,28 +53,34 @@ export async function registerUri(
 async function registerFolder(
   dataset: string,
   ref: { bucket: string; key: string; eventId: string; uri: string },
-  deps: Deps,
+  deps: DatasetsDeps,
 ) {
-  const { files, ...scanned } = await scanBatch(deps.s3, ref.bucket, ref.key);
+  const { files, ...scanned } = await scanBatch(deps.objects.s3, ref.bucket, ref.key);
   return recordVersion(dataset, { ...ref, etag: "", files }, scanned, deps);
 }
 
-async function scan(deps: Deps & { bucket: string }, key: string) {
+async function scan(deps: DatasetsDeps, key: string) {
   try {
-    return await scanS3Object(deps.s3, { bucket: deps.bucket, key }, formatFromKey(key));
+    return await scanS3Object(
+      deps.objects.s3,
+      { bucket: deps.objects.bucket, key },
+      formatFromKey(key),
+    );
   } catch (error) {
-    if (error instanceof ObjectGone) throw notFound(deps.bucket, key);
+    if (error instanceof ObjectGone) throw notFound(deps.objects.bucket, key);
     throw error;
   }
 }
 
-async function etagOf(deps: Deps & { bucket: string }, key: string): Promise<string> {
+async function etagOf(deps: DatasetsDeps, key: string): Promise<string> {
   try {
-    const head = await deps.s3.send(new HeadObjectCommand({ Bucket: deps.bucket, Key: key }));
+    const head = await deps.objects.s3.send(
+      new HeadObjectCommand({ Bucket: deps.objects.bucket, Key: key }),
+    );
     return (head.ETag ?? "").replace(/"/g, "");
   } catch (error) {
     const name = (error as Error).name;
-    if (name === "NotFound" || name === "NoSuchKey") throw notFound(deps.bucket, key);
+    if (name === "NotFound" || name === "NoSuchKey") throw notFound(deps.objects.bucket, key);
     throw error;
   }
 }

@@ -1,19 +1,15 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { DataProfile } from "@gyre/profile/index";
-import { documentClient } from "../platform/state/client";
+import type { Db } from "../platform/state/client";
+import { indexKey, isConditionFailure, primaryKey, sortableNumber } from "../platform/state/keys";
 import { type Page, queryPage } from "../platform/state/pages";
 import { tableName } from "../platform/state/tables";
 import { type DatasetSummary, VersionInfo } from "./info";
 
 const table = () => tableName("datasets");
 const pk = (dataset: string) => `ds#${dataset}`;
-const versionKey = (version: number) => `v#${String(version).padStart(9, "0")}`;
-const profileKey = (version: number) => `p#${String(version).padStart(9, "0")}`;
-const keyOf = (item: Record<string, unknown>) => ({ pk: item.pk, sk: item.sk });
-
-function isConditionFailure(error: unknown): boolean {
-  return (error as Error).name === "ConditionalCheckFailedException";
-}
+const versionKey = (version: number) => `v#${sortableNumber(version)}`;
+const profileKey = (version: number) => `p#${sortableNumber(version)}`;
 
 export interface Claim {
   eventId: string;
@@ -22,212 +18,227 @@ export interface Claim {
   published?: boolean;
 }
 
-/** Claims these bytes for a new version; returns the existing claim if someone did first. */
-export async function claimContent(
-  dataset: string,
-  sha256: string,
-  eventId: string,
-): Promise<Claim | undefined> {
-  try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { pk: pk(dataset), sk: `sha#${sha256}`, eventId, claimedAt: Date.now() },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
-    return undefined;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const { Item } = await documentClient().send(
-      new GetCommand({
-        TableName: table(),
-        Key: { pk: pk(dataset), sk: `sha#${sha256}` },
-        ConsistentRead: true,
-      }),
-    );
-    return Item as Claim;
-  }
-}
-
-export async function settleClaim(
-  dataset: string,
-  sha256: string,
-  fields: { version?: number; published?: boolean },
-) {
-  const names = Object.keys(fields);
-  await documentClient().send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: { pk: pk(dataset), sk: `sha#${sha256}` },
-      UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(", ")}`,
-      ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
-      ExpressionAttributeValues: Object.fromEntries(
-        Object.entries(fields).map(([n, v]) => [`:${n}`, v]),
-      ),
-    }),
-  );
-}
-
-/** The newest versions first (for allocation and crash recovery). */
-export async function latestVersions(dataset: string, limit: number): Promise<VersionInfo[]> {
-  const { Items = [] } = await documentClient().send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :v)",
-      ExpressionAttributeValues: { ":pk": pk(dataset), ":v": "v#" },
-      ScanIndexForward: false,
-      Limit: limit,
-      ConsistentRead: true,
-    }),
-  );
-  return Items.map((item) => VersionInfo.parse(item));
-}
-
-/** Writes the version under the next free number: a conditional put, retried upward on a race. */
-export async function insertVersion(
-  info: Omit<VersionInfo, "version">,
-  profile: DataProfile | null,
-): Promise<VersionInfo> {
-  let next = ((await latestVersions(info.dataset, 1))[0]?.version ?? 0) + 1;
-  for (;;) {
-    const version = { ...info, version: next };
+/** The datasets service's content claims, versions, profiles and key pointers, through `db`. */
+export function datasetsStore(db: Db) {
+  /** Claims these bytes for a new version; returns the existing claim if someone did first. */
+  async function claimContent(
+    dataset: string,
+    sha256: string,
+    eventId: string,
+  ): Promise<Claim | undefined> {
     try {
-      await documentClient().send(
+      await db.send(
         new PutCommand({
           TableName: table(),
-          Item: { pk: pk(info.dataset), sk: versionKey(next), ...version },
+          Item: { pk: pk(dataset), sk: `sha#${sha256}`, eventId, claimedAt: Date.now() },
           ConditionExpression: "attribute_not_exists(pk)",
         }),
       );
-      break;
+      return undefined;
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      next++;
+      const { Item } = await db.send(
+        new GetCommand({
+          TableName: table(),
+          Key: { pk: pk(dataset), sk: `sha#${sha256}` },
+          ConsistentRead: true,
+        }),
+      );
+      return Item as Claim;
     }
   }
-  if (profile) {
-    await documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { pk: pk(info.dataset), sk: profileKey(next), json: JSON.stringify(profile) },
-      }),
-    );
-  }
-  await touchDataset(info.dataset, next);
-  return { ...info, version: next };
-}
 
-async function touchDataset(dataset: string, version: number): Promise<void> {
-  try {
-    await documentClient().send(
+  async function settleClaim(
+    dataset: string,
+    sha256: string,
+    fields: { version?: number; published?: boolean },
+  ) {
+    const names = Object.keys(fields);
+    await db.send(
       new UpdateCommand({
         TableName: table(),
-        Key: { pk: pk(dataset), sk: "meta" },
-        UpdateExpression: "SET #name = :name, gsi1pk = :all, gsi1sk = :name, latestVersion = :v",
-        ConditionExpression: "attribute_not_exists(latestVersion) OR latestVersion < :v",
-        ExpressionAttributeNames: { "#name": "name" },
-        ExpressionAttributeValues: { ":name": dataset, ":all": "datasets", ":v": version },
+        Key: { pk: pk(dataset), sk: `sha#${sha256}` },
+        UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(", ")}`,
+        ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
+        ExpressionAttributeValues: Object.fromEntries(
+          Object.entries(fields).map(([n, v]) => [`:${n}`, v]),
+        ),
       }),
     );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
   }
-}
 
-export async function getVersion(
-  dataset: string,
-  version: number,
-): Promise<VersionInfo | undefined> {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: { pk: pk(dataset), sk: versionKey(version) } }),
-  );
-  return Item ? VersionInfo.parse(Item) : undefined;
-}
-
-export async function getProfile(
-  dataset: string,
-  version: number,
-): Promise<DataProfile | undefined> {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: { pk: pk(dataset), sk: profileKey(version) } }),
-  );
-  return Item ? (JSON.parse(Item.json as string) as DataProfile) : undefined;
-}
-
-export async function markDeleted(dataset: string, version: number, at: string): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
+  /** The newest versions first (for allocation and crash recovery). */
+  async function latestVersions(dataset: string, limit: number): Promise<VersionInfo[]> {
+    const { Items = [] } = await db.send(
+      new QueryCommand({
         TableName: table(),
-        Key: { pk: pk(dataset), sk: versionKey(version) },
-        UpdateExpression: "SET #status = :deleted, deletedAt = :at",
-        ConditionExpression: "attribute_exists(pk) AND #status <> :deleted",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":deleted": "deleted", ":at": at },
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :v)",
+        ExpressionAttributeValues: { ":pk": pk(dataset), ":v": "v#" },
+        ScanIndexForward: false,
+        Limit: limit,
+        ConsistentRead: true,
       }),
     );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
+    return Items.map((item) => VersionInfo.parse(item));
   }
+
+  /** Writes the version under the next free number: a conditional put, retried upward on a race. */
+  async function insertVersion(
+    info: Omit<VersionInfo, "version">,
+    profile: DataProfile | null,
+  ): Promise<VersionInfo> {
+    let next = ((await latestVersions(info.dataset, 1))[0]?.version ?? 0) + 1;
+    for (;;) {
+      const version = { ...info, version: next };
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: table(),
+            Item: { pk: pk(info.dataset), sk: versionKey(next), ...version },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
+        break;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        next++;
+      }
+    }
+    if (profile) {
+      await db.send(
+        new PutCommand({
+          TableName: table(),
+          Item: { pk: pk(info.dataset), sk: profileKey(next), json: JSON.stringify(profile) },
+        }),
+      );
+    }
+    await touchDataset(info.dataset, next);
+    return { ...info, version: next };
+  }
+
+  async function touchDataset(dataset: string, version: number): Promise<void> {
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: { pk: pk(dataset), sk: "meta" },
+          UpdateExpression: "SET #name = :name, gsi1pk = :all, gsi1sk = :name, latestVersion = :v",
+          ConditionExpression: "attribute_not_exists(latestVersion) OR latestVersion < :v",
+          ExpressionAttributeNames: { "#name": "name" },
+          ExpressionAttributeValues: { ":name": dataset, ":all": "datasets", ":v": version },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async function getVersion(dataset: string, version: number): Promise<VersionInfo | undefined> {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: table(), Key: { pk: pk(dataset), sk: versionKey(version) } }),
+    );
+    return Item ? VersionInfo.parse(Item) : undefined;
+  }
+
+  async function getProfile(dataset: string, version: number): Promise<DataProfile | undefined> {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: table(), Key: { pk: pk(dataset), sk: profileKey(version) } }),
+    );
+    return Item ? (JSON.parse(Item.json as string) as DataProfile) : undefined;
+  }
+
+  async function markDeleted(dataset: string, version: number, at: string): Promise<boolean> {
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: { pk: pk(dataset), sk: versionKey(version) },
+          UpdateExpression: "SET #status = :deleted, deletedAt = :at",
+          ConditionExpression: "attribute_exists(pk) AND #status <> :deleted",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":deleted": "deleted", ":at": at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Which version an object key currently holds, so its deletion can mark it. */
+  async function pointKey(dataset: string, key: string, version: number): Promise<void> {
+    await db.send(
+      new PutCommand({ TableName: table(), Item: { pk: pk(dataset), sk: `obj#${key}`, version } }),
+    );
+  }
+
+  async function versionAtKey(dataset: string, key: string): Promise<number | undefined> {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: table(), Key: { pk: pk(dataset), sk: `obj#${key}` } }),
+    );
+    return Item?.version as number | undefined;
+  }
+
+  async function listVersions(
+    dataset: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<VersionInfo>> {
+    const page = await queryPage(
+      db,
+      {
+        TableName: table(),
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :v)",
+        ExpressionAttributeValues: { ":pk": pk(dataset), ":v": "v#" },
+        ScanIndexForward: false,
+      },
+      { limit, cursor, keyOf: primaryKey },
+    );
+    return { items: page.items.map((item) => VersionInfo.parse(item)), next: page.next };
+  }
+
+  async function listDatasets(limit: number, cursor?: string): Promise<Page<DatasetSummary>> {
+    const page = await queryPage(
+      db,
+      {
+        TableName: table(),
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :all",
+        ExpressionAttributeValues: { ":all": "datasets" },
+      },
+      {
+        limit,
+        cursor,
+        keyOf: indexKey,
+      },
+    );
+    const items = await Promise.all(
+      page.items.map(async (item) => {
+        const latestVersion = item.latestVersion as number;
+        return {
+          name: item.name as string,
+          versions: latestVersion,
+          latest: (await getVersion(item.name as string, latestVersion)) ?? null,
+        };
+      }),
+    );
+    return { items, next: page.next };
+  }
+
+  return {
+    claimContent,
+    settleClaim,
+    latestVersions,
+    insertVersion,
+    getVersion,
+    getProfile,
+    markDeleted,
+    pointKey,
+    versionAtKey,
+    listVersions,
+    listDatasets,
+  };
 }
 
-/** Which version an object key currently holds, so its deletion can mark it. */
-export async function pointKey(dataset: string, key: string, version: number): Promise<void> {
-  await documentClient().send(
-    new PutCommand({ TableName: table(), Item: { pk: pk(dataset), sk: `obj#${key}`, version } }),
-  );
-}
-
-export async function versionAtKey(dataset: string, key: string): Promise<number | undefined> {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: { pk: pk(dataset), sk: `obj#${key}` } }),
-  );
-  return Item?.version as number | undefined;
-}
-
-export async function listVersions(
-  dataset: string,
-  limit: number,
-  cursor?: string,
-): Promise<Page<VersionInfo>> {
-  const page = await queryPage(
-    {
-      TableName: table(),
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :v)",
-      ExpressionAttributeValues: { ":pk": pk(dataset), ":v": "v#" },
-      ScanIndexForward: false,
-    },
-    { limit, cursor, keyOf },
-  );
-  return { items: page.items.map((item) => VersionInfo.parse(item)), next: page.next };
-}
-
-export async function listDatasets(limit: number, cursor?: string): Promise<Page<DatasetSummary>> {
-  const page = await queryPage(
-    {
-      TableName: table(),
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :all",
-      ExpressionAttributeValues: { ":all": "datasets" },
-    },
-    {
-      limit,
-      cursor,
-      keyOf: (item) => ({ pk: item.pk, sk: item.sk, gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk }),
-    },
-  );
-  const items = await Promise.all(
-    page.items.map(async (item) => {
-      const latestVersion = item.latestVersion as number;
-      return {
-        name: item.name as string,
-        versions: latestVersion,
-        latest: (await getVersion(item.name as string, latestVersion)) ?? null,
-      };
-    }),
-  );
-  return { items, next: page.next };
-}
+export type DatasetsStore = ReturnType<typeof datasetsStore>;

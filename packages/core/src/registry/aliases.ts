@@ -2,10 +2,10 @@ import { Registry } from "@gyre/events";
 import { z } from "zod";
 import { eventMetadata } from "../platform/actor";
 import { VisibleError } from "../platform/errors";
-import type { RegistryDeps } from "./deps";
+import type { RegistryDeps, RegistryReads } from "./deps";
 import { type Alias, AliasName, ModelVersion } from "./model";
 import { getVersion } from "./queries";
-import * as store from "./store";
+import { registryStore as store } from "./store";
 
 export const AliasInput = z.strictObject({ version: z.number().int().positive() });
 export const AliasResolution = z.object({
@@ -25,7 +25,7 @@ export async function setAlias(
 ): Promise<Alias> {
   const name = AliasName.parse(alias);
   const { version } = AliasInput.parse(input);
-  const target = await getVersion(model, version);
+  const target = await getVersion(model, version, deps);
   if (name === "champion" && target.status !== "Approved") {
     throw new VisibleError(
       "conflict",
@@ -35,7 +35,7 @@ export async function setAlias(
   }
   const { actor } = eventMetadata();
   for (;;) {
-    const current = await store.getAlias(model, name);
+    const current = await store(deps.state).getAlias(model, name);
     if (current?.version === version) return current;
     const next: Alias = {
       model,
@@ -45,8 +45,8 @@ export async function setAlias(
       updatedBy: actor,
     };
     const from = current?.version ?? null;
-    if (!(await store.putAlias(next, from))) continue;
-    await store.appendHistory({
+    if (!(await store(deps.state).putAlias(next, from))) continue;
+    await store(deps.state).appendHistory({
       at: next.updatedAt,
       actor,
       action: "alias",
@@ -68,14 +68,18 @@ export async function setAlias(
   }
 }
 
-export async function resolveAlias(model: string, alias: string): Promise<AliasResolution> {
-  const found = await store.getAlias(model, AliasName.parse(alias));
+export async function resolveAlias(
+  model: string,
+  alias: string,
+  deps: RegistryReads,
+): Promise<AliasResolution> {
+  const found = await store(deps.state).getAlias(model, AliasName.parse(alias));
   if (!found) {
     throw new VisibleError("not_found", "alias.not_found", `${model} has no alias ${alias}.`);
   }
   return {
     alias: found.alias,
-    version: await getVersion(model, found.version),
+    version: await getVersion(model, found.version, deps),
     updatedAt: found.updatedAt,
     updatedBy: found.updatedBy,
   };

@@ -1,5 +1,5 @@
 export { AliasInput, AliasResolution, resolveAlias, setAlias } from "./aliases";
-export type { RegistryDeps } from "./deps";
+export type { RegistryDeps, RegistryReads } from "./deps";
 export { HistoryAction, HistoryEntry } from "./history";
 export {
   Alias,

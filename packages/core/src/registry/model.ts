@@ -1,12 +1,8 @@
 import { Registry } from "@gyre/events";
+import { ResourceName, Sha256 } from "@gyre/events/shared";
 import { z } from "zod";
 
-export const ModelName = z
-  .string()
-  .regex(
-    /^[a-z0-9][a-z0-9-]{0,62}$/,
-    "lowercase letters, digits and '-', starting with a letter or digit (at most 63)",
-  );
+export const ModelName = ResourceName;
 export const AliasName = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,62}$/, "lowercase letters, digits and '-', starting with a letter");
@@ -20,7 +16,7 @@ export type GateResult = z.infer<typeof GateResult>;
 export const DatasetLineage = z.object({
   name: z.string(),
   version: z.number().int().positive(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: Sha256,
 });
 
 export const ModelVersion = z.object({

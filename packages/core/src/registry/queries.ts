@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { VisibleError } from "../platform/errors";
 import type { Page } from "../platform/state/pages";
+import type { RegistryReads } from "./deps";
 import type { HistoryEntry } from "./history";
 import { DatasetLineage, Model, type ModelVersion, type ModelVersionStatus } from "./model";
 import { DEFAULT_POLICY, Policy, type PolicyInput } from "./policy";
-import * as store from "./store";
+import { registryStore as store } from "./store";
 
 export const ModelDetail = Model.extend({
   policy: Policy,
@@ -12,10 +13,13 @@ export const ModelDetail = Model.extend({
 });
 export type ModelDetail = z.infer<typeof ModelDetail>;
 
-export async function getModel(name: string): Promise<ModelDetail> {
-  const model = await store.getModel(name);
+export async function getModel(name: string, deps: RegistryReads): Promise<ModelDetail> {
+  const model = await store(deps.state).getModel(name);
   if (!model) throw modelNotFound(name);
-  const [policy, aliases] = await Promise.all([store.getPolicy(name), store.listAliases(name)]);
+  const [policy, aliases] = await Promise.all([
+    store(deps.state).getPolicy(name),
+    store(deps.state).listAliases(name),
+  ]);
   return {
     ...model,
     policy: policy ?? DEFAULT_POLICY,
@@ -23,12 +27,19 @@ export async function getModel(name: string): Promise<ModelDetail> {
   };
 }
 
-export function listModels(query: { limit: number; cursor?: string }): Promise<Page<Model>> {
-  return store.listModels(query.limit, query.cursor);
+export function listModels(
+  query: { limit: number; cursor?: string },
+  deps: RegistryReads,
+): Promise<Page<Model>> {
+  return store(deps.state).listModels(query.limit, query.cursor);
 }
 
-export async function getVersion(model: string, version: number): Promise<ModelVersion> {
-  const found = await store.getVersion(model, version);
+export async function getVersion(
+  model: string,
+  version: number,
+  deps: RegistryReads,
+): Promise<ModelVersion> {
+  const found = await store(deps.state).getVersion(model, version);
   if (!found) {
     throw new VisibleError(
       "not_found",
@@ -42,29 +53,35 @@ export async function getVersion(model: string, version: number): Promise<ModelV
 export async function listVersions(
   model: string,
   query: { status?: ModelVersionStatus; limit: number; cursor?: string },
+  deps: RegistryReads,
 ): Promise<Page<ModelVersion>> {
-  if (!query.cursor && !(await store.getModel(model))) throw modelNotFound(model);
-  return store.listVersions({ model, ...query });
+  if (!query.cursor && !(await store(deps.state).getModel(model))) throw modelNotFound(model);
+  return store(deps.state).listVersions({ model, ...query });
 }
 
 export async function history(
   model: string,
   query: { version?: number; limit: number; cursor?: string },
+  deps: RegistryReads,
 ): Promise<Page<HistoryEntry>> {
-  if (query.version !== undefined) await getVersion(model, query.version);
-  else if (!(await store.getModel(model))) throw modelNotFound(model);
-  return store.listHistory({ model, ...query });
+  if (query.version !== undefined) await getVersion(model, query.version, deps);
+  else if (!(await store(deps.state).getModel(model))) throw modelNotFound(model);
+  return store(deps.state).listHistory({ model, ...query });
 }
 
 /** The policy a model's next versions are judged by (the default until one is set). */
-export async function getPolicy(model: string): Promise<Policy> {
-  return (await store.getPolicy(model)) ?? DEFAULT_POLICY;
+export async function getPolicy(model: string, deps: RegistryReads): Promise<Policy> {
+  return (await store(deps.state).getPolicy(model)) ?? DEFAULT_POLICY;
 }
 
 /** Sets the policy; a model may get one before its first version, so that version is judged too. */
-export async function putPolicy(model: string, input: PolicyInput | unknown): Promise<Policy> {
+export async function putPolicy(
+  model: string,
+  input: PolicyInput | unknown,
+  deps: RegistryReads,
+): Promise<Policy> {
   const policy = Policy.parse(input);
-  await store.putPolicy(model, policy);
+  await store(deps.state).putPolicy(model, policy);
   return policy;
 }
 
@@ -91,8 +108,13 @@ export const Comparison = z.object({
 });
 export type Comparison = z.infer<typeof Comparison>;
 
-export async function compareVersions(model: string, a: number, b: number): Promise<Comparison> {
-  const [va, vb] = await Promise.all([getVersion(model, a), getVersion(model, b)]);
+export async function compareVersions(
+  model: string,
+  a: number,
+  b: number,
+  deps: RegistryReads,
+): Promise<Comparison> {
+  const [va, vb] = await Promise.all([getVersion(model, a, deps), getVersion(model, b, deps)]);
   const names = [...new Set([...Object.keys(va.metrics), ...Object.keys(vb.metrics)])].sort();
   const params = new Set([...Object.keys(va.hyperparameters), ...Object.keys(vb.hyperparameters)]);
   return {

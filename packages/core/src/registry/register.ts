@@ -3,10 +3,10 @@ import type { z } from "zod";
 import { eventMetadata } from "../platform/actor";
 import { VisibleError } from "../platform/errors";
 import { newId } from "../platform/ids";
-import type { RegistryDeps } from "./deps";
+import type { RegistryDeps, RegistryReads } from "./deps";
 import { type GateResult, ModelName, type ModelVersion, RegisterInput } from "./model";
 import { DEFAULT_POLICY, evaluateGates, type Policy } from "./policy";
-import * as store from "./store";
+import { type RunClaim, registryStore as store } from "./store";
 
 type RunDetail = z.infer<typeof Training.TrainingRunSucceeded.detail>;
 type Registration = Pick<
@@ -71,35 +71,45 @@ async function register(
 ): Promise<{ created: boolean; version: ModelVersion }> {
   const { model, runId } = registration;
   if (runId === null) {
-    const version = await allocate(registration, null);
+    const version = await allocate(registration, null, deps);
     await announce(version, deps);
     return { created: true, version };
   }
-  const { claim, fresh } = await store.claimRun(model, runId);
+  const { claim, fresh } = await store(deps.state).claimRun(model, runId);
   let claimant = claim.claimant;
   if (!fresh) {
-    const existing = claim.version ? await store.getVersion(model, claim.version) : undefined;
+    const existing = claim.version
+      ? await store(deps.state).getVersion(model, claim.version)
+      : undefined;
     if (existing?.runId === runId) {
       if (!claim.published) {
         await announce(existing, deps);
-        await store.updateClaim(model, runId, claim.claimant, { published: true });
+        await store(deps.state).updateClaim(model, runId, claim.claimant, { published: true });
       }
       return { created: false, version: existing };
     }
-    claimant = await takeOver(model, runId, claim);
+    claimant = await takeOver(model, runId, claim, deps);
   }
-  const version = await allocate(registration, claimant);
+  const version = await allocate(registration, claimant, deps);
   await announce(version, deps);
-  await store.updateClaim(model, runId, claimant, { published: true });
+  await store(deps.state).updateClaim(model, runId, claimant, { published: true });
   return { created: true, version };
 }
 
-async function takeOver(model: string, runId: string, claim: store.RunClaim): Promise<string> {
+async function takeOver(
+  model: string,
+  runId: string,
+  claim: RunClaim,
+  deps: RegistryReads,
+): Promise<string> {
   const claimant = newId("clm");
   const stale = Date.now() - claim.claimedAt > STALE_CLAIM_MS;
   if (
     !stale ||
-    !(await store.updateClaim(model, runId, claim.claimant, { claimant, claimedAt: Date.now() }))
+    !(await store(deps.state).updateClaim(model, runId, claim.claimant, {
+      claimant,
+      claimedAt: Date.now(),
+    }))
   ) {
     throw new VisibleError(
       "conflict",
@@ -114,16 +124,17 @@ async function takeOver(model: string, runId: string, claim: store.RunClaim): Pr
 async function allocate(
   registration: Registration,
   claimant: string | null,
+  deps: RegistryReads,
 ): Promise<ModelVersion> {
   const { model, runId } = registration;
-  const policy = (await store.getPolicy(model)) ?? DEFAULT_POLICY;
-  const gates = evaluateGates(policy, registration.metrics, await champion(model));
-  let next = (await store.newestVersionNumber(model)) + 1;
+  const policy = (await store(deps.state).getPolicy(model)) ?? DEFAULT_POLICY;
+  const gates = evaluateGates(policy, registration.metrics, await champion(model, deps));
+  let next = (await store(deps.state).newestVersionNumber(model)) + 1;
   for (;;) {
     if (
       claimant &&
       runId &&
-      !(await store.updateClaim(model, runId, claimant, { version: next }))
+      !(await store(deps.state).updateClaim(model, runId, claimant, { version: next }))
     ) {
       throw new VisibleError(
         "conflict",
@@ -132,16 +143,16 @@ async function allocate(
       );
     }
     const version = decide({ ...registration, version: next }, policy, gates);
-    if (await store.insertVersion(version)) return version;
-    const taken = await store.getVersion(model, next);
+    if (await store(deps.state).insertVersion(version)) return version;
+    const taken = await store(deps.state).getVersion(model, next);
     if (runId && taken?.runId === runId) return taken;
     next++;
   }
 }
 
-async function champion(model: string) {
-  const alias = await store.getAlias(model, "champion");
-  const version = alias ? await store.getVersion(model, alias.version) : undefined;
+async function champion(model: string, deps: RegistryReads) {
+  const alias = await store(deps.state).getAlias(model, "champion");
+  const version = alias ? await store(deps.state).getVersion(model, alias.version) : undefined;
   return version ? { version: version.version, metrics: version.metrics } : null;
 }
 
@@ -176,9 +187,9 @@ function decide(
 async function announce(version: ModelVersion, deps: RegistryDeps): Promise<void> {
   const { model, createdAt: at } = version;
   const id = `v${String(version.version).padStart(9, "0")}`;
-  await store.touchModel(model, version.version, at);
+  await store(deps.state).touchModel(model, version.version, at);
   const entry = { at, model, version: version.version, alias: null };
-  await store.appendHistory(
+  await store(deps.state).appendHistory(
     {
       ...entry,
       actor: version.registeredBy,
@@ -191,7 +202,7 @@ async function announce(version: ModelVersion, deps: RegistryDeps): Promise<void
   );
   const decided = version.status !== "PendingManualApproval";
   if (decided) {
-    await store.appendHistory(
+    await store(deps.state).appendHistory(
       {
         ...entry,
         actor: "policy",

@@ -6,7 +6,7 @@ import type { RegistryDeps } from "./deps";
 import type { ModelVersion } from "./model";
 import { DEFAULT_POLICY } from "./policy";
 import { getVersion } from "./queries";
-import * as store from "./store";
+import { registryStore as store } from "./store";
 
 export const ApproveInput = z.strictObject({ comment: z.string().max(2000).optional() });
 export const RejectInput = z.strictObject({ comment: z.string().min(1).max(2000) });
@@ -27,7 +27,7 @@ export async function approveVersion(
   const { comment = null } = ApproveInput.parse(input);
   const { actor } = eventMetadata();
   for (;;) {
-    const current = await getVersion(model, number);
+    const current = await getVersion(model, number, deps);
     if (current.status === "Approved") {
       throw conflict("model_version.already_approved", `${model} v${number} is already Approved.`);
     }
@@ -37,7 +37,7 @@ export async function approveVersion(
         `${actor} has already approved ${model} v${number}; another approver must approve it too.`,
       );
     }
-    const { requiredApprovals } = (await store.getPolicy(model)) ?? DEFAULT_POLICY;
+    const { requiredApprovals } = (await store(deps.state).getPolicy(model)) ?? DEFAULT_POLICY;
     const approvals = [...current.approvals, actor];
     const approved = approvals.length >= requiredApprovals;
     const next = change(current, {
@@ -45,8 +45,8 @@ export async function approveVersion(
       status: approved ? "Approved" : current.status,
       reason: approved ? null : current.reason,
     });
-    if (!(await store.saveVersion(next, current.revision))) continue;
-    await store.appendHistory({
+    if (!(await store(deps.state).saveVersion(next, current.revision))) continue;
+    await store(deps.state).appendHistory({
       ...entry(next, actor, comment),
       action: "approved",
       from: current.status,
@@ -76,7 +76,7 @@ export async function rejectVersion(
   const { comment } = RejectInput.parse(input);
   const { actor } = eventMetadata();
   for (;;) {
-    const current = await getVersion(model, number);
+    const current = await getVersion(model, number, deps);
     if (current.status !== "PendingManualApproval") {
       throw conflict(
         "model_version.not_pending",
@@ -84,8 +84,8 @@ export async function rejectVersion(
       );
     }
     const next = change(current, { status: "Rejected", approvals: [], reason: comment });
-    if (!(await store.saveVersion(next, current.revision))) continue;
-    await store.appendHistory({
+    if (!(await store(deps.state).saveVersion(next, current.revision))) continue;
+    await store(deps.state).appendHistory({
       ...entry(next, actor, comment),
       action: "rejected",
       from: current.status,

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { newId } from "../platform/ids";
-import { documentClient } from "../platform/state/client";
+import type { Db } from "../platform/state/client";
+import { conditional, indexKey, primaryKey, sortableNumber } from "../platform/state/keys";
 import { type Page, queryPage } from "../platform/state/pages";
 import { tableName } from "../platform/state/tables";
 import { HistoryEntry } from "./history";
@@ -8,88 +9,12 @@ import { Alias, Model, ModelVersion, type ModelVersionStatus } from "./model";
 import { Policy } from "./policy";
 
 const table = () => tableName("registry");
-const pad = (version: number) => String(version).padStart(9, "0");
+const pad = (version: number) => sortableNumber(version);
 const pk = (model: string) => `model#${model}`;
 const versionKey = (model: string, version: number) => ({ pk: pk(model), sk: `v#${pad(version)}` });
 const byStatus = (model: string, status: string) => `model#${model}#status#${status}`;
 const historyPk = (model: string) => `history#${model}`;
 const versionHistory = (model: string, version: number) => `history#${model}#v#${pad(version)}`;
-const primary = (i: Record<string, unknown>) => ({ pk: i.pk, sk: i.sk });
-const secondary = (i: Record<string, unknown>) => ({
-  ...primary(i),
-  gsi1pk: i.gsi1pk,
-  gsi1sk: i.gsi1sk,
-});
-
-export function isConditionFailure(error: unknown): boolean {
-  return (error as Error).name === "ConditionalCheckFailedException";
-}
-
-async function conditional(write: Promise<unknown>): Promise<boolean> {
-  try {
-    await write;
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
-
-async function get(key: Record<string, string>) {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }),
-  );
-  return Item;
-}
-
-export async function getModel(name: string): Promise<Model | undefined> {
-  const item = await get({ pk: pk(name), sk: "model" });
-  return item ? Model.parse(item) : undefined;
-}
-
-/** Creates the model on its first version and moves latestVersion up, never down. */
-export async function touchModel(name: string, version: number, at: string): Promise<void> {
-  await conditional(
-    documentClient().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: { pk: pk(name), sk: "model" },
-        UpdateExpression:
-          "SET #name = :name, gsi1pk = :all, gsi1sk = :name, latestVersion = :v, updatedAt = :at, createdAt = if_not_exists(createdAt, :at)",
-        ConditionExpression: "attribute_not_exists(latestVersion) OR latestVersion < :v",
-        ExpressionAttributeNames: { "#name": "name" },
-        ExpressionAttributeValues: { ":name": name, ":all": "models", ":v": version, ":at": at },
-      }),
-    ),
-  );
-}
-
-export async function listModels(limit: number, cursor?: string): Promise<Page<Model>> {
-  const page = await queryPage(
-    {
-      TableName: table(),
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :all",
-      ExpressionAttributeValues: { ":all": "models" },
-    },
-    { limit, cursor, keyOf: secondary },
-  );
-  return { items: page.items.map((i) => Model.parse(i)), next: page.next };
-}
-
-export async function newestVersionNumber(model: string): Promise<number> {
-  const { Items = [] } = await documentClient().send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :v)",
-      ExpressionAttributeValues: { ":pk": pk(model), ":v": "v#" },
-      ScanIndexForward: false,
-      Limit: 1,
-      ConsistentRead: true,
-    }),
-  );
-  return (Items[0]?.version as number | undefined) ?? 0;
-}
 
 const versionItem = (v: ModelVersion) => ({
   ...versionKey(v.model, v.version),
@@ -97,67 +22,6 @@ const versionItem = (v: ModelVersion) => ({
   gsi1sk: `v#${pad(v.version)}`,
   ...v,
 });
-
-/** Writes a new version under its number; false when that number is taken. */
-export function insertVersion(version: ModelVersion): Promise<boolean> {
-  return conditional(
-    documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: versionItem(version),
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    ),
-  );
-}
-
-export async function getVersion(
-  model: string,
-  version: number,
-): Promise<ModelVersion | undefined> {
-  const item = await get(versionKey(model, version));
-  return item ? ModelVersion.parse(item) : undefined;
-}
-
-/** Writes `version` over the stored one if nobody wrote in between (its revision is unchanged). */
-export function saveVersion(version: ModelVersion, revision: number): Promise<boolean> {
-  return conditional(
-    documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: versionItem(version),
-        ConditionExpression: "revision = :revision",
-        ExpressionAttributeValues: { ":revision": revision },
-      }),
-    ),
-  );
-}
-
-export async function listVersions(query: {
-  model: string;
-  status?: ModelVersionStatus;
-  limit: number;
-  cursor?: string;
-}): Promise<Page<ModelVersion>> {
-  const page = await queryPage(
-    query.status
-      ? {
-          TableName: table(),
-          IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :pk",
-          ExpressionAttributeValues: { ":pk": byStatus(query.model, query.status) },
-          ScanIndexForward: false,
-        }
-      : {
-          TableName: table(),
-          KeyConditionExpression: "pk = :pk AND begins_with(sk, :v)",
-          ExpressionAttributeValues: { ":pk": pk(query.model), ":v": "v#" },
-          ScanIndexForward: false,
-        },
-    { limit: query.limit, cursor: query.cursor, keyOf: query.status ? secondary : primary },
-  );
-  return { items: page.items.map((i) => ModelVersion.parse(i)), next: page.next };
-}
 
 export interface RunClaim {
   runId: string;
@@ -169,139 +33,282 @@ export interface RunClaim {
 
 const claimKey = (model: string, runId: string) => ({ pk: pk(model), sk: `run#${runId}` });
 
-/** Claims the run for registration; returns the existing claim when it was claimed before. */
-export async function claimRun(
-  model: string,
-  runId: string,
-): Promise<{ claim: RunClaim; fresh: boolean }> {
-  const claim: RunClaim = { runId, claimant: newId("clm"), claimedAt: Date.now() };
-  const fresh = await conditional(
-    documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { ...claimKey(model, runId), ...claim },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    ),
-  );
-  if (fresh) return { claim, fresh };
-  return { claim: (await get(claimKey(model, runId))) as RunClaim, fresh };
-}
+/** The registry's models, versions, run claims, policies, aliases and history, through `db`. */
+export function registryStore(db: Db) {
+  async function get(key: Record<string, string>) {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }),
+    );
+    return Item;
+  }
 
-/** Updates the claim if `claimant` still holds it. */
-export function updateClaim(
-  model: string,
-  runId: string,
-  claimant: string,
-  set: Partial<RunClaim>,
-): Promise<boolean> {
-  const names = Object.keys(set);
-  return conditional(
-    documentClient().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: claimKey(model, runId),
-        UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(", ")}`,
-        ConditionExpression: "claimant = :holder",
-        ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
-        ExpressionAttributeValues: {
-          ...Object.fromEntries(Object.entries(set).map(([n, v]) => [`:${n}`, v])),
-          ":holder": claimant,
-        },
-      }),
-    ),
-  );
-}
+  async function getModel(name: string): Promise<Model | undefined> {
+    const item = await get({ pk: pk(name), sk: "model" });
+    return item ? Model.parse(item) : undefined;
+  }
 
-export async function getPolicy(model: string): Promise<Policy | undefined> {
-  const item = await get({ pk: pk(model), sk: "policy" });
-  return item ? Policy.parse(item.policy) : undefined;
-}
-
-export async function putPolicy(model: string, policy: Policy): Promise<void> {
-  await documentClient().send(
-    new PutCommand({ TableName: table(), Item: { pk: pk(model), sk: "policy", policy } }),
-  );
-}
-
-export async function getAlias(model: string, alias: string): Promise<Alias | undefined> {
-  const item = await get({ pk: pk(model), sk: `alias#${alias}` });
-  return item ? Alias.parse(item) : undefined;
-}
-
-export async function listAliases(model: string): Promise<Alias[]> {
-  const { Items = [] } = await documentClient().send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :a)",
-      ExpressionAttributeValues: { ":pk": pk(model), ":a": "alias#" },
-      ConsistentRead: true,
-    }),
-  );
-  return Items.map((i) => Alias.parse(i));
-}
-
-/** Points the alias at a version if it still points where the caller saw it (or nowhere). */
-export function putAlias(alias: Alias, previous: number | null): Promise<boolean> {
-  return conditional(
-    documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { pk: pk(alias.model), sk: `alias#${alias.alias}`, ...alias },
-        ConditionExpression: previous === null ? "attribute_not_exists(pk)" : "version = :previous",
-        ...(previous === null ? {} : { ExpressionAttributeValues: { ":previous": previous } }),
-      }),
-    ),
-  );
-}
-
-/** Appends an entry; `id` makes a retried append of the same change a no-op, never an overwrite. */
-export async function appendHistory(entry: HistoryEntry, id: string = newId("h")): Promise<void> {
-  const sk = `h#${entry.at}#${id}`;
-  await conditional(
-    documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          pk: historyPk(entry.model),
-          sk,
-          ...(entry.version === null
-            ? {}
-            : { gsi1pk: versionHistory(entry.model, entry.version), gsi1sk: sk }),
-          ...entry,
-        },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    ),
-  );
-}
-
-export async function listHistory(query: {
-  model: string;
-  version?: number;
-  limit: number;
-  cursor?: string;
-}): Promise<Page<HistoryEntry>> {
-  const page = await queryPage(
-    query.version === undefined
-      ? {
+  /** Creates the model on its first version and moves latestVersion up, never down. */
+  async function touchModel(name: string, version: number, at: string): Promise<void> {
+    await conditional(
+      db.send(
+        new UpdateCommand({
           TableName: table(),
-          KeyConditionExpression: "pk = :pk",
-          ExpressionAttributeValues: { ":pk": historyPk(query.model) },
-          ScanIndexForward: false,
-        }
-      : {
+          Key: { pk: pk(name), sk: "model" },
+          UpdateExpression:
+            "SET #name = :name, gsi1pk = :all, gsi1sk = :name, latestVersion = :v, updatedAt = :at, createdAt = if_not_exists(createdAt, :at)",
+          ConditionExpression: "attribute_not_exists(latestVersion) OR latestVersion < :v",
+          ExpressionAttributeNames: { "#name": "name" },
+          ExpressionAttributeValues: { ":name": name, ":all": "models", ":v": version, ":at": at },
+        }),
+      ),
+    );
+  }
+
+  async function listModels(limit: number, cursor?: string): Promise<Page<Model>> {
+    const page = await queryPage(
+      db,
+      {
+        TableName: table(),
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :all",
+        ExpressionAttributeValues: { ":all": "models" },
+      },
+      { limit, cursor, keyOf: indexKey },
+    );
+    return { items: page.items.map((i) => Model.parse(i)), next: page.next };
+  }
+
+  async function newestVersionNumber(model: string): Promise<number> {
+    const { Items = [] } = await db.send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :v)",
+        ExpressionAttributeValues: { ":pk": pk(model), ":v": "v#" },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    return (Items[0]?.version as number | undefined) ?? 0;
+  }
+
+  /** Writes a new version under its number; false when that number is taken. */
+  function insertVersion(version: ModelVersion): Promise<boolean> {
+    return conditional(
+      db.send(
+        new PutCommand({
           TableName: table(),
-          IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :pk",
-          ExpressionAttributeValues: { ":pk": versionHistory(query.model, query.version) },
-          ScanIndexForward: false,
-        },
-    {
-      limit: query.limit,
-      cursor: query.cursor,
-      keyOf: query.version === undefined ? primary : secondary,
-    },
-  );
-  return { items: page.items.map((i) => HistoryEntry.parse(i)), next: page.next };
+          Item: versionItem(version),
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      ),
+    );
+  }
+
+  async function getVersion(model: string, version: number): Promise<ModelVersion | undefined> {
+    const item = await get(versionKey(model, version));
+    return item ? ModelVersion.parse(item) : undefined;
+  }
+
+  /** Writes `version` over the stored one if nobody wrote in between (its revision is unchanged). */
+  function saveVersion(version: ModelVersion, revision: number): Promise<boolean> {
+    return conditional(
+      db.send(
+        new PutCommand({
+          TableName: table(),
+          Item: versionItem(version),
+          ConditionExpression: "revision = :revision",
+          ExpressionAttributeValues: { ":revision": revision },
+        }),
+      ),
+    );
+  }
+
+  async function listVersions(query: {
+    model: string;
+    status?: ModelVersionStatus;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<ModelVersion>> {
+    const page = await queryPage(
+      db,
+      query.status
+        ? {
+            TableName: table(),
+            IndexName: "gsi1",
+            KeyConditionExpression: "gsi1pk = :pk",
+            ExpressionAttributeValues: { ":pk": byStatus(query.model, query.status) },
+            ScanIndexForward: false,
+          }
+        : {
+            TableName: table(),
+            KeyConditionExpression: "pk = :pk AND begins_with(sk, :v)",
+            ExpressionAttributeValues: { ":pk": pk(query.model), ":v": "v#" },
+            ScanIndexForward: false,
+          },
+      { limit: query.limit, cursor: query.cursor, keyOf: query.status ? indexKey : primaryKey },
+    );
+    return { items: page.items.map((i) => ModelVersion.parse(i)), next: page.next };
+  }
+
+  /** Claims the run for registration; returns the existing claim when it was claimed before. */
+  async function claimRun(
+    model: string,
+    runId: string,
+  ): Promise<{ claim: RunClaim; fresh: boolean }> {
+    const claim: RunClaim = { runId, claimant: newId("clm"), claimedAt: Date.now() };
+    const fresh = await conditional(
+      db.send(
+        new PutCommand({
+          TableName: table(),
+          Item: { ...claimKey(model, runId), ...claim },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      ),
+    );
+    if (fresh) return { claim, fresh };
+    return { claim: (await get(claimKey(model, runId))) as RunClaim, fresh };
+  }
+
+  /** Updates the claim if `claimant` still holds it. */
+  function updateClaim(
+    model: string,
+    runId: string,
+    claimant: string,
+    set: Partial<RunClaim>,
+  ): Promise<boolean> {
+    const names = Object.keys(set);
+    return conditional(
+      db.send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: claimKey(model, runId),
+          UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(", ")}`,
+          ConditionExpression: "claimant = :holder",
+          ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
+          ExpressionAttributeValues: {
+            ...Object.fromEntries(Object.entries(set).map(([n, v]) => [`:${n}`, v])),
+            ":holder": claimant,
+          },
+        }),
+      ),
+    );
+  }
+
+  async function getPolicy(model: string): Promise<Policy | undefined> {
+    const item = await get({ pk: pk(model), sk: "policy" });
+    return item ? Policy.parse(item.policy) : undefined;
+  }
+
+  async function putPolicy(model: string, policy: Policy): Promise<void> {
+    await db.send(
+      new PutCommand({ TableName: table(), Item: { pk: pk(model), sk: "policy", policy } }),
+    );
+  }
+
+  async function getAlias(model: string, alias: string): Promise<Alias | undefined> {
+    const item = await get({ pk: pk(model), sk: `alias#${alias}` });
+    return item ? Alias.parse(item) : undefined;
+  }
+
+  async function listAliases(model: string): Promise<Alias[]> {
+    const { Items = [] } = await db.send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :a)",
+        ExpressionAttributeValues: { ":pk": pk(model), ":a": "alias#" },
+        ConsistentRead: true,
+      }),
+    );
+    return Items.map((i) => Alias.parse(i));
+  }
+
+  /** Points the alias at a version if it still points where the caller saw it (or nowhere). */
+  function putAlias(alias: Alias, previous: number | null): Promise<boolean> {
+    return conditional(
+      db.send(
+        new PutCommand({
+          TableName: table(),
+          Item: { pk: pk(alias.model), sk: `alias#${alias.alias}`, ...alias },
+          ConditionExpression:
+            previous === null ? "attribute_not_exists(pk)" : "version = :previous",
+          ...(previous === null ? {} : { ExpressionAttributeValues: { ":previous": previous } }),
+        }),
+      ),
+    );
+  }
+
+  /** Appends an entry; `id` makes a retried append of the same change a no-op, never an overwrite. */
+  async function appendHistory(entry: HistoryEntry, id: string = newId("h")): Promise<void> {
+    const sk = `h#${entry.at}#${id}`;
+    await conditional(
+      db.send(
+        new PutCommand({
+          TableName: table(),
+          Item: {
+            pk: historyPk(entry.model),
+            sk,
+            ...(entry.version === null
+              ? {}
+              : { gsi1pk: versionHistory(entry.model, entry.version), gsi1sk: sk }),
+            ...entry,
+          },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      ),
+    );
+  }
+
+  async function listHistory(query: {
+    model: string;
+    version?: number;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<HistoryEntry>> {
+    const page = await queryPage(
+      db,
+      query.version === undefined
+        ? {
+            TableName: table(),
+            KeyConditionExpression: "pk = :pk",
+            ExpressionAttributeValues: { ":pk": historyPk(query.model) },
+            ScanIndexForward: false,
+          }
+        : {
+            TableName: table(),
+            IndexName: "gsi1",
+            KeyConditionExpression: "gsi1pk = :pk",
+            ExpressionAttributeValues: { ":pk": versionHistory(query.model, query.version) },
+            ScanIndexForward: false,
+          },
+      {
+        limit: query.limit,
+        cursor: query.cursor,
+        keyOf: query.version === undefined ? primaryKey : indexKey,
+      },
+    );
+    return { items: page.items.map((i) => HistoryEntry.parse(i)), next: page.next };
+  }
+
+  return {
+    getModel,
+    touchModel,
+    listModels,
+    newestVersionNumber,
+    insertVersion,
+    getVersion,
+    saveVersion,
+    listVersions,
+    claimRun,
+    updateClaim,
+    getPolicy,
+    putPolicy,
+    getAlias,
+    listAliases,
+    putAlias,
+    appendHistory,
+    listHistory,
+  };
 }
+
+export type RegistryStore = ReturnType<typeof registryStore>;

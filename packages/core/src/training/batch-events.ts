@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { estimateCost } from "./cost";
 import type { TrainingDeps } from "./deps";
 import { type Attempt, type Run, type RunStatus, TERMINAL } from "./run";
-import * as store from "./store";
+import { trainingStore as store } from "./store";
 import { RUN_TAG } from "./submit";
 
 type BatchDetail = z.infer<typeof AwsBatch.BatchJobStateChange.detail>;
@@ -33,11 +33,11 @@ export async function applyBatchEvent(
   const runId = detail.tags?.[RUN_TAG];
   if (!runId) return undefined;
   for (;;) {
-    const run = await store.getRun(runId);
+    const run = await store(deps.state).getRun(runId);
     if (run && TERMINAL.has(run.status) && !run.announced) return announceOnce(run, deps);
     if (!run || TERMINAL.has(run.status) || progressOf(detail) <= run.progress) return run;
     const next = await advance(run, detail, deps);
-    if (await store.saveRun(next))
+    if (await store(deps.state).saveRun(next))
       return TERMINAL.has(next.status)
         ? announceOnce({ ...next, revision: next.revision + 1 }, deps)
         : next;
@@ -106,7 +106,9 @@ async function readMetrics(deps: TrainingDeps, outputUri: string) {
   const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(outputUri);
   const key = `${match?.[2] ?? ""}metrics.json`;
   try {
-    const object = await deps.s3.send(new GetObjectCommand({ Bucket: match?.[1], Key: key }));
+    const object = await deps.objects.s3.send(
+      new GetObjectCommand({ Bucket: match?.[1], Key: key }),
+    );
     const parsed: unknown = JSON.parse((await object.Body?.transformToString()) ?? "");
     const numbers = Object.entries(parsed as Record<string, unknown>).filter(
       ([, v]) => typeof v === "number" && Number.isFinite(v),
@@ -124,7 +126,7 @@ async function readMetrics(deps: TrainingDeps, outputUri: string) {
 async function announceOnce(run: Run, deps: TrainingDeps): Promise<Run> {
   await announce(run, deps);
   const announced = { ...run, announced: true };
-  return (await store.saveRun(announced))
+  return (await store(deps.state).saveRun(announced))
     ? { ...announced, revision: announced.revision + 1 }
     : announced;
 }

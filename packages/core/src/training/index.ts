@@ -1,6 +1,12 @@
+export {
+  nextFireTime,
+  parseScheduleExpression,
+  ScheduleExpressionError,
+  scheduleExpressionProblem,
+} from "../platform/schedules/expression";
 export { applyBatchEvent } from "./batch-events";
 export { estimateCost, PRICES } from "./cost";
-export type { RunTimer, ScheduleSync, TrainingDeps } from "./deps";
+export type { TrainingDeps, TrainingReads } from "./deps";
 export { Pipeline, PipelineInput, PipelineName } from "./pipeline";
 export {
   createPipeline,
@@ -11,12 +17,6 @@ export {
 } from "./pipelines";
 export { Attempt, Run, RunStatus } from "./run";
 export { cancelRun, getRun, listRuns, runLogs } from "./runs";
-export {
-  nextFireTime,
-  parseScheduleExpression,
-  ScheduleExpressionError,
-  scheduleExpressionProblem,
-} from "./schedule-expression";
 export { submitRun } from "./submit";
 export {
   onDatasetVersion,

@@ -1,13 +1,9 @@
 import { EvaluateOnExit } from "@gyre/events/aws-batch";
+import { ResourceName } from "@gyre/events/shared";
 import { z } from "zod";
-import { scheduleExpressionProblem } from "./schedule-expression";
+import { scheduleExpressionProblem } from "../platform/schedules/expression";
 
-export const PipelineName = z
-  .string()
-  .regex(
-    /^[a-z0-9][a-z0-9-]{0,62}$/,
-    "lowercase letters, digits and '-', starting with a letter or digit (at most 63)",
-  );
+export const PipelineName = ResourceName;
 
 /** An EventBridge Scheduler rate(...) or cron(...) expression, in UTC. */
 const EventBridgeSchedule = z.string().superRefine((expression, ctx) => {

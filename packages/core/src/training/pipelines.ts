@@ -1,17 +1,14 @@
 import { VisibleError } from "../platform/errors";
+import { nextFireTime } from "../platform/schedules/expression";
 import type { Page } from "../platform/state/pages";
-import type { TrainingDeps } from "./deps";
+import type { TrainingDeps, TrainingReads } from "./deps";
 import { type Pipeline, PipelineInput } from "./pipeline";
-import { nextFireTime } from "./schedule-expression";
-import * as store from "./store";
+import { trainingStore as store } from "./store";
 
-/**
- * What create/replace/disable need to keep the recurring schedule in step. Optional only for
- * callers that never schedule; touching a scheduled pipeline without it is a programming error.
- */
-type ScheduleDeps = Pick<TrainingDeps, "schedules"> | undefined;
+/** What create/replace/disable need: the table, and the schedules to keep in step. */
+type PipelineDeps = Pick<TrainingDeps, "state" | "schedules">;
 
-export async function createPipeline(input: unknown, deps?: ScheduleDeps): Promise<Pipeline> {
+export async function createPipeline(input: unknown, deps: PipelineDeps): Promise<Pipeline> {
   const parsed = parseInput(input);
   const now = new Date().toISOString();
   const pipeline = {
@@ -21,21 +18,21 @@ export async function createPipeline(input: unknown, deps?: ScheduleDeps): Promi
     updatedAt: now,
     lastDatasetVersion: 0,
   };
-  if (!(await store.putPipeline(pipeline, { mustExist: false }))) {
+  if (!(await store(deps.state).putPipeline(pipeline, { mustExist: false }))) {
     throw new VisibleError(
       "conflict",
       "pipeline.exists",
       `A pipeline named ${parsed.name} already exists; PUT /pipelines/${parsed.name} updates it.`,
     );
   }
-  await syncSchedule(pipeline, undefined, deps);
+  await syncSchedule(pipeline, deps);
   return pipeline;
 }
 
 export async function replacePipeline(
   name: string,
   input: unknown,
-  deps?: ScheduleDeps,
+  deps: PipelineDeps,
 ): Promise<Pipeline> {
   const parsed = parseInput(input);
   if (parsed.name !== name) {
@@ -45,24 +42,27 @@ export async function replacePipeline(
       `The body names ${parsed.name}, the path ${name}.`,
     );
   }
-  const existing = await getPipeline(name);
+  const existing = await getPipeline(name, deps);
   const pipeline = { ...existing, ...parsed, enabled: true, updatedAt: new Date().toISOString() };
-  await store.putPipeline(pipeline, { mustExist: true });
-  await syncSchedule(pipeline, existing, deps);
+  await store(deps.state).putPipeline(pipeline, { mustExist: true });
+  await syncSchedule(pipeline, deps);
   return pipeline;
 }
 
 /** Disables the pipeline: nothing triggers it any more; its runs keep their history. */
-export async function disablePipeline(name: string, deps?: ScheduleDeps): Promise<Pipeline> {
-  const existing = await getPipeline(name);
-  await store.updatePipeline(name, { enabled: false, updatedAt: new Date().toISOString() });
-  const pipeline = await getPipeline(name);
-  await syncSchedule(pipeline, existing, deps);
+export async function disablePipeline(name: string, deps: PipelineDeps): Promise<Pipeline> {
+  const _existing = await getPipeline(name, deps);
+  await store(deps.state).updatePipeline(name, {
+    enabled: false,
+    updatedAt: new Date().toISOString(),
+  });
+  const pipeline = await getPipeline(name, deps);
+  await syncSchedule(pipeline, deps);
   return pipeline;
 }
 
-export async function getPipeline(name: string): Promise<Pipeline> {
-  const pipeline = await store.getPipeline(name);
+export async function getPipeline(name: string, deps: TrainingReads): Promise<Pipeline> {
+  const pipeline = await store(deps.state).getPipeline(name);
   if (!pipeline)
     throw new VisibleError(
       "not_found",
@@ -73,8 +73,11 @@ export async function getPipeline(name: string): Promise<Pipeline> {
   return rest;
 }
 
-export function listPipelines(query: { limit: number; cursor?: string }): Promise<Page<Pipeline>> {
-  return store.listPipelines(query.limit, query.cursor);
+export function listPipelines(
+  query: { limit: number; cursor?: string },
+  deps: TrainingReads,
+): Promise<Page<Pipeline>> {
+  return store(deps.state).listPipelines(query.limit, query.cursor);
 }
 
 /** The schema, plus what depends on the clock: a schedule must fire at least once more. */
@@ -92,14 +95,7 @@ function parseInput(input: unknown) {
 }
 
 /** The stored pipeline is the truth; the schedule follows it once it is durable. */
-async function syncSchedule(
-  pipeline: Pipeline,
-  previous: Pipeline | undefined,
-  deps: ScheduleDeps,
-): Promise<void> {
-  if (deps) return deps.schedules.sync(pipeline);
-  if (pipeline.trigger.schedule || previous?.trigger.schedule)
-    throw new Error(
-      `Pipeline ${pipeline.name} has a schedule to sync, but no ScheduleSync was given.`,
-    );
+async function syncSchedule(pipeline: Pipeline, deps: PipelineDeps): Promise<void> {
+  const expression = pipeline.enabled ? pipeline.trigger.schedule : undefined;
+  await deps.schedules.sync(pipeline.name, expression);
 }

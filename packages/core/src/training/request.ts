@@ -1,10 +1,10 @@
 import { eventMetadata } from "../platform/actor";
 import { newId } from "../platform/ids";
 import type { DatasetVersionRef } from "./dataset-versions";
-import type { TrainingDeps } from "./deps";
+import type { TrainingDeps, TrainingReads } from "./deps";
 import type { Pipeline } from "./pipeline";
 import type { Run } from "./run";
-import * as store from "./store";
+import { trainingStore as store } from "./store";
 import { submitRun } from "./submit";
 
 export type Trigger = Run["trigger"];
@@ -23,14 +23,14 @@ export async function requestRun(
   const debounce = pipeline.trigger.debounceSeconds;
   if (debounce === 0) {
     const run = newRun(pipeline, dataset, trigger, deps, null);
-    await store.putRun(run);
+    await store(deps.state).putRun(run);
     return (await submitRun(run.id, deps)) ?? run;
   }
   for (let tries = 0; ; tries++) {
     const dueAt = new Date(Date.now() + debounce * 1000);
-    const queued = await queuedRun(pipeline.name, tries);
+    const queued = await queuedRun(pipeline.name, tries, deps);
     if (queued) {
-      const folded = await fold(queued, dataset, dueAt);
+      const folded = await fold(queued, dataset, dueAt, deps);
       if (folded) {
         await deps.timer.at(dueAt, folded.id);
         return folded;
@@ -38,7 +38,7 @@ export async function requestRun(
       continue;
     }
     const run = newRun(pipeline, dataset, trigger, deps, dueAt);
-    const claimed = await store.updatePipeline(
+    const claimed = await store(deps.state).updatePipeline(
       pipeline.name,
       { queuedRunId: run.id },
       {
@@ -47,7 +47,7 @@ export async function requestRun(
       },
     );
     if (!claimed) continue;
-    await store.putRun(run);
+    await store(deps.state).putRun(run);
     await deps.timer.at(dueAt, run.id);
     return run;
   }
@@ -57,16 +57,20 @@ export async function requestRun(
  * The pipeline's QUEUED run, if it has one. The claim on the pipeline is written just
  * before the run itself, so a claim without its run is waited for a moment, then dropped.
  */
-async function queuedRun(pipelineName: string, tries: number): Promise<Run | "none" | undefined> {
-  const queuedRunId = (await store.getPipeline(pipelineName))?.queuedRunId;
+async function queuedRun(
+  pipelineName: string,
+  tries: number,
+  deps: TrainingReads,
+): Promise<Run | "none" | undefined> {
+  const queuedRunId = (await store(deps.state).getPipeline(pipelineName))?.queuedRunId;
   if (!queuedRunId) return undefined;
-  const run = await store.getRun(queuedRunId);
+  const run = await store(deps.state).getRun(queuedRunId);
   if (run?.status === "QUEUED") return run;
   if (!run && tries < 10) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     return "none";
   }
-  await store.updatePipeline(
+  await store(deps.state).updatePipeline(
     pipelineName,
     { queuedRunId: "" },
     { expression: "queuedRunId = :id", values: { ":id": queuedRunId } },
@@ -79,11 +83,12 @@ async function fold(
   queued: Run | "none",
   dataset: DatasetVersionRef,
   dueAt: Date,
+  deps: TrainingReads,
 ): Promise<Run | undefined> {
   if (queued === "none") return undefined;
   const newer = dataset.version >= queued.dataset.version ? dataset : queued.dataset;
   const updated = { ...queued, dataset: newer, dueAt: dueAt.toISOString() };
-  return (await store.saveRun(updated))
+  return (await store(deps.state).saveRun(updated))
     ? { ...updated, revision: updated.revision + 1 }
     : undefined;
 }
@@ -109,7 +114,7 @@ function newRun(
     image: pipeline.job.image,
     command: pipeline.job.command,
     hyperparameters: pipeline.hyperparameters,
-    outputUri: `s3://${deps.bucket}/runs/${id}/`,
+    outputUri: `s3://${deps.objects.bucket}/runs/${id}/`,
     jobId: null,
     progress: 0,
     revision: 0,

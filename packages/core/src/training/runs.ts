@@ -3,29 +3,32 @@ import { eventMetadata } from "../platform/actor";
 import { VisibleError } from "../platform/errors";
 import type { LogChunk } from "../platform/jobs/port";
 import type { Page } from "../platform/state/pages";
-import type { TrainingDeps } from "./deps";
+import type { TrainingDeps, TrainingReads } from "./deps";
 import { type Run, type RunStatus, TERMINAL } from "./run";
-import * as store from "./store";
+import { trainingStore as store } from "./store";
 
-export async function getRun(id: string): Promise<Run> {
-  const run = await store.getRun(id);
+export async function getRun(id: string, deps: TrainingReads): Promise<Run> {
+  const run = await store(deps.state).getRun(id);
   if (!run) throw new VisibleError("not_found", "run.not_found", `There is no run ${id}.`);
   return run;
 }
 
-export function listRuns(query: {
-  pipeline?: string;
-  status?: RunStatus;
-  limit: number;
-  cursor?: string;
-}): Promise<Page<Run>> {
-  return store.listRuns(query);
+export function listRuns(
+  query: {
+    pipeline?: string;
+    status?: RunStatus;
+    limit: number;
+    cursor?: string;
+  },
+  deps: TrainingReads,
+): Promise<Page<Run>> {
+  return store(deps.state).listRuns(query);
 }
 
 /** Cancels a run: a queued one never starts, a submitted one's job is terminated. */
 export async function cancelRun(id: string, deps: TrainingDeps): Promise<Run> {
   for (;;) {
-    const run = await getRun(id);
+    const run = await getRun(id, deps);
     if (TERMINAL.has(run.status)) {
       throw new VisibleError(
         "conflict",
@@ -41,7 +44,7 @@ export async function cancelRun(id: string, deps: TrainingDeps): Promise<Run> {
       reason,
       stoppedAt: new Date().toISOString(),
     };
-    if (!(await store.saveRun(cancelled))) continue;
+    if (!(await store(deps.state).saveRun(cancelled))) continue;
     if (run.jobId) await deps.jobs.terminate(run.jobId, reason);
     await Training.TrainingRunCancelled.publish(deps.bus, {
       runId: run.id,
@@ -60,7 +63,7 @@ export async function runLogs(
   options: { attempt?: number; cursor?: string },
   deps: TrainingDeps,
 ): Promise<LogChunk> {
-  const run = await getRun(id);
+  const run = await getRun(id, deps);
   if (!run.jobId) return { attempt: 0, lines: [], next: null };
   return deps.jobs.logs(run.jobId, options);
 }

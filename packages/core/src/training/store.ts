@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "../platform/state/client";
+import type { Db } from "../platform/state/client";
+import { indexKey, isConditionFailure, primaryKey } from "../platform/state/keys";
 import { type Page, queryPage } from "../platform/state/pages";
 import { tableName } from "../platform/state/tables";
 import { Pipeline } from "./pipeline";
@@ -9,174 +10,191 @@ const table = () => tableName("training");
 const pipelineKey = (name: string) => ({ pk: `pipeline#${name}`, sk: "pipeline" });
 const runKey = (id: string) => ({ pk: "runs", sk: `run#${id}` });
 
-export function isConditionFailure(error: unknown): boolean {
-  return (error as Error).name === "ConditionalCheckFailedException";
-}
+/** Training's pipelines and runs in its table, through `db`. */
+export function trainingStore(db: Db) {
+  async function putPipeline(
+    pipeline: Pipeline,
+    options: { mustExist: boolean },
+  ): Promise<boolean> {
+    try {
+      await db.send(
+        new PutCommand({
+          TableName: table(),
+          Item: {
+            ...pipelineKey(pipeline.name),
+            gsi1pk: "pipelines",
+            gsi1sk: pipeline.name,
+            ...pipeline,
+          },
+          ConditionExpression: options.mustExist
+            ? "attribute_exists(pk)"
+            : "attribute_not_exists(pk)",
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
 
-export async function putPipeline(
-  pipeline: Pipeline,
-  options: { mustExist: boolean },
-): Promise<boolean> {
-  try {
-    await documentClient().send(
+  async function getPipeline(
+    name: string,
+  ): Promise<(Pipeline & { queuedRunId?: string }) | undefined> {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: table(), Key: pipelineKey(name), ConsistentRead: true }),
+    );
+    return Item
+      ? { ...Pipeline.parse(Item), queuedRunId: Item.queuedRunId as string | undefined }
+      : undefined;
+  }
+
+  async function listPipelines(limit: number, cursor?: string): Promise<Page<Pipeline>> {
+    const page = await queryPage(
+      db,
+      {
+        TableName: table(),
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :all",
+        ExpressionAttributeValues: { ":all": "pipelines" },
+      },
+      { limit, cursor, keyOf: indexKey },
+    );
+    return { items: page.items.map((i) => Pipeline.parse(i)), next: page.next };
+  }
+
+  /** Every pipeline, for matching events to the pipelines they trigger (a Query, never a Scan). */
+  async function allPipelines(): Promise<Pipeline[]> {
+    const pipelines: Pipeline[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listPipelines(100, cursor);
+      pipelines.push(...page.items);
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    return pipelines;
+  }
+
+  async function updatePipeline(
+    name: string,
+    set: Record<string, unknown>,
+    condition?: { expression: string; values: Record<string, unknown> },
+  ) {
+    const names = Object.keys(set);
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: pipelineKey(name),
+          UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(", ")}`,
+          ConditionExpression: condition
+            ? `attribute_exists(pk) AND (${condition.expression})`
+            : "attribute_exists(pk)",
+          ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
+          ExpressionAttributeValues: {
+            ...Object.fromEntries(Object.entries(set).map(([n, v]) => [`:${n}`, v])),
+            ...condition?.values,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** A run's item: by id in the runs partition, and by pipeline in gsi1, newest first by ULID. */
+  function runItem(run: Run) {
+    return {
+      ...runKey(run.id),
+      gsi1pk: `pipeline#${run.pipeline}`,
+      gsi1sk: `run#${run.id}`,
+      ...run,
+    };
+  }
+
+  async function putRun(run: Run): Promise<void> {
+    await db.send(
       new PutCommand({
         TableName: table(),
-        Item: {
-          ...pipelineKey(pipeline.name),
-          gsi1pk: "pipelines",
-          gsi1sk: pipeline.name,
-          ...pipeline,
-        },
-        ConditionExpression: options.mustExist
-          ? "attribute_exists(pk)"
-          : "attribute_not_exists(pk)",
+        Item: runItem(run),
+        ConditionExpression: "attribute_not_exists(pk)",
       }),
     );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
   }
-}
 
-export async function getPipeline(
-  name: string,
-): Promise<(Pipeline & { queuedRunId?: string }) | undefined> {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: pipelineKey(name), ConsistentRead: true }),
-  );
-  return Item
-    ? { ...Pipeline.parse(Item), queuedRunId: Item.queuedRunId as string | undefined }
-    : undefined;
-}
+  async function getRun(id: string): Promise<Run | undefined> {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: table(), Key: runKey(id), ConsistentRead: true }),
+    );
+    return Item ? Run.parse(Item) : undefined;
+  }
 
-export async function listPipelines(limit: number, cursor?: string): Promise<Page<Pipeline>> {
-  const page = await queryPage(
-    {
-      TableName: table(),
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :all",
-      ExpressionAttributeValues: { ":all": "pipelines" },
-    },
-    { limit, cursor, keyOf: (i) => ({ pk: i.pk, sk: i.sk, gsi1pk: i.gsi1pk, gsi1sk: i.gsi1sk }) },
-  );
-  return { items: page.items.map((i) => Pipeline.parse(i)), next: page.next };
-}
+  /** Writes `run` over the stored one if nobody wrote in between (its revision is unchanged). */
+  async function saveRun(run: Run): Promise<boolean> {
+    try {
+      await db.send(
+        new PutCommand({
+          TableName: table(),
+          Item: runItem({ ...run, revision: run.revision + 1 }),
+          ConditionExpression: "revision = :revision",
+          ExpressionAttributeValues: { ":revision": run.revision },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
 
-/** Every pipeline, for matching events to the pipelines they trigger (a Query, never a Scan). */
-export async function allPipelines(): Promise<Pipeline[]> {
-  const pipelines: Pipeline[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listPipelines(100, cursor);
-    pipelines.push(...page.items);
-    cursor = page.next ?? undefined;
-  } while (cursor);
-  return pipelines;
-}
-
-export async function updatePipeline(
-  name: string,
-  set: Record<string, unknown>,
-  condition?: { expression: string; values: Record<string, unknown> },
-) {
-  const names = Object.keys(set);
-  try {
-    await documentClient().send(
-      new UpdateCommand({
+  async function listRuns(query: {
+    pipeline?: string;
+    status?: RunStatus;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<Run>> {
+    const byPipeline = query.pipeline !== undefined;
+    const values: Record<string, unknown> = byPipeline
+      ? { ":pk": `pipeline#${query.pipeline}` }
+      : { ":pk": "runs" };
+    if (query.status) values[":status"] = query.status;
+    const page = await queryPage(
+      db,
+      {
         TableName: table(),
-        Key: pipelineKey(name),
-        UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(", ")}`,
-        ConditionExpression: condition
-          ? `attribute_exists(pk) AND (${condition.expression})`
-          : "attribute_exists(pk)",
-        ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
-        ExpressionAttributeValues: {
-          ...Object.fromEntries(Object.entries(set).map(([n, v]) => [`:${n}`, v])),
-          ...condition?.values,
-        },
-      }),
+        ...(byPipeline ? { IndexName: "gsi1" } : {}),
+        KeyConditionExpression: byPipeline ? "gsi1pk = :pk" : "pk = :pk",
+        ...(query.status
+          ? {
+              FilterExpression: "#status = :status",
+              ExpressionAttributeNames: { "#status": "status" },
+            }
+          : {}),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+      },
+      {
+        limit: query.limit,
+        cursor: query.cursor,
+        keyOf: byPipeline ? indexKey : primaryKey,
+      },
     );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
+    return { items: page.items.map((i) => Run.parse(i)), next: page.next };
   }
+
+  return {
+    putPipeline,
+    getPipeline,
+    listPipelines,
+    allPipelines,
+    updatePipeline,
+    putRun,
+    getRun,
+    saveRun,
+    listRuns,
+  };
 }
 
-/** A run's item: by id in the runs partition, and by pipeline in gsi1, newest first by ULID. */
-function runItem(run: Run) {
-  return { ...runKey(run.id), gsi1pk: `pipeline#${run.pipeline}`, gsi1sk: `run#${run.id}`, ...run };
-}
-
-export async function putRun(run: Run): Promise<void> {
-  await documentClient().send(
-    new PutCommand({
-      TableName: table(),
-      Item: runItem(run),
-      ConditionExpression: "attribute_not_exists(pk)",
-    }),
-  );
-}
-
-export async function getRun(id: string): Promise<Run | undefined> {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: runKey(id), ConsistentRead: true }),
-  );
-  return Item ? Run.parse(Item) : undefined;
-}
-
-/** Writes `run` over the stored one if nobody wrote in between (its revision is unchanged). */
-export async function saveRun(run: Run): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: runItem({ ...run, revision: run.revision + 1 }),
-        ConditionExpression: "revision = :revision",
-        ExpressionAttributeValues: { ":revision": run.revision },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
-
-export async function listRuns(query: {
-  pipeline?: string;
-  status?: RunStatus;
-  limit: number;
-  cursor?: string;
-}): Promise<Page<Run>> {
-  const byPipeline = query.pipeline !== undefined;
-  const values: Record<string, unknown> = byPipeline
-    ? { ":pk": `pipeline#${query.pipeline}` }
-    : { ":pk": "runs" };
-  if (query.status) values[":status"] = query.status;
-  const page = await queryPage(
-    {
-      TableName: table(),
-      ...(byPipeline ? { IndexName: "gsi1" } : {}),
-      KeyConditionExpression: byPipeline ? "gsi1pk = :pk" : "pk = :pk",
-      ...(query.status
-        ? {
-            FilterExpression: "#status = :status",
-            ExpressionAttributeNames: { "#status": "status" },
-          }
-        : {}),
-      ExpressionAttributeValues: values,
-      ScanIndexForward: false,
-    },
-    {
-      limit: query.limit,
-      cursor: query.cursor,
-      keyOf: (i) =>
-        byPipeline
-          ? { pk: i.pk, sk: i.sk, gsi1pk: i.gsi1pk, gsi1sk: i.gsi1sk }
-          : { pk: i.pk, sk: i.sk },
-    },
-  );
-  return { items: page.items.map((i) => Run.parse(i)), next: page.next };
-}
+export type TrainingStore = ReturnType<typeof trainingStore>;

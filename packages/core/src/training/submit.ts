@@ -1,31 +1,31 @@
 import { Training } from "@gyre/events";
 import type { JobSpec } from "../platform/jobs/port";
-import type { TrainingDeps } from "./deps";
+import type { TrainingDeps, TrainingReads } from "./deps";
 import type { Pipeline } from "./pipeline";
 import type { Run } from "./run";
-import * as store from "./store";
+import { trainingStore as store } from "./store";
 
 export const RUN_TAG = "gyre:run";
 
 /** Submits a QUEUED run whose debounce window has closed; anything else is left as it is. */
 export async function submitRun(runId: string, deps: TrainingDeps): Promise<Run | undefined> {
-  const run = await store.getRun(runId);
+  const run = await store(deps.state).getRun(runId);
   if (run?.status !== "QUEUED") return run;
   if (run.dueAt && Date.parse(run.dueAt) > Date.now()) {
     await deps.timer.at(new Date(run.dueAt), run.id);
     return run;
   }
-  const pipeline = await store.getPipeline(run.pipeline);
+  const pipeline = await store(deps.state).getPipeline(run.pipeline);
   if (!pipeline) return run;
   const submitted: Run = { ...run, status: "SUBMITTED", dueAt: null, progress: 1 };
-  if (!(await store.saveRun(submitted))) return submitRun(runId, deps);
-  await store.updatePipeline(
+  if (!(await store(deps.state).saveRun(submitted))) return submitRun(runId, deps);
+  await store(deps.state).updatePipeline(
     run.pipeline,
     { queuedRunId: "" },
     { expression: "queuedRunId = :id", values: { ":id": run.id } },
   );
   const job = await deps.jobs.submit(jobSpec(run, pipeline));
-  const started = await recordJobId(run.id, job.jobId);
+  const started = await recordJobId(run.id, job.jobId, deps);
   await Training.TrainingRunStarted.publish(deps.bus, {
     runId: run.id,
     pipeline: run.pipeline,
@@ -39,11 +39,15 @@ export async function submitRun(runId: string, deps: TrainingDeps): Promise<Run 
   return started;
 }
 
-async function recordJobId(runId: string, jobId: string): Promise<Run | undefined> {
+async function recordJobId(
+  runId: string,
+  jobId: string,
+  deps: TrainingReads,
+): Promise<Run | undefined> {
   for (;;) {
-    const current = await store.getRun(runId);
+    const current = await store(deps.state).getRun(runId);
     if (!current || current.jobId) return current;
-    if (await store.saveRun({ ...current, jobId }))
+    if (await store(deps.state).saveRun({ ...current, jobId }))
       return { ...current, jobId, revision: current.revision + 1 };
   }
 }

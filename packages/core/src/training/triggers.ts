@@ -1,15 +1,10 @@
 import { VisibleError } from "../platform/errors";
-import {
-  type DatasetVersionRef,
-  newestVersionRef,
-  rememberVersion,
-  versionRef,
-} from "./dataset-versions";
+import { type DatasetVersionRef, datasetVersionStore as versions } from "./dataset-versions";
 import type { TrainingDeps } from "./deps";
 import { getPipeline } from "./pipelines";
 import { requestRun } from "./request";
 import type { Run } from "./run";
-import * as store from "./store";
+import { trainingStore as store } from "./store";
 
 /**
  * A new dataset version: every enabled pipeline on that dataset with `onNewData` gets
@@ -17,13 +12,13 @@ import * as store from "./store";
  * so duplicated and out-of-order events leave exactly one run.
  */
 export async function onDatasetVersion(ref: DatasetVersionRef, deps: TrainingDeps): Promise<Run[]> {
-  await rememberVersion(ref);
-  const pipelines = (await store.allPipelines()).filter(
+  await versions(deps.state).rememberVersion(ref);
+  const pipelines = (await store(deps.state).allPipelines()).filter(
     (p) => p.enabled && p.dataset === ref.name && p.trigger.onNewData,
   );
   const runs: Run[] = [];
   for (const pipeline of pipelines) {
-    const claimed = await store.updatePipeline(
+    const claimed = await store(deps.state).updatePipeline(
       pipeline.name,
       { lastDatasetVersion: ref.version },
       {
@@ -38,12 +33,12 @@ export async function onDatasetVersion(ref: DatasetVersionRef, deps: TrainingDep
 
 /** Drift on a model retrains the pipelines that produce it with `onDrift`, on their newest data. */
 export async function onDrift(model: string, deps: TrainingDeps): Promise<Run[]> {
-  const pipelines = (await store.allPipelines()).filter(
+  const pipelines = (await store(deps.state).allPipelines()).filter(
     (p) => p.enabled && p.model === model && p.trigger.onDrift,
   );
   const runs: Run[] = [];
   for (const pipeline of pipelines) {
-    const ref = await newestVersionRef(pipeline.dataset);
+    const ref = await versions(deps.state).newestVersionRef(pipeline.dataset);
     if (ref) runs.push(await requestRun(pipeline, ref, "drift", deps));
   }
   return runs;
@@ -55,7 +50,7 @@ export async function startManualRun(
   datasetVersion: number | undefined,
   deps: TrainingDeps,
 ): Promise<Run> {
-  const pipeline = await getPipeline(name);
+  const pipeline = await getPipeline(name, deps);
   if (!pipeline.enabled)
     throw new VisibleError(
       "conflict",
@@ -64,8 +59,8 @@ export async function startManualRun(
     );
   const ref =
     datasetVersion === undefined
-      ? await newestVersionRef(pipeline.dataset)
-      : await versionRef(pipeline.dataset, datasetVersion);
+      ? await versions(deps.state).newestVersionRef(pipeline.dataset)
+      : await versions(deps.state).versionRef(pipeline.dataset, datasetVersion);
   if (!ref) {
     const which = datasetVersion === undefined ? "any version" : `version ${datasetVersion}`;
     throw new VisibleError(
@@ -96,14 +91,14 @@ export async function startScheduledRun(
   scheduledTime: Date,
   deps: TrainingDeps,
 ): Promise<ScheduledRunOutcome> {
-  const pipeline = await store.getPipeline(name);
+  const pipeline = await store(deps.state).getPipeline(name);
   if (!pipeline) return { skipped: "not-found" };
   if (!pipeline.enabled) return { skipped: "disabled" };
   if (!pipeline.trigger.schedule) return { skipped: "unscheduled" };
-  const ref = await newestVersionRef(pipeline.dataset);
+  const ref = await versions(deps.state).newestVersionRef(pipeline.dataset);
   if (!ref) return { skipped: "no-data" };
   const fire = scheduledTime.toISOString();
-  const claimed = await store.updatePipeline(
+  const claimed = await store(deps.state).updatePipeline(
     name,
     { lastScheduledFire: fire },
     {

@@ -5,6 +5,8 @@ export interface AttemptContext {
   attempt: number;
   gpus: number[];
   region: string;
+  /** The embedded S3, when jobs should reach it instead of AWS. */
+  s3Endpoint?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export function attemptEnvironment(
 ): NodeJS.ProcessEnv {
   return {
     ...base,
-    ...(base.GYRE_S3_ENDPOINT ? { AWS_ENDPOINT_URL_S3: base.GYRE_S3_ENDPOINT } : {}),
+    ...(context.s3Endpoint ? { AWS_ENDPOINT_URL_S3: context.s3Endpoint } : {}),
     AWS_ACCESS_KEY_ID: base.AWS_ACCESS_KEY_ID ?? "gyre-local",
     AWS_SECRET_ACCESS_KEY: base.AWS_SECRET_ACCESS_KEY ?? "gyre-local",
     AWS_REGION: context.region,

@@ -14,6 +14,7 @@ import { toRunning, toStarting } from "./transitions";
 export interface HostOptions extends AwsPlace {
   home: string;
   cwd?: string;
+  s3Endpoint?: string;
   killGraceMs: number;
 }
 
@@ -49,7 +50,13 @@ export class Host {
     const launch = {
       command: job.spec.local?.command ?? job.spec.command,
       cwd: this.options.cwd ?? repoRoot,
-      env: attemptEnvironment(job.spec, { jobId: job.jobId, attempt, gpus, region }),
+      env: attemptEnvironment(job.spec, {
+        jobId: job.jobId,
+        attempt,
+        gpus,
+        region,
+        s3Endpoint: this.options.s3Endpoint,
+      }),
       logFile: attemptLogFile(home, job.jobId, attempt),
     };
     try {

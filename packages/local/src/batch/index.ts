@@ -1,5 +1,6 @@
 import { VisibleError } from "@gyre/core/platform/errors";
 import type { JobRunner, JobSpec, LogChunk, SubmittedJob } from "@gyre/core/platform/jobs/port";
+import type { EventPublisher } from "@gyre/events";
 import { killOrphan } from "./attempt-process";
 import { Host } from "./host";
 import { finalStatuses, type JobRecord, newJobRecord, waitingStatuses } from "./job-record";
@@ -24,6 +25,10 @@ export interface LocalBatchOptions {
   cwd?: string;
   account: string;
   region: string;
+  /** Where the `Batch Job State Change` events go. */
+  bus: EventPublisher;
+  /** The local S3 endpoint, handed to jobs as AWS_ENDPOINT_URL_S3 so a standard SDK reaches it. */
+  s3Endpoint?: string;
   vcpus?: number;
   memoryMiB?: number;
   gpus?: number;
@@ -55,7 +60,7 @@ export class LocalBatch implements JobRunner {
   ) {
     this.log = options.log ?? ((line) => console.log(`[batch] ${line}`));
     this.queue = new SerialQueue(this.log);
-    this.ledger = new JobLedger(store, this.log);
+    this.ledger = new JobLedger(store, options.bus, this.log);
     const hostOptions = { ...options, killGraceMs: options.killGraceMs ?? 30_000 };
     this.host = new Host(hostOptions, slots, this.ledger, this.queue, async (job, outcome) => {
       await this.settle(job, outcome);

@@ -1,4 +1,4 @@
-import { publisher } from "@gyre/core/platform/bus/publisher";
+import type { EventPublisher } from "@gyre/events";
 import { BatchJobStateChange } from "@gyre/events/aws-batch";
 import { stateChangeDetail } from "./detail";
 import type { JobRecord } from "./job-record";
@@ -12,6 +12,7 @@ import type { JobStore } from "./store";
 export class JobLedger {
   constructor(
     readonly store: JobStore,
+    private readonly bus: EventPublisher,
     private readonly log: (line: string) => void,
   ) {}
 
@@ -30,7 +31,7 @@ export class JobLedger {
     const pending = job.outbox.length;
     for (const detail of [...job.outbox]) {
       try {
-        await BatchJobStateChange.publish(publisher(), detail, [job.jobArn]);
+        await BatchJobStateChange.publish(this.bus, detail, [job.jobArn]);
       } catch (error) {
         this.log(
           `Job ${job.jobId}: its ${detail.status} event was not published (${(error as Error).message}); it is kept and sent with the job's next change or at the next start.`,

@@ -1,18 +1,17 @@
 // Run with `node --import tsx crashing-runner.ts <home> <script>`: a Gyre that submits one job,
 // prints its id once it runs, and then waits to be killed (a crash, to the next runner).
-import { usePublisher } from "@gyre/core/platform/bus/publisher";
 import { LocalBatch } from "../../src/batch/index";
 import { nodeJob, spotRetry } from "./jobs";
 
 const [home = "", script = ""] = process.argv.slice(2);
-usePublisher({
-  putEvents: async (entries) => ({
-    FailedEntryCount: 0,
-    Entries: entries.map((_, index) => ({ EventId: String(index) })),
-  }),
-});
 const batch = await LocalBatch.start({
   home,
+  bus: {
+    putEvents: async (entries) => ({
+      FailedEntryCount: 0,
+      Entries: entries.map((_, index) => ({ EventId: String(index) })),
+    }),
+  },
   account: "123456789012",
   region: "eu-west-1",
   vcpus: 1,

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AwsBatch, type Envelope } from "@gyre/events";
 import { LocalBatch, type LocalBatchOptions } from "../../src/batch/index";
-import { startTestPlatform, type TestPlatform } from "../../src/testing";
+import { startTestPlatform, type TestPlatform } from "../../src/testing/index";
 import { waitFor } from "../support/gyre-process";
 
 export { nodeJob, scripts, spotRetry } from "./jobs";
@@ -66,6 +66,7 @@ export class BatchHarness {
       memoryMiB: 4096,
       gpus: 0,
       killGraceMs: 2_000,
+      bus: this.platform.bus,
       log: (line) => this.lines.push(line),
       ...options,
     });

@@ -1,4 +1,4 @@
-import { startTestPlatform, type TestPlatform } from "@gyre/local/testing";
+import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoTokenStore } from "./dynamo-token-store";
 import { createToken, hashToken } from "./tokens";
@@ -12,7 +12,7 @@ afterAll(() => platform.close());
 
 describe("DynamoTokenStore (the tokens table on AWS, here against dynalite)", () => {
   it("finds a token by its hash and never stores the token itself", async () => {
-    const store = new DynamoTokenStore();
+    const store = new DynamoTokenStore(platform.state);
     const { token, record } = await createToken(store, { role: "pipeline", name: "ci" });
     expect(await store.findByHash(hashToken(token))).toEqual(record);
     expect(await store.findByHash(hashToken("gyre_other"))).toBeUndefined();
@@ -20,7 +20,7 @@ describe("DynamoTokenStore (the tokens table on AWS, here against dynalite)", ()
   });
 
   it("refuses a second token with a name already taken", async () => {
-    const store = new DynamoTokenStore();
+    const store = new DynamoTokenStore(platform.state);
     await createToken(store, { role: "viewer", name: "dashboards" });
     await expect(createToken(store, { role: "admin", name: "dashboards" })).rejects.toMatchObject({
       code: "token.name_taken",

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "../state/client";
+import type { Db } from "../state/client";
+import { isConditionFailure } from "../state/keys";
 import { tableName } from "../state/tables";
 import { duplicateName, TokenRecord, type TokenStore } from "./tokens";
 
@@ -7,8 +8,10 @@ import { duplicateName, TokenRecord, type TokenStore } from "./tokens";
 export class DynamoTokenStore implements TokenStore {
   private readonly table = tableName("tokens");
 
+  constructor(private readonly db: Db) {}
+
   async findByHash(sha256: string) {
-    const { Item } = await documentClient().send(
+    const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: { pk: `hash#${sha256}`, sk: "token" } }),
     );
     return Item ? TokenRecord.parse(Item.record) : undefined;
@@ -16,7 +19,7 @@ export class DynamoTokenStore implements TokenStore {
 
   async add(record: TokenRecord) {
     try {
-      await documentClient().send(
+      await this.db.send(
         new PutCommand({
           TableName: this.table,
           Item: { pk: `name#${record.name}`, sk: "token", sha256: record.sha256 },
@@ -24,11 +27,10 @@ export class DynamoTokenStore implements TokenStore {
         }),
       );
     } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException")
-        throw duplicateName(record.name);
+      if (isConditionFailure(error)) throw duplicateName(record.name);
       throw error;
     }
-    await documentClient().send(
+    await this.db.send(
       new PutCommand({
         TableName: this.table,
         Item: { pk: `hash#${record.sha256}`, sk: "token", record },

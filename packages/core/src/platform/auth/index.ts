@@ -1,16 +1,4 @@
-import { DynamoTokenStore } from "./dynamo-token-store";
-import { FileTokenStore } from "./file-token-store";
-import type { TokenStore } from "./tokens";
-
+export { DynamoTokenStore } from "./dynamo-token-store";
+export { FileTokenStore } from "./file-token-store";
 export * from "./roles";
 export * from "./tokens";
-export { DynamoTokenStore, FileTokenStore };
-
-let shared: TokenStore | undefined;
-
-/** The token store for this process: `GYRE_TOKENS_FILE` locally, the tokens table on AWS. */
-export function tokenStore(): TokenStore {
-  const file = process.env.GYRE_TOKENS_FILE;
-  shared ??= file ? new FileTokenStore(file) : new DynamoTokenStore();
-  return shared;
-}

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { Sha256 } from "@gyre/events/shared";
 import { z } from "zod";
 import { VisibleError } from "../errors";
 import { Role } from "./roles";
@@ -10,7 +11,7 @@ export const TokenName = z
 export const TokenRecord = z.object({
   name: TokenName,
   role: Role,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: Sha256,
   createdAt: z.string(),
 });
 export type TokenRecord = z.infer<typeof TokenRecord>;

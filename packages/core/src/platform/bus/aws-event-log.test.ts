@@ -6,7 +6,10 @@ import {
 } from "@aws-sdk/client-eventbridge";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createDocumentClient } from "../state/client";
 import { awsEventLog } from "./aws-event-log";
+
+const db = createDocumentClient({ region: "eu-west-1" });
 
 const eventBridge = mockClient(EventBridgeClient);
 const env = {
@@ -27,7 +30,7 @@ describe("awsEventLog replay", () => {
   it("starts an EventBridge replay of the Gyre archive onto the Gyre bus", async () => {
     eventBridge.on(StartReplayCommand).resolves({ State: "STARTING" });
 
-    const result = await awsEventLog().replay({ name: "replay_1", from, to });
+    const result = await awsEventLog(db).replay({ name: "replay_1", from, to });
 
     expect(eventBridge.commandCalls(StartReplayCommand).map((c) => c.args[0].input)).toEqual([
       {
@@ -42,7 +45,7 @@ describe("awsEventLog replay", () => {
   });
 
   it("refuses a pattern, which StartReplay cannot filter by, without calling AWS", async () => {
-    const replay = awsEventLog().replay({ name: "r", from, to, pattern: { source: ["gyre.x"] } });
+    const replay = awsEventLog(db).replay({ name: "r", from, to, pattern: { source: ["gyre.x"] } });
 
     await expect(replay).rejects.toMatchObject({
       kind: "input",
@@ -56,7 +59,7 @@ describe("awsEventLog replay", () => {
       .on(StartReplayCommand)
       .rejects(new ResourceAlreadyExistsException({ message: "exists", $metadata: {} }));
 
-    await expect(awsEventLog().replay({ name: "taken", from, to })).rejects.toMatchObject({
+    await expect(awsEventLog(db).replay({ name: "taken", from, to })).rejects.toMatchObject({
       kind: "conflict",
       code: "events.replay_exists",
     });
@@ -70,7 +73,7 @@ describe("awsEventLog put", () => {
       .resolves({ FailedEntryCount: 0, Entries: [{ EventId: "e1" }] });
     const entry = { Source: "gyre.test", DetailType: "Thing Happened", Detail: "{}" };
 
-    const result = await awsEventLog().put([entry]);
+    const result = await awsEventLog(db).put([entry]);
 
     expect(eventBridge.commandCalls(PutEventsCommand)[0]?.args[0].input).toEqual({
       Entries: [{ ...entry, EventBusName: "gyre-bus" }],

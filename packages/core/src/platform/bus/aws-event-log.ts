@@ -1,5 +1,6 @@
 import { StartReplayCommand } from "@aws-sdk/client-eventbridge";
 import { VisibleError } from "../errors";
+import type { Db } from "../state/client";
 import { EventBridgePublisher, eventBridge, requiredEnv } from "./aws-bus";
 import { DynamoArchive, DynamoDeadLetters } from "./dynamo-stores";
 import type { EventLog } from "./event-log";
@@ -13,9 +14,9 @@ export const REPLAY_COUNT_UNKNOWN = -1;
  * event there, since an EventBridge archive cannot be listed), putting goes to EventBridge,
  * and replay starts an EventBridge replay from the Gyre archive onto the Gyre bus.
  */
-export function awsEventLog(): EventLog {
-  const archive = new DynamoArchive();
-  const deadLetters = new DynamoDeadLetters();
+export function awsEventLog(db: Db): EventLog {
+  const archive = new DynamoArchive(db);
+  const deadLetters = new DynamoDeadLetters(db);
   const publisher = new EventBridgePublisher();
   return {
     list: (query) => archive.list(query),

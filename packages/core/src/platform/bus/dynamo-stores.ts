@@ -1,6 +1,7 @@
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Envelope } from "@gyre/events";
-import { documentClient } from "../state/client";
+import type { Db } from "../state/client";
+import { primaryKey } from "../state/keys";
 import { type Page, queryPage } from "../state/pages";
 import { tableName } from "../state/tables";
 import type { ArchivedEvent, DeadLetter, DeadLetterStore, EventArchive } from "./stores";
@@ -15,7 +16,6 @@ export interface ArchiveQuery {
 
 const ARCHIVE = "archive";
 const DEAD_LETTERS = "dead-letter";
-const keyOf = (item: Record<string, unknown>) => ({ pk: item.pk, sk: item.sk });
 
 function sortKey(at: number, id: string): string {
   return `${String(at).padStart(15, "0")}#${id}`;
@@ -25,8 +25,10 @@ function sortKey(at: number, id: string): string {
 export class DynamoArchive implements EventArchive {
   private readonly table = tableName("events");
 
+  constructor(private readonly db: Db) {}
+
   async append({ event, receivedAt }: ArchivedEvent) {
-    await documentClient().send(
+    await this.db.send(
       new PutCommand({
         TableName: this.table,
         Item: {
@@ -45,7 +47,7 @@ export class DynamoArchive implements EventArchive {
     const records: ArchivedEvent[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await documentClient().send(
+      const page = await this.db.send(
         new QueryCommand({
           TableName: this.table,
           KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
@@ -79,6 +81,7 @@ export class DynamoArchive implements EventArchive {
     }
     if (query.since) values[":since"] = sortKey(query.since.getTime(), "");
     const page = await queryPage(
+      this.db,
       {
         TableName: this.table,
         KeyConditionExpression: query.since ? "pk = :pk AND sk >= :since" : "pk = :pk",
@@ -87,7 +90,7 @@ export class DynamoArchive implements EventArchive {
         ExpressionAttributeValues: values,
         ScanIndexForward: false,
       },
-      { limit: query.limit, cursor: query.cursor, keyOf },
+      { limit: query.limit, cursor: query.cursor, keyOf: primaryKey },
     );
     return {
       items: page.items.map((item) => JSON.parse(item.json as string) as Envelope),
@@ -100,8 +103,10 @@ export class DynamoArchive implements EventArchive {
 export class DynamoDeadLetters implements DeadLetterStore {
   private readonly table = tableName("events");
 
+  constructor(private readonly db: Db) {}
+
   async put(letter: DeadLetter) {
-    await documentClient().send(
+    await this.db.send(
       new PutCommand({
         TableName: this.table,
         Item: {
@@ -119,13 +124,14 @@ export class DynamoDeadLetters implements DeadLetterStore {
 
   async page(query: { limit: number; cursor?: string }): Promise<Page<DeadLetter>> {
     const page = await queryPage(
+      this.db,
       {
         TableName: this.table,
         KeyConditionExpression: "pk = :pk",
         ExpressionAttributeValues: { ":pk": DEAD_LETTERS },
         ScanIndexForward: false,
       },
-      { ...query, keyOf },
+      { ...query, keyOf: primaryKey },
     );
     return {
       items: page.items.map((item) => JSON.parse(item.json as string) as DeadLetter),

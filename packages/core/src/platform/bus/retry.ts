@@ -20,7 +20,11 @@ export function retryDelayMs(policy: RetryPolicy, retry: number): number {
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-export type GiveUpReason = "MaximumRetryAttemptsExceeded" | "MaximumEventAgeExceeded";
+/** Why an event went to the dead letters: retries ran out, it grew too old, or its handler can never accept it. */
+export type GiveUpReason =
+  | "MaximumRetryAttemptsExceeded"
+  | "MaximumEventAgeExceeded"
+  | "InvalidEvent";
 
 export function giveUpReason(
   policy: RetryPolicy,

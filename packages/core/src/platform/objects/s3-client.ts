@@ -2,16 +2,15 @@ import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 
 export const localS3Credentials = { accessKeyId: "gyre-local", secretAccessKey: "gyre-local" };
 
-/**
- * The objects port: an S3 client. On AWS it talks to S3; locally `GYRE_S3_ENDPOINT`
- * points it at the embedded S3. The code is the same.
- */
-export function createS3Client(config: S3ClientConfig = {}): S3Client {
-  const endpoint = process.env.GYRE_S3_ENDPOINT;
+/** An S3 client; with `endpoint`, one for the embedded local S3 (path-style, local credentials). */
+export function createS3Client(
+  options: { endpoint?: string; region?: string } & S3ClientConfig = {},
+): S3Client {
+  const { endpoint, region, ...config } = options;
   const local: S3ClientConfig = endpoint
     ? {
         endpoint,
-        region: process.env.AWS_REGION ?? "us-east-1",
+        region: region ?? "us-east-1",
         credentials: localS3Credentials,
         forcePathStyle: true,
         // With the SDK's default checksums a streamed body goes out aws-chunked; asking for

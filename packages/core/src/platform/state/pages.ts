@@ -1,6 +1,6 @@
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { VisibleError } from "../errors";
-import { documentClient } from "./client";
+import type { Db } from "./client";
 
 export interface Page<T> {
   items: T[];
@@ -30,13 +30,14 @@ export function decodeCursor(cursor: string): Key {
  * filter or the partition ends, and returns a cursor that resumes after the last item.
  */
 export async function queryPage(
+  db: Db,
   input: QueryCommandInput,
   options: { limit: number; cursor?: string; keyOf: (item: Key) => Key },
 ): Promise<Page<Key>> {
   const items: Key[] = [];
   let start = options.cursor ? decodeCursor(options.cursor) : undefined;
   do {
-    const result = await documentClient().send(
+    const result = await db.send(
       new QueryCommand({ ...input, ExclusiveStartKey: start, Limit: options.limit - items.length }),
     );
     items.push(...(result.Items ?? []));

@@ -1,0 +1,105 @@
+import type { TableOwner } from "@gyre/core/platform/state/tables";
+
+/**
+ * How a service declares itself (in `functions/<service>/service.ts`): its API, its bus
+ * subscriptions and the callbacks it asks the platform for. `functions/services.ts` lists
+ * every service; stacks/ turns the list into AWS resources, the local runtime into one process.
+ * This module imports nothing but types, so stacks/ can read declarations without runtime code.
+ */
+
+/**
+ * What a function may do on AWS. stacks/ turns exactly this into the function's IAM policy
+ * and environment variables, so anything not declared here is denied.
+ */
+export interface Access {
+  /** Tables by owner. A service may name only its own table, `events` and `tokens`. */
+  tables?: Partial<Record<TableOwner, "read" | "write" | "read-write">>;
+  /** PutEvents on the Gyre bus. */
+  publish?: boolean;
+  /** StartReplay from the Gyre archive onto the Gyre bus. */
+  replay?: boolean;
+  /** Objects in the data bucket. */
+  bucket?: "read" | "write" | "read-write";
+  /** Submit and terminate jobs on Gyre's Batch queues, and read their logs. */
+  jobs?: boolean;
+  /** Create one-time schedules that call the service back (debounce timers). */
+  timer?: boolean;
+  /** Create, update and delete the recurring pipeline schedules `gyre-pipeline-*`. */
+  schedules?: boolean;
+}
+
+export type ServiceName =
+  | "platform"
+  | "events"
+  | "datasets"
+  | "training"
+  | "registry"
+  | "deployment"
+  | "monitoring";
+
+/**
+ * A service's HTTP API: the path prefixes it owns and its handler module. stacks/ routes each
+ * prefix to one Lambda function through API Gateway; the local runtime mounts the same hono app.
+ */
+export interface ServiceApi {
+  service: ServiceName;
+  /** API Gateway routes `<prefix>` and `<prefix>/{proxy+}` to the handler. */
+  prefixes: string[];
+  /** Exact API Gateway routes the handler serves besides its prefixes, e.g. `GET /health`. */
+  routes?: string[];
+  /** Path of the module from the repository root; it exports `make(platform)` and `handler`. */
+  handler: string;
+  /** Reading the tokens table (bearer auth) is granted to every API without asking. */
+  access?: Access;
+}
+
+/** A rule on the bus: which events one of the service's functions receives. */
+export interface Subscription {
+  /** The rule name, unique on the bus. */
+  name: string;
+  service: ServiceName;
+  /** An EventBridge event pattern. */
+  pattern: Record<string, unknown>;
+  /** Path of the handler module from the repository root; it exports `make(platform)` and `handler`. */
+  handler: string;
+  /** What the handler may do on AWS (its IAM policy); nothing when left out. */
+  access?: Access;
+}
+
+/** A function the platform calls back: the timer (`{runId}`) or the recurring schedules (`{pipeline, scheduledTime}`). */
+export interface Callback {
+  /** Path of the handler module from the repository root. */
+  handler: string;
+  access: Access;
+}
+
+export interface Service {
+  name: ServiceName;
+  api?: Omit<ServiceApi, "service">;
+  subscriptions?: Omit<Subscription, "service">[];
+  /** The handler the platform's timer port calls back (one service may own it). */
+  timer?: Callback;
+  /** The handler the platform's recurring schedules call back (one service may own them). */
+  schedules?: Callback;
+}
+
+/** Every API in the list, each tagged with its service. */
+export function apisOf(services: Service[]): ServiceApi[] {
+  return services.flatMap((s) => (s.api ? [{ service: s.name, ...s.api }] : []));
+}
+
+/** Every subscription in the list, each tagged with its service. */
+export function subscriptionsOf(services: Service[]): Subscription[] {
+  return services.flatMap((s) =>
+    (s.subscriptions ?? []).map((sub) => ({ service: s.name, ...sub })),
+  );
+}
+
+/** The one service that owns a callback kind, if any; two owners is a wiring mistake. */
+export function callbackOf(services: Service[], kind: "timer" | "schedules"): Callback | undefined {
+  const owners = services.filter((s) => s[kind]);
+  if (owners.length > 1) {
+    throw new Error(`Services ${owners.map((s) => s.name).join(" and ")} both declare a ${kind}.`);
+  }
+  return owners[0]?.[kind];
+}

@@ -1,0 +1,10 @@
+import type { Platform } from "../platform/platform";
+
+/** What the datasets service reaches: its table, the bus and the bucket (read only). */
+export type DatasetsDeps = Pick<Platform, "state" | "bus" | "objects"> & {
+  /** The clock claims are timed on (tests move it). */
+  now?: () => Date;
+};
+
+/** What reads need: the table only. */
+export type DatasetReads = Pick<Platform, "state">;

@@ -1,0 +1,50 @@
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { EventPublisher } from "@gyre/events";
+import type { TokenStore } from "./auth/tokens";
+import type { EventLog } from "./bus/event-log";
+import type { DeadLetterStore } from "./bus/stores";
+import type { JobRunner } from "./jobs/port";
+import type { RecurringSchedules } from "./schedules/port";
+import type { Db } from "./state/client";
+import type { Timer } from "./timers/port";
+
+/** The objects port: an S3 client and the data bucket it works in. */
+export interface Objects {
+  s3: S3Client;
+  bucket: string;
+}
+
+/**
+ * Everything a handler may reach outside its own code, behind the ports of DESIGN.md:
+ * `awsPlatform()` in a Lambda function, `localPlatform()` in `npm start` and in tests.
+ * Handlers are made from one (`make(platform)`), so two platforms can live in one process.
+ */
+export interface Platform {
+  bus: EventPublisher;
+  state: Db;
+  objects: Objects;
+  jobs: JobRunner;
+  timer: Timer;
+  schedules: RecurringSchedules;
+  tokens: TokenStore;
+  /** The archive, dead letters, put and replay, for the events API. */
+  events: EventLog;
+  /** Where a subscriber puts an event it can never handle (one its schema rejects). */
+  deadLetters: DeadLetterStore;
+}
+
+/** An object whose fields are built on first read, once: a Lambda builds only the clients it uses. */
+export function lazily<T extends object>(build: { [K in keyof T]: () => T[K] }): T {
+  const made = {} as T;
+  for (const key of Object.keys(build) as (keyof T)[]) {
+    let value: T[typeof key] | undefined;
+    Object.defineProperty(made, key, {
+      enumerable: true,
+      get: () => {
+        value ??= build[key]();
+        return value;
+      },
+    });
+  }
+  return made;
+}

@@ -1,0 +1,154 @@
+import { join } from "node:path";
+import { FileTokenStore } from "@gyre/core/platform/auth/index";
+import {
+  DynamoArchive,
+  DynamoDeadLetters,
+  LocalBus,
+  type LocalBusOptions,
+  localEventLog,
+} from "@gyre/core/platform/bus/index";
+import { createS3Client } from "@gyre/core/platform/objects/s3-client";
+import type { Objects, Platform } from "@gyre/core/platform/platform";
+import { createDocumentClient } from "@gyre/core/platform/state/client";
+import { LocalBatch, type LocalBatchOptions } from "./batch/index";
+import { tokensFile } from "./config";
+import { type LocalS3, startLocalS3 } from "./s3/server";
+import { type LocalSchedules, localSchedules } from "./schedules";
+import { type LocalDynamo, startLocalDynamo } from "./state/dynalite";
+import { type LocalTimer, localTimer } from "./timer";
+
+export interface LocalPlatformOptions {
+  /** GYRE_HOME: tokens, timers, schedules, Batch jobs, and (unless `inMemory`) DynamoDB and S3. */
+  home: string;
+  account: string;
+  region: string;
+  /** Keep DynamoDB in memory (tests); otherwise it persists under `<home>/dynamodb`. */
+  inMemory?: boolean;
+  /** Start the local S3 on this port (0: any free one), its object events on the bus. */
+  s3?: { host?: string; port: number; bucket: string };
+  /** Start the Batch-compatible runner (a service declared `jobs`). */
+  batch?: Partial<Pick<LocalBatchOptions, "cwd" | "vcpus" | "memoryMiB" | "gpus" | "log">>;
+  bus?: LocalBusOptions;
+  /** The clock recurring schedules are measured on (tests move it). */
+  now?: () => Date;
+  log?: (line: string) => void;
+  /** Called if a port is in use, to name it in the error. */
+  onPort?: <T>(port: number, variable: string, start: () => Promise<T>) => Promise<T>;
+}
+
+/** The platform on one machine, with handles on the stand-ins the runtime starts and stops. */
+export interface LocalPlatform extends Platform {
+  bus: LocalBus;
+  archive: DynamoArchive;
+  deadLetters: DynamoDeadLetters;
+  dynamo: LocalDynamo;
+  s3Server?: LocalS3;
+  batch?: LocalBatch;
+  localTimer: LocalTimer;
+  localSchedules: LocalSchedules;
+  close(): Promise<void>;
+}
+
+/**
+ * Every port on its local stand-in: dynalite for state, the in-process bus archiving into it,
+ * s3rver for objects, the Batch-compatible runner for jobs, setTimeout for timers and
+ * schedules (kept under GYRE_HOME), tokens in a file. Nothing is set process-wide.
+ */
+export async function localPlatform(options: LocalPlatformOptions): Promise<LocalPlatform> {
+  const started: { close(): Promise<void> }[] = [];
+  try {
+    const dynamo = await startLocalDynamo({
+      ...(options.inMemory ? {} : { directory: join(options.home, "dynamodb") }),
+      region: options.region,
+    });
+    started.push(dynamo);
+    const state = createDocumentClient({ endpoint: dynamo.endpoint, region: options.region });
+    const archive = new DynamoArchive(state);
+    const deadLetters = new DynamoDeadLetters(state);
+    const bus = new LocalBus({
+      account: options.account,
+      region: options.region,
+      archive,
+      deadLetters,
+      ...options.bus,
+    });
+    started.push(bus);
+    const s3Server = options.s3 ? await startS3(options, options.s3, bus) : undefined;
+    if (s3Server) started.push(s3Server);
+    const batch = options.batch
+      ? await LocalBatch.start({
+          home: options.home,
+          account: options.account,
+          region: options.region,
+          bus,
+          s3Endpoint: s3Server?.endpoint,
+          ...options.batch,
+        })
+      : undefined;
+    if (batch) started.push(batch);
+    const timer = localTimer(options.home, options.log);
+    const schedules = localSchedules(options.home, { now: options.now, log: options.log });
+    started.push(timer, schedules);
+    return {
+      bus,
+      state,
+      objects: objectsOf(s3Server, options),
+      jobs: batch ?? notStarted("jobs", "the Batch-compatible runner"),
+      timer,
+      schedules,
+      tokens: new FileTokenStore(tokensFile(options.home)),
+      events: localEventLog(bus, archive, deadLetters),
+      deadLetters,
+      archive,
+      dynamo,
+      s3Server,
+      batch,
+      localTimer: timer,
+      localSchedules: schedules,
+      close: () => closeAll(started),
+    };
+  } catch (error) {
+    await closeAll(started);
+    throw error;
+  }
+}
+
+function startS3(
+  options: LocalPlatformOptions,
+  s3: NonNullable<LocalPlatformOptions["s3"]>,
+  bus: LocalBus,
+): Promise<LocalS3> {
+  const start = () =>
+    startLocalS3({
+      directory: join(options.home, "s3"),
+      host: s3.host,
+      port: s3.port,
+      bucket: s3.bucket,
+      account: options.account,
+      region: options.region,
+      publish: (entries) => bus.putEvents(entries),
+    });
+  return options.onPort ? options.onPort(s3.port, "GYRE_S3_PORT", start) : start();
+}
+
+function objectsOf(server: LocalS3 | undefined, options: LocalPlatformOptions): Objects {
+  if (!server) return notStarted("objects", "the local S3");
+  return {
+    s3: createS3Client({ endpoint: server.endpoint, region: options.region }),
+    bucket: options.s3?.bucket ?? "gyre-data",
+  };
+}
+
+/** A port this platform was started without: using it is a wiring mistake, said plainly. */
+function notStarted<T extends object>(port: string, what: string): T {
+  return new Proxy({} as T, {
+    get(_, property) {
+      if (property === "then") return undefined;
+      throw new Error(`The ${port} port was used, but this platform was started without ${what}.`);
+    },
+  });
+}
+
+async function closeAll(started: { close(): Promise<void> }[]): Promise<void> {
+  for (const part of [...started].reverse()) await part.close().catch(() => {});
+}

@@ -1,0 +1,60 @@
+import { join } from "node:path";
+import type { Target } from "@gyre/core/platform/bus/index";
+import { platformApi, serviceApps } from "@gyre/functions/platform/api";
+import type { Make } from "@gyre/functions/shared/handler";
+import { apisOf, callbackOf, type Service, subscriptionsOf } from "@gyre/functions/wiring";
+import type { LocalPlatform } from "./local-platform";
+
+export type LoadModule = (path: string) => Promise<{ make?: unknown }>;
+
+/**
+ * Wires services onto a local platform from their declarations alone: each subscription
+ * becomes a rule on the bus, the timer and schedule callbacks are started, and every API is
+ * mounted in one hono app (served by the caller). The same declarations become AWS resources
+ * in stacks/.
+ */
+export async function mountServices(
+  platform: LocalPlatform,
+  services: Service[],
+  root: string,
+  load: LoadModule = (path) => import(join(root, path)),
+) {
+  const make = async <H>(path: string, rule: string): Promise<H> => {
+    const module = await load(path);
+    if (typeof module.make !== "function") {
+      throw new Error(`${path} does not export make(platform) (${rule})`);
+    }
+    return (module.make as Make<H>)(platform, { rule });
+  };
+  for (const subscription of subscriptionsOf(services)) {
+    const target = await make<Target>(subscription.handler, subscription.name);
+    platform.bus.addRule({ name: subscription.name, pattern: subscription.pattern, target });
+  }
+  const timer = callbackOf(services, "timer");
+  if (timer) {
+    const fire = await make<(input: unknown) => Promise<void>>(timer.handler, "timer");
+    await platform.localTimer.start((runId) => fire({ runId }));
+  }
+  const schedules = callbackOf(services, "schedules");
+  if (schedules) {
+    const fire = await make<(input: unknown) => Promise<void>>(schedules.handler, "schedules");
+    await platform.localSchedules.start((pipeline, at) =>
+      fire({ pipeline, scheduledTime: at.toISOString() }),
+    );
+  }
+  const apps = await serviceApps(platform, apisOf(services), async (api) => ({
+    make: () => make(api.handler, `${api.service} api`),
+  }));
+  return platformApi(apps);
+}
+
+/** Whether any declaration asks for Batch: then the platform starts the local runner. */
+export function needsJobs(services: Service[]): boolean {
+  const accesses = services.flatMap((s) => [
+    s.api?.access,
+    s.timer?.access,
+    s.schedules?.access,
+    ...(s.subscriptions ?? []).map((sub) => sub.access),
+  ]);
+  return accesses.some((access) => access?.jobs);
+}
