@@ -61,12 +61,12 @@ module.exports = {
     {
       name: "cli-imports-inward",
       comment:
-        "packages/cli may import only packages/local, functions, packages/core, packages/profile and events.",
+        "packages/cli may import only packages/local, functions, packages/core, packages/profile, events, and examples/ (gyre example generates an example's data).",
       severity: "error",
       from: { path: "^packages/cli/" },
       to: {
         ...IN_REPO,
-        pathNot: "^(packages/(cli|local|core|profile)|functions|events|stacks)/",
+        pathNot: "^(packages/(cli|local|core|profile)|functions|events|stacks|examples)/",
       },
     },
     {

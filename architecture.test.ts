@@ -51,8 +51,7 @@ describe("import rules over the whole tree", () => {
     tree = await cruiseTree(root, tsConfigFile);
   }, 30_000);
 
-  // enabled once issue 9's refactor lands
-  it.skip("has no circles and no import pointing the wrong way", () => {
+  it("has no circles and no import pointing the wrong way", () => {
     expect(violationsOf(tree)).toEqual([]);
   });
 
@@ -66,14 +65,14 @@ describe("import rules over the whole tree", () => {
     const resolved = (from: string, module: string) =>
       dependencies.find((dependency) => dependency.from === from && dependency.module === module)
         ?.resolved;
-    expect(resolved("functions/training/deps.ts", "@gyre/core/training/aws-timer")).toBe(
-      "packages/core/src/training/aws-timer.ts",
+    expect(resolved("functions/training/api.ts", "@gyre/core/training/index")).toBe(
+      "packages/core/src/training/index.ts",
     );
-    expect(resolved("functions/training/test-platform.ts", "@gyre/local/training")).toBe(
-      "packages/local/src/training.ts",
+    expect(resolved("packages/local/src/platform.ts", "@gyre/functions/services")).toBe(
+      "functions/services.ts",
     );
-    expect(resolved("packages/local/src/testing.ts", "@gyre/functions/subscriptions")).toBe(
-      "functions/subscriptions.ts",
+    expect(resolved("packages/core/src/datasets/scan.ts", "@gyre/profile/index")).toBe(
+      "packages/profile/src/index.ts",
     );
     expect(resolved("packages/core/src/platform/bus/envelope.ts", "@gyre/events")).toBe(
       "events/index.ts",

@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { createToken, FileTokenStore } from "@gyre/core/platform/auth/index";
-import { freePort } from "../packages/local/test/support/gyre-process";
+import { freePort } from "@gyre/local/testing/gyre-process";
 import { percentile } from "./stats";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");

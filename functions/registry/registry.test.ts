@@ -2,7 +2,6 @@ import { roles } from "@gyre/core/platform/auth/index";
 import { registryStore } from "@gyre/core/registry/store";
 import { type RegistryTest, startRegistryTest } from "@gyre/local/testing/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { platformApi } from "../platform/api";
 
 let t: RegistryTest;
 
@@ -330,7 +329,7 @@ describe("reads", () => {
 
 describe("every registry route", () => {
   it("answers 401 without a token, 403 one role too low, 400 to a bad body, 413 to a big one; and changes nothing", async () => {
-    const app = platformApi([t.app]);
+    const { app } = t;
     const doc = (await (await app.request("/openapi.json")).json()) as {
       paths: Record<string, Record<string, { description?: string }>>;
     };

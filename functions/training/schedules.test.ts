@@ -1,5 +1,4 @@
 import * as Training from "@gyre/core/training/index";
-import { localSchedules } from "@gyre/local/schedules";
 import { pipeline, startTrainingTest, type TrainingTest } from "@gyre/local/testing/training";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { make } from "./schedule-fired";
@@ -163,9 +162,8 @@ describe("a pipeline's schedule", () => {
 
   it("is armed at startup for every enabled pipeline that has one", async () => {
     setClock("2099-06-01T12:00:00Z");
-    const fresh = localSchedules(t.platform.home, { now });
+    const fresh = await t.restartedSchedules();
     try {
-      await fresh.start(async () => {});
       const armed = fresh.nextFires();
       expect(armed.get("hourly")).toEqual(new Date("2099-06-01T13:00:00Z"));
       expect(armed.has("off")).toBe(false);

@@ -3,13 +3,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, type GyreProcess, startGyre, waitFor } from "@gyre/local/testing/gyre-process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  freePort,
-  type GyreProcess,
-  startGyre,
-  waitFor,
-} from "../../local/test/support/gyre-process";
 import { runCli } from "./run-cli";
 
 let home: string;

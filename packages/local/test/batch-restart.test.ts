@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../src/paths";
+import { waitFor } from "../src/testing/gyre-process";
 import { BatchHarness, nodeJob, scripts, spotRetry } from "./batch-fixtures/harness";
-import { waitFor } from "./support/gyre-process";
 
 let h: BatchHarness;
 beforeAll(async () => {

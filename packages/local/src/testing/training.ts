@@ -2,7 +2,7 @@ import * as Training from "@gyre/core/training/index";
 import { Datasets } from "@gyre/events";
 import { training } from "@gyre/functions/training/service";
 import type { LocalBatch } from "../batch/index";
-import type { LocalSchedules } from "../schedules";
+import { type LocalSchedules, localSchedules } from "../schedules";
 import { startTestPlatform, type TestPlatform } from "./index";
 
 export interface TrainingTest {
@@ -11,6 +11,8 @@ export interface TrainingTest {
   app: TestPlatform["app"];
   /** Pipeline schedules as `npm start` runs them, on the clock given to startTrainingTest. */
   schedules: LocalSchedules;
+  /** The schedules a restart on the same GYRE_HOME would arm (started; close them after). */
+  restartedSchedules(): Promise<LocalSchedules>;
   /** Publishes Dataset Version Created as the datasets service would. */
   newVersion(dataset: string, version: number): Promise<void>;
   /** Polls the run until `done` holds (runs move on asynchronously, through events). */
@@ -26,6 +28,11 @@ export async function startTrainingTest(options: { now?: () => Date } = {}): Pro
     batch: platform.batch as LocalBatch,
     schedules: platform.localSchedules,
     app: platform.app,
+    async restartedSchedules() {
+      const schedules = localSchedules(platform.home, { now: options.now });
+      await schedules.start(async () => {});
+      return schedules;
+    },
     async newVersion(dataset, version) {
       const sha256 = version.toString(16).padStart(64, "0");
       const uri = `s3://gyre-data/datasets/${dataset}/v${version}.csv`;

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AwsBatch, type Envelope } from "@gyre/events";
 import { LocalBatch, type LocalBatchOptions } from "../../src/batch/index";
+import { waitFor } from "../../src/testing/gyre-process";
 import { startTestPlatform, type TestPlatform } from "../../src/testing/index";
-import { waitFor } from "../support/gyre-process";
 
 export { nodeJob, scripts, spotRetry } from "./jobs";
 

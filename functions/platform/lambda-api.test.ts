@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { handler as events } from "../events/api";
-import { handler as platform } from "../platform/api";
+import { handler as platform } from "./api";
 
 /** A request as API Gateway's HTTP API (payload format 2.0) hands it to the function. */
 function httpApiEvent(method: string, path: string, headers: Record<string, string> = {}) {

@@ -1,8 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LocalBus } from "@gyre/core/platform/bus/index";
-import { describe, expect, it } from "vitest";
 import {
   AwsBatch,
   AwsS3,
@@ -12,9 +10,11 @@ import {
   type Envelope,
   PublishError,
   producers,
-} from "./index";
+} from "@gyre/events";
+import { describe, expect, it } from "vitest";
+import { LocalBus } from "./index";
 
-const samples = join(dirname(fileURLToPath(import.meta.url)), "test/samples");
+const samples = join(dirname(fileURLToPath(import.meta.url)), "../../../../../events/test/samples");
 const metadata = { actor: "ci", correlationId: "cor_1", causationId: null };
 
 async function sample(name: string): Promise<unknown> {

@@ -3,9 +3,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { freePort, type GyreProcess, startGyre, waitFor } from "@gyre/local/testing/gyre-process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../cli/test/run-cli";
-import { freePort, type GyreProcess, startGyre, waitFor } from "./support/gyre-process";
+import { runCli } from "../packages/cli/test/run-cli";
 
 let home: string;
 let env: NodeJS.ProcessEnv;
