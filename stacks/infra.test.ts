@@ -101,6 +101,11 @@ const policyDocument = (type: string, name: string, from = fixture) =>
 const busArn = `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/GyreBus`;
 const tableArn = (owner: string) =>
   `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${owner[0]?.toUpperCase()}${owner.slice(1)}Table`;
+/** Every subscriber's one grant beyond its access: writing what its schema rejects to the dead letters. */
+const deadLetters = {
+  actions: expect.not.arrayContaining(["dynamodb:Query"]),
+  resources: [tableArn("events")],
+};
 
 describe("sst.config.ts and stacks/", () => {
   it(
@@ -244,6 +249,8 @@ describe("functions", () => {
       GYRE_BUS_ARN: busArn,
       GYRE_ARCHIVE_ARN: `arn:aws:events:${REGION}:${ACCOUNT}:archive/GyreArchive`,
       GYRE_TRAINING_TABLE: "TrainingTable",
+      // Where it puts an event its schema rejects: the dead letters in the events table.
+      GYRE_EVENTS_TABLE: "EventsTable",
     });
     expect(spec("EventsApi").handler).toBe("functions/events/api.handler");
   });
@@ -289,9 +296,10 @@ describe("functions", () => {
     ]);
   });
 
-  it("a service function gets its own table and the bucket as declared, nothing else", async () => {
+  it("a service function gets its own table and the bucket as declared, and may write dead letters, nothing else", async () => {
     expect(await policyOf("DatasetsOnObjectHandler")).toEqual([
       { actions: expect.arrayContaining(["dynamodb:PutItem"]), resources: [tableArn("datasets")] },
+      deadLetters,
       { actions: ["s3:GetObject"], resources: ["arn:aws:s3:::GyreData/*"] },
       { actions: ["s3:ListBucket"], resources: ["arn:aws:s3:::GyreData"] },
     ]);
@@ -332,7 +340,8 @@ describe("the real declarations in functions/", () => {
       const tables = (await resolved(fn.permissions))
         .flatMap((p) => p.resources)
         .filter((r) => r.includes(":table/"));
-      expect(tables.every((t) => /table\/(Datasets|Tokens)Table/.test(t))).toBe(true);
+      // The events table only for dead letters (subscribers) and tokens only for the API.
+      expect(tables.every((t) => /table\/(Datasets|Tokens|Events)Table/.test(t))).toBe(true);
     }
   });
 
@@ -658,6 +667,7 @@ describe("training on AWS Batch (stacks/training.ts)", () => {
       expect(await policyOf(name, real)).toEqual([
         trainingTable(["dynamodb:Query"]),
         trainingTable(["dynamodb:PutItem"]),
+        deadLetters,
         { actions: ["events:PutEvents"], resources: [busArn] },
         { actions: ["s3:GetObject"], resources: ["arn:aws:s3:::GyreData/*"] },
         { actions: ["s3:ListBucket"], resources: ["arn:aws:s3:::GyreData"] },

@@ -1,5 +1,5 @@
 import { compilePattern } from "@gyre/core/platform/pattern/index";
-import type { Subscription } from "../functions/wiring";
+import type { Access, Subscription } from "../functions/wiring";
 import type { GyreBus } from "./bus";
 import { type DeployedFunction, type FunctionContext, makeFunction, pascal } from "./functions";
 
@@ -18,7 +18,7 @@ export function gyreSubscriptions(
       name: `${pascal(subscription.name)}Handler`,
       service: subscription.service,
       module: subscription.handler,
-      access: subscription.access ?? {},
+      access: withDeadLetters(subscription.access ?? {}),
       timeoutSeconds: 60,
     });
     return busRule(subscription.name, subscription.pattern, fn, bus);
@@ -63,4 +63,11 @@ function assertUniqueNames(subscriptions: Subscription[]): void {
     seen.add(name);
     seen.add(pascal(name));
   }
+}
+
+/** A subscriber puts an event its schema rejects in the dead letters (the events table) itself. */
+function withDeadLetters(access: Access): Access {
+  const events = access.tables?.events;
+  const mode = events === "read" || events === "read-write" ? "read-write" : "write";
+  return { ...access, tables: { ...access.tables, events: mode } };
 }
