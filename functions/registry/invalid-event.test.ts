@@ -1,6 +1,6 @@
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registry } from "../registry/service";
+import { registry } from "./service";
 
 let platform: TestPlatform;
 beforeAll(async () => {
