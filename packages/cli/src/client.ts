@@ -1,17 +1,27 @@
+import createClient, { type Client } from "openapi-fetch";
+import type { components, paths } from "./api-types";
+
 export class CliError extends Error {}
 
+/** The API's named schemas, generated from its OpenAPI document (`npm run api:types`). */
+export type Schemas = components["schemas"];
+
+/** One JSON call to Gyre: the answer's JSON, or a CliError saying what went wrong. Tests replace it. */
 export interface ApiClient {
   url: string;
-  request<T>(method: string, path: string, body?: unknown): Promise<T>;
+  request(method: string, path: string, body?: unknown): Promise<unknown>;
 }
 
-/** The typed client for a running Gyre: $GYRE_API_URL (default http://127.0.0.1:7700) and $GYRE_TOKEN. */
+/** The API typed from its OpenAPI document: `api.GET("/runs/{id}", { params: { path: { id } } })`. */
+export type Api = Client<paths>;
+
+/** The transport for a running Gyre: $GYRE_API_URL (default http://127.0.0.1:7700) and $GYRE_TOKEN. */
 export function apiClient(env: NodeJS.ProcessEnv = process.env): ApiClient {
   const url = (env.GYRE_API_URL ?? "http://127.0.0.1:7700").replace(/\/+$/, "");
   const token = env.GYRE_TOKEN;
   return {
     url,
-    async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    async request(method: string, path: string, body?: unknown): Promise<unknown> {
       if (!token) {
         throw new CliError(
           "Set GYRE_TOKEN to a token (create one with: npx gyre token create --role admin).",
@@ -40,7 +50,30 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env): ApiClient {
             : `HTTP ${response.status} from ${url}${path}`,
         );
       }
-      return payload as T;
+      return payload;
     },
   };
+}
+
+// The transport owns the base URL; openapi-fetch needs one only to build its Request.
+const origin = "http://gyre.invalid";
+
+/** openapi-fetch over the transport: it builds each call (encoding path parameters) from the generated paths. */
+export function typed(client: ApiClient): Api {
+  return createClient<paths>({
+    baseUrl: origin,
+    fetch: async (request) => {
+      const path = request.url.slice(origin.length);
+      const text = await request.text();
+      const payload = text
+        ? await client.request(request.method, path, JSON.parse(text))
+        : await client.request(request.method, path);
+      return payload === undefined ? new Response(null, { status: 204 }) : Response.json(payload);
+    },
+  });
+}
+
+/** A call's data: the transport has already turned every failure into a CliError. */
+export async function ok<T>(call: Promise<{ data?: T }>): Promise<T> {
+  return (await call).data as T;
 }

@@ -1,12 +1,6 @@
-import type { ApiClient } from "../client";
+import { type Api, ok, type Schemas } from "../client";
 
-interface Envelope {
-  id: string;
-  time: string;
-  source: string;
-  "detail-type": string;
-  detail: unknown;
-}
+type Envelope = Schemas["Event"];
 
 export interface TailOptions {
   source?: string;
@@ -18,13 +12,13 @@ export interface TailOptions {
 }
 
 /** Polls GET /events for events received since the last poll and prints them oldest first. */
-export async function tailEvents(client: ApiClient, options: TailOptions): Promise<void> {
+export async function tailEvents(api: Api, options: TailOptions): Promise<void> {
   const seen = new Set<string>();
   let since = options.since ? new Date(options.since) : new Date();
   if (Number.isNaN(since.getTime())) throw new Error(`--since ${options.since} is not an ISO time`);
   while (!options.signal?.aborted) {
     const pollStarted = new Date();
-    const fresh = (await fetchSince(client, since, options)).filter((e) => !seen.has(e.id));
+    const fresh = (await fetchSince(api, since, options)).filter((e) => !seen.has(e.id));
     for (const event of fresh.reverse()) {
       seen.add(event.id);
       console.log(options.json ? JSON.stringify(event) : describe(event));
@@ -35,25 +29,20 @@ export async function tailEvents(client: ApiClient, options: TailOptions): Promi
   }
 }
 
-async function fetchSince(
-  client: ApiClient,
-  since: Date,
-  options: TailOptions,
-): Promise<Envelope[]> {
+async function fetchSince(api: Api, since: Date, options: TailOptions): Promise<Envelope[]> {
   const events: Envelope[] = [];
-  let cursor: string | null = null;
+  const query = {
+    since: since.toISOString(),
+    limit: 100,
+    source: options.source || undefined,
+    detailType: options.detailType || undefined,
+    cursor: undefined as string | undefined,
+  };
   do {
-    const query = new URLSearchParams({ since: since.toISOString(), limit: "100" });
-    if (options.source) query.set("source", options.source);
-    if (options.detailType) query.set("detailType", options.detailType);
-    if (cursor) query.set("cursor", cursor);
-    const page: { items: Envelope[]; next: string | null } = await client.request(
-      "GET",
-      `/events?${query}`,
-    );
+    const page = await ok(api.GET("/events", { params: { query } }));
     events.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
+    query.cursor = page.next ?? undefined;
+  } while (query.cursor);
   return events;
 }
 

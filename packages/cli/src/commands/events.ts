@@ -1,12 +1,10 @@
 import type { Command } from "commander";
-import { type ApiClient, apiClient, CliError } from "../client";
+import { type ApiClient, apiClient, CliError, ok, typed } from "../client";
 import { readJsonOption } from "../json-input";
 import { tailEvents } from "./events-tail";
 
-interface PutAnswer {
-  failedEntryCount: number;
-  entries: ({ eventId: string } | { errorCode: string; errorMessage: string })[];
-}
+// The API validates what the user wrote: the CLI passes it on as the object the API expects.
+type JsonObject = Record<string, unknown>;
 
 export function registerEventCommands(events: Command, client: () => ApiClient = apiClient): void {
   events
@@ -16,7 +14,7 @@ export function registerEventCommands(events: Command, client: () => ApiClient =
     .option("--detail-type <type>", 'only this detail-type, e.g. "Object Created"')
     .option("--since <time>", "start from this ISO time instead of now")
     .option("--json", "print each whole event as a JSON line")
-    .action((options) => tailEvents(client(), options));
+    .action((options) => tailEvents(typed(client()), options));
 
   events
     .command("put")
@@ -35,10 +33,10 @@ export function registerEventCommands(events: Command, client: () => ApiClient =
         const entry = {
           source: options.source,
           detailType: options.detailType,
-          detail: readJsonOption("detail", options.detail),
+          detail: readJsonOption("detail", options.detail) as JsonObject,
           ...(options.resources ? { resources: options.resources } : {}),
         };
-        const answer = await client().request<PutAnswer>("POST", "/events", { entries: [entry] });
+        const answer = await ok(typed(client()).POST("/events", { body: { entries: [entry] } }));
         console.log(JSON.stringify(answer));
         if (answer.failedEntryCount > 0) process.exitCode = 1;
       },
@@ -57,10 +55,12 @@ export function registerEventCommands(events: Command, client: () => ApiClient =
       const body = {
         from: options.from,
         to: options.to,
-        ...(options.pattern ? { pattern: readJsonOption("pattern", options.pattern) } : {}),
+        ...(options.pattern
+          ? { pattern: readJsonOption("pattern", options.pattern) as JsonObject }
+          : {}),
         ...(options.name ? { name: options.name } : {}),
       };
-      console.log(JSON.stringify(await client().request("POST", "/events/replay", body)));
+      console.log(JSON.stringify(await ok(typed(client()).POST("/events/replay", { body }))));
     });
 
   events
@@ -68,9 +68,10 @@ export function registerEventCommands(events: Command, client: () => ApiClient =
     .description("List events a target never accepted, newest first, with the last error.")
     .option("--limit <n>", "how many", "20")
     .action(async (options: { limit: string }) => {
-      const page = await client().request<{ items: unknown[] }>(
-        "GET",
-        `/events/dead-letters?limit=${encodeURIComponent(options.limit)}`,
+      const page = await ok(
+        typed(client()).GET("/events/dead-letters", {
+          params: { query: { limit: Number(options.limit) } },
+        }),
       );
       for (const letter of page.items) console.log(JSON.stringify(letter));
     });

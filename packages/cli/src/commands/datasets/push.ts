@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import type { Command } from "commander";
-import { type ApiClient, apiClient, CliError } from "../../client";
+import { type Api, type ApiClient, apiClient, CliError, typed } from "../../client";
 import { progressBar } from "../../progress";
 import { bucketTarget } from "../../s3";
 import { expectedHash, filesToPush, type LocalFile } from "./local-files";
@@ -34,10 +34,10 @@ export function registerDataPush(program: Command, client: () => ApiClient = api
       "after",
       "\nExamples:\n  $ gyre data push churn.csv --dataset churn\n  $ gyre data push ./exports/2026-11-26/ --dataset clicks",
     )
-    .action((path: string, options: PushOptions) => push(path, options, client()));
+    .action((path: string, options: PushOptions) => push(path, options, typed(client())));
 }
 
-async function push(path: string, options: PushOptions, api: ApiClient): Promise<void> {
+async function push(path: string, options: PushOptions, api: Api): Promise<void> {
   const started = Date.now();
   const { folder, files } = await filesToPush(path).catch((error: Error) => {
     throw new CliError(error.message);

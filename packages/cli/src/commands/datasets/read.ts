@@ -1,13 +1,7 @@
 import type { Command } from "commander";
-import { type ApiClient, apiClient } from "../../client";
+import { type ApiClient, apiClient, ok, typed } from "../../client";
 import { table } from "../../table";
-import { printVersion, type Version, versionsTable } from "./versions";
-
-interface DatasetSummary {
-  name: string;
-  versions: number;
-  latest: Version | null;
-}
+import { printVersion, versionsTable } from "./versions";
 
 export function registerDatasetCommands(
   program: Command,
@@ -19,9 +13,8 @@ export function registerDatasetCommands(
     .description("List datasets with their latest version.")
     .option("--json", "print JSON")
     .action(async (options: { json?: boolean }) => {
-      const page = await client().request<{ items: DatasetSummary[] }>(
-        "GET",
-        "/datasets?limit=100",
+      const page = await ok(
+        typed(client()).GET("/datasets", { params: { query: { limit: 100 } } }),
       );
       if (options.json) return console.log(JSON.stringify(page.items, null, 2));
       const rows = page.items.map((d) => [
@@ -39,8 +32,11 @@ export function registerDatasetCommands(
     .option("--limit <n>", "how many", "20")
     .option("--json", "print JSON")
     .action(async (name: string, options: { limit: string; json?: boolean }) => {
-      const path = `/datasets/${encodeURIComponent(name)}/versions?limit=${encodeURIComponent(options.limit)}`;
-      const page = await client().request<{ items: Version[] }>("GET", path);
+      const page = await ok(
+        typed(client()).GET("/datasets/{name}/versions", {
+          params: { path: { name }, query: { limit: Number(options.limit) } },
+        }),
+      );
       console.log(options.json ? JSON.stringify(page.items, null, 2) : versionsTable(page.items));
     });
   datasets
@@ -48,8 +44,11 @@ export function registerDatasetCommands(
     .description("Show one version with its profile.")
     .option("--json", "print the whole version and profile as JSON")
     .action(async (name: string, version: string, options: { json?: boolean }) => {
-      const path = `/datasets/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}`;
-      const found = await client().request<Version & { profile: unknown }>("GET", path);
+      const found = await ok(
+        typed(client()).GET("/datasets/{name}/versions/{version}", {
+          params: { path: { name, version: Number(version) } },
+        }),
+      );
       if (options.json) return console.log(JSON.stringify(found, null, 2));
       printVersion(found);
     });

@@ -1,38 +1,25 @@
-import { type ApiClient, CliError } from "../../client";
+import { type Api, CliError, ok, type Schemas } from "../../client";
 import { table } from "../../table";
 
-export interface Version {
-  dataset: string;
-  version: number;
-  status: "ready" | "rejected" | "deleted";
-  sha256: string;
-  bytes: number;
-  rows: number | null;
-  format: string | null;
-  columns: { name: string; type: string }[];
-  uri: string;
-  createdAt: string;
-  reason?: string;
-}
+export type Version = Omit<Schemas["DatasetVersionWithProfile"], "profile">;
 
 /** Polls the dataset's newest versions until one has the pushed content's sha256. */
 export async function waitForVersion(
-  api: ApiClient,
+  api: Api,
   dataset: string,
   sha256: string,
   timeoutMs: number,
 ): Promise<Version> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const page = await api
-      .request<{ items: Version[] }>(
-        "GET",
-        `/datasets/${encodeURIComponent(dataset)}/versions?limit=50`,
-      )
-      .catch((error: Error) => {
-        if (/dataset\.not_found/.test(error.message)) return { items: [] };
-        throw error;
-      });
+    const page = await ok(
+      api.GET("/datasets/{name}/versions", {
+        params: { path: { name: dataset }, query: { limit: 50 } },
+      }),
+    ).catch((error: Error) => {
+      if (/dataset\.not_found/.test(error.message)) return { items: [] };
+      throw error;
+    });
     const found = page.items.find((v) => v.sha256 === sha256);
     if (found) return found;
     if (Date.now() > deadline) {

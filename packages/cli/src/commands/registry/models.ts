@@ -1,32 +1,9 @@
 import type { Command } from "commander";
-import { type ApiClient, apiClient } from "../../client";
+import { type ApiClient, apiClient, ok, type Schemas, typed } from "../../client";
 import { table } from "../../table";
 
-interface Version {
-  model: string;
-  version: number;
-  status: string;
-  metrics: Record<string, number>;
-  dataset: { name: string; version: number } | null;
-  runId: string | null;
-  approvals: string[];
-  reason: string | null;
-  createdAt: string;
-}
-
-interface Entry {
-  at: string;
-  actor: string;
-  action: string;
-  version: number | null;
-  alias: string | null;
-  from: string | number | null;
-  to: string | number | null;
-  comment: string | null;
-}
-
-const path = (model: string, ...rest: (string | number)[]) =>
-  `/models/${[model, ...rest].map((p) => encodeURIComponent(String(p))).join("/")}`;
+type Version = Schemas["ModelVersion"];
+type Entry = Schemas["ModelHistoryEntry"];
 
 /** `gyre models ...`: the registry's versions, approvals, aliases and audit trail. */
 export function registerModelCommands(program: Command, client: () => ApiClient = apiClient): void {
@@ -35,9 +12,7 @@ export function registerModelCommands(program: Command, client: () => ApiClient 
     .command("ls")
     .description("List models.")
     .action(async () => {
-      const page = await client().request<{
-        items: { name: string; latestVersion: number; updatedAt: string }[];
-      }>("GET", "/models?limit=100");
+      const page = await ok(typed(client()).GET("/models", { params: { query: { limit: 100 } } }));
       console.log(
         table(
           ["model", "latest", "updated"],
@@ -51,32 +26,40 @@ export function registerModelCommands(program: Command, client: () => ApiClient 
     .option("--status <status>", "PendingManualApproval, Approved or Rejected")
     .option("--limit <n>", "how many", "20")
     .action(async (model: string, options: { status?: string; limit: string }) => {
-      const query = new URLSearchParams({ limit: options.limit });
-      if (options.status) query.set("status", options.status);
-      const page = await client().request<{ items: Version[] }>(
-        "GET",
-        `${path(model, "versions")}?${query}`,
+      const query = {
+        limit: Number(options.limit),
+        // The API checks the status and answers an unknown one with a 400.
+        status: (options.status || undefined) as Version["status"] | undefined,
+      };
+      const page = await ok(
+        typed(client()).GET("/models/{name}/versions", {
+          params: { path: { name: model }, query },
+        }),
       );
       console.log(versionsTable(page.items));
     });
   models
     .command("show <model> <version>")
     .description("Show a version as JSON: lineage, metrics, gates, approvals.")
-    .action(async (model: string, version: string) =>
-      console.log(
-        JSON.stringify(await client().request("GET", path(model, "versions", version)), null, 2),
-      ),
-    );
+    .action(async (model: string, version: string) => {
+      const found = await ok(
+        typed(client()).GET("/models/{name}/versions/{version}", {
+          params: { path: { name: model, version: Number(version) } },
+        }),
+      );
+      console.log(JSON.stringify(found, null, 2));
+    });
   models
     .command("approve <model> <version>")
     .description("Approve a version (needs an approver token).")
     .option("-m, --message <comment>", "why")
     .action(async (model: string, version: string, options: { message?: string }) => {
       const body = options.message ? { comment: options.message } : {};
-      const v = await client().request<Version>(
-        "POST",
-        path(model, "versions", version, "approve"),
-        body,
+      const v = await ok(
+        typed(client()).POST("/models/{name}/versions/{version}/approve", {
+          params: { path: { name: model, version: Number(version) } },
+          body,
+        }),
       );
       console.log(`${v.model} v${v.version} ${v.status} (approved by ${v.approvals.join(", ")})`);
     });
@@ -85,12 +68,11 @@ export function registerModelCommands(program: Command, client: () => ApiClient 
     .description("Reject a version awaiting approval (needs an approver token).")
     .requiredOption("-m, --message <comment>", "why (required)")
     .action(async (model: string, version: string, options: { message: string }) => {
-      const v = await client().request<Version>(
-        "POST",
-        path(model, "versions", version, "reject"),
-        {
-          comment: options.message,
-        },
+      const v = await ok(
+        typed(client()).POST("/models/{name}/versions/{version}/reject", {
+          params: { path: { name: model, version: Number(version) } },
+          body: { comment: options.message },
+        }),
       );
       console.log(`${v.model} v${v.version} ${v.status}: ${v.reason}`);
     });
@@ -98,12 +80,11 @@ export function registerModelCommands(program: Command, client: () => ApiClient 
     .command("alias <model> <alias> <version>")
     .description("Point an alias (champion, challenger, ...) at a version.")
     .action(async (model: string, alias: string, version: string) => {
-      const a = await client().request<{ alias: string; version: number }>(
-        "PUT",
-        path(model, "aliases", alias),
-        {
-          version: Number(version),
-        },
+      const a = await ok(
+        typed(client()).PUT("/models/{name}/aliases/{alias}", {
+          params: { path: { name: model, alias } },
+          body: { version: Number(version) },
+        }),
       );
       console.log(`${model}@${a.alias} → v${a.version}`);
     });
@@ -112,10 +93,14 @@ export function registerModelCommands(program: Command, client: () => ApiClient 
     .description("The audit trail of a model, or of one version, newest first.")
     .option("--limit <n>", "how many", "50")
     .action(async (model: string, version: string | undefined, options: { limit: string }) => {
-      const where = version ? path(model, "versions", version, "history") : path(model, "history");
-      const page = await client().request<{ items: Entry[] }>(
-        "GET",
-        `${where}?limit=${options.limit}`,
+      const api = typed(client());
+      const query = { limit: Number(options.limit) };
+      const page = await ok(
+        version
+          ? api.GET("/models/{name}/versions/{version}/history", {
+              params: { path: { name: model, version: Number(version) }, query },
+            })
+          : api.GET("/models/{name}/history", { params: { path: { name: model }, query } }),
       );
       console.log(historyTable(page.items));
     });

@@ -1,16 +1,9 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { type ApiClient, apiClient, CliError } from "../../client";
+import { type ApiClient, apiClient, CliError, ok, type Schemas, typed } from "../../client";
 import { table } from "../../table";
 
-interface Pipeline {
-  name: string;
-  dataset: string;
-  model: string;
-  enabled: boolean;
-  trigger: { onNewData: boolean; onDrift: boolean; schedule?: string; debounceSeconds: number };
-  job: { queue: string; resources: { vcpus: number; memoryMiB: number; gpus: number } };
-}
+type Pipeline = Schemas["Pipeline"];
 
 export function registerPipelineCommands(
   program: Command,
@@ -24,8 +17,12 @@ export function registerPipelineCommands(
     .option("--update", "replace an existing pipeline of that name")
     .action(async (options: { file: string; update?: boolean }) => {
       const body = await readPipeline(options.file);
-      const path = options.update ? `/pipelines/${encodeURIComponent(body.name)}` : "/pipelines";
-      const saved = await client().request<Pipeline>(options.update ? "PUT" : "POST", path, body);
+      const api = typed(client());
+      const saved = await ok(
+        options.update
+          ? api.PUT("/pipelines/{name}", { params: { path: { name: body.name } }, body })
+          : api.POST("/pipelines", { body }),
+      );
       console.log(
         `pipeline ${saved.name}: trains model ${saved.model} on dataset ${saved.dataset}`,
       );
@@ -34,7 +31,9 @@ export function registerPipelineCommands(
     .command("ls")
     .description("List pipelines.")
     .action(async () => {
-      const page = await client().request<{ items: Pipeline[] }>("GET", "/pipelines?limit=100");
+      const page = await ok(
+        typed(client()).GET("/pipelines", { params: { query: { limit: 100 } } }),
+      );
       const rows = page.items.map((p) => [
         p.name,
         p.dataset,
@@ -49,22 +48,20 @@ export function registerPipelineCommands(
     .command("show <name>")
     .description("Show a pipeline as JSON.")
     .action(async (name: string) => {
-      console.log(
-        JSON.stringify(
-          await client().request("GET", `/pipelines/${encodeURIComponent(name)}`),
-          null,
-          2,
-        ),
+      const pipeline = await ok(
+        typed(client()).GET("/pipelines/{name}", { params: { path: { name } } }),
       );
+      console.log(JSON.stringify(pipeline, null, 2));
     });
 }
 
-async function readPipeline(path: string): Promise<{ name: string }> {
+/** The file as the API's pipeline input: the API validates it. */
+async function readPipeline(path: string): Promise<Schemas["PipelineInput"]> {
   const text = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
     throw new CliError(`Cannot read ${path}: ${error.code}`);
   });
   try {
-    return JSON.parse(text) as { name: string };
+    return JSON.parse(text) as Schemas["PipelineInput"];
   } catch (error) {
     throw new CliError(`${path} is not valid JSON: ${(error as Error).message}`);
   }

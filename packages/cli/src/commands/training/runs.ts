@@ -1,23 +1,10 @@
 import type { Command } from "commander";
-import { type ApiClient, apiClient } from "../../client";
+import { type Api, type ApiClient, apiClient, ok, type Schemas, typed } from "../../client";
 import { table } from "../../table";
 
-export interface Run {
-  id: string;
-  pipeline: string;
-  status: string;
-  trigger: string;
-  dataset: { name: string; version: number };
-  attempts: unknown[];
-  createdAt: string;
-  durationSeconds: number | null;
-  costUsd: number | null;
-  metrics: Record<string, number> | null;
-  artifactUri: string | null;
-  reason: string | null;
-}
+type Run = Schemas["Run"];
 
-const TERMINAL = new Set(["SUCCEEDED", "FAILED", "CANCELLED"]);
+const TERMINAL = new Set<Run["status"]>(["SUCCEEDED", "FAILED", "CANCELLED"]);
 
 export function registerRunCommands(program: Command, client: () => ApiClient = apiClient): void {
   const runs = program.command("runs").description("Training runs.");
@@ -28,53 +15,55 @@ export function registerRunCommands(program: Command, client: () => ApiClient = 
     .option("--status <status>", "only runs in this status, e.g. RUNNING")
     .option("--limit <n>", "how many", "20")
     .action(async (options: { pipeline?: string; status?: string; limit: string }) => {
-      const query = new URLSearchParams({ limit: options.limit });
-      if (options.pipeline) query.set("pipeline", options.pipeline);
-      if (options.status) query.set("status", options.status);
-      const page = await client().request<{ items: Run[] }>("GET", `/runs?${query}`);
+      const query = {
+        limit: Number(options.limit),
+        pipeline: options.pipeline || undefined,
+        // The API checks the status and answers an unknown one with a 400.
+        status: (options.status || undefined) as Run["status"] | undefined,
+      };
+      const page = await ok(typed(client()).GET("/runs", { params: { query } }));
       console.log(runsTable(page.items));
     });
   runs
     .command("show <id>")
     .description("Show a run as JSON: attempts, metrics, artifact, cost.")
-    .action(async (id: string) =>
-      console.log(JSON.stringify(await client().request("GET", `/runs/${id}`), null, 2)),
-    );
+    .action(async (id: string) => {
+      const run = await ok(typed(client()).GET("/runs/{id}", { params: { path: { id } } }));
+      console.log(JSON.stringify(run, null, 2));
+    });
   runs
     .command("logs <id>")
     .description("Print what the run's job printed.")
     .option("-f, --follow", "keep printing until the run finishes")
     .option("--attempt <n>", "an earlier attempt's logs")
     .action((id: string, options: { follow?: boolean; attempt?: string }) =>
-      printLogs(client(), id, options),
+      printLogs(typed(client()), id, options),
     );
   runs
     .command("cancel <id>")
     .description("Cancel an unfinished run.")
     .action(async (id: string) => {
-      const run = await client().request<Run>("POST", `/runs/${id}/cancel`);
+      const run = await ok(typed(client()).POST("/runs/{id}/cancel", { params: { path: { id } } }));
       console.log(`${run.id} ${run.status}: ${run.reason}`);
     });
 }
 
 export async function printLogs(
-  api: ApiClient,
+  api: Api,
   id: string,
   options: { follow?: boolean; attempt?: string },
 ) {
-  let cursor: string | null = null;
+  const path = { id };
+  const query = {
+    attempt: options.attempt ? Number(options.attempt) : undefined,
+    cursor: undefined as string | undefined,
+  };
   for (;;) {
-    const query = new URLSearchParams();
-    if (options.attempt) query.set("attempt", options.attempt);
-    if (cursor) query.set("cursor", cursor);
-    const chunk: { lines: string[]; next: string | null } = await api.request(
-      "GET",
-      `/runs/${id}/logs?${query}`,
-    );
+    const chunk = await ok(api.GET("/runs/{id}/logs", { params: { path, query } }));
     for (const line of chunk.lines) console.log(line);
-    cursor = chunk.next ?? cursor;
+    query.cursor = (chunk.next ?? query.cursor) || undefined;
     if (!options.follow) return;
-    const run = await api.request<Run>("GET", `/runs/${id}`);
+    const run = await ok(api.GET("/runs/{id}", { params: { path } }));
     if (TERMINAL.has(run.status) && chunk.lines.length === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }

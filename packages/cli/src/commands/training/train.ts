@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { type ApiClient, apiClient } from "../../client";
-import { printLogs, type Run } from "./runs";
+import { type ApiClient, apiClient, ok, typed } from "../../client";
+import { printLogs } from "./runs";
 
 export function registerTrain(program: Command, client: () => ApiClient = apiClient): void {
   program
@@ -10,16 +10,14 @@ export function registerTrain(program: Command, client: () => ApiClient = apiCli
     .option("--no-wait", "print the run and return at once")
     .action(async (name: string, options: { datasetVersion?: string; wait: boolean }) => {
       const body = options.datasetVersion ? { datasetVersion: Number(options.datasetVersion) } : {};
-      const api = client();
-      const run = await api.request<Run>(
-        "POST",
-        `/pipelines/${encodeURIComponent(name)}/runs`,
-        body,
+      const api = typed(client());
+      const run = await ok(
+        api.POST("/pipelines/{name}/runs", { params: { path: { name } }, body }),
       );
       console.log(`${run.id} ${run.status} on ${run.dataset.name} v${run.dataset.version}`);
       if (!options.wait) return;
       await printLogs(api, run.id, { follow: true });
-      const done = await api.request<Run>("GET", `/runs/${run.id}`);
+      const done = await ok(api.GET("/runs/{id}", { params: { path: { id: run.id } } }));
       console.log(
         `${done.id} ${done.status}${done.metrics ? ` ${JSON.stringify(done.metrics)}` : ""}${done.reason ? `: ${done.reason}` : ""}`,
       );
