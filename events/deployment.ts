@@ -10,6 +10,17 @@ const Deployment = {
   version: z.number().int().positive(),
 };
 
+/** The alarm or check that stopped a rollout, and the numbers it saw. */
+export const Tripped = z.object({
+  check: z
+    .string()
+    .describe("an alarm name, `preflight`, `timeout`, `sagemaker`, `manual`, `restart`"),
+  metric: z.string().nullable(),
+  threshold: z.number().nullable(),
+  observed: z.number().nullable(),
+  requests: z.number().int().nullable(),
+});
+
 export const DeploymentStarted = defineEvent(
   source,
   "Deployment Started",
@@ -30,13 +41,14 @@ export const DeploymentSucceeded = defineEvent(
   gyreDetail({
     ...Deployment,
     dataset: z.object({ name: z.string(), version: z.number() }).nullable(),
+    promoteAlias: z.string().nullable().optional().describe("the alias the registry moves to it"),
   }),
 );
 
 export const DeploymentFailed = defineEvent(
   source,
   "Deployment Failed",
-  gyreDetail({ ...Deployment, reason: z.string() }),
+  gyreDetail({ ...Deployment, reason: z.string(), tripped: Tripped.optional() }),
 );
 
 export const DeploymentRolledBack = defineEvent(
@@ -46,5 +58,7 @@ export const DeploymentRolledBack = defineEvent(
     ...Deployment,
     restoredVersion: z.number().int().positive().nullable(),
     reason: z.string().describe("the alarm or check that triggered the rollback"),
+    tripped: Tripped.optional(),
+    promoteAlias: z.string().nullable().optional().describe("the alias the registry moves back"),
   }),
 );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEvent, gyreDetail } from "./define";
-import { DatasetRef, Metrics, S3Uri } from "./shared";
+import { DatasetRef, Metrics, S3Uri, ServeSpec } from "./shared";
 
 export const source = "gyre.registry";
 
@@ -25,6 +25,9 @@ export const ModelVersionRegistered = defineEvent(
     dataset: DatasetRef.nullable(),
     runId: z.string().nullable(),
     pipeline: z.string().nullable(),
+    serve: ServeSpec.nullable()
+      .optional()
+      .describe("how the version is served, if its pipeline says"),
   }),
 );
 
@@ -36,6 +39,10 @@ export const ModelVersionApproved = defineEvent(
     artifactUri: S3Uri,
     comment: z.string().nullable(),
     gates: z.array(GateResult),
+    dataset: DatasetRef.nullable().optional(),
+    serve: ServeSpec.nullable()
+      .optional()
+      .describe("how the version is served, if its pipeline says"),
   }),
 );
 

@@ -46,3 +46,10 @@ export const Metrics = z
 export const Hyperparameters = z.record(z.string(), z.unknown());
 
 export const IsoTime = z.iso.datetime({ offset: true });
+
+/** How a model version is served (the pipeline's `serve`): a SageMaker-contract container. */
+export const ServeSpec = z.object({
+  image: z.string().min(1),
+  local: z.object({ command: z.array(z.string()).min(1) }).optional(),
+  environment: z.record(z.string(), z.string()).optional(),
+});

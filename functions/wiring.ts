@@ -26,6 +26,8 @@ export interface Access {
   timer?: boolean;
   /** Create, update and delete the recurring pipeline schedules `gyre-pipeline-*`. */
   schedules?: boolean;
+  /** Create, update, describe, invoke and delete SageMaker endpoints `gyre-*` (and their alarms). */
+  endpoints?: boolean;
 }
 
 export type ServiceName =

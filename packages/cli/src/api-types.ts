@@ -2939,6 +2939,859 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List endpoints
+         * @description Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-100, default 20 */
+                    limit?: number;
+                    /** @description the `next` of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of endpoints */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Endpoint"][];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an endpoint for a model; approved versions roll out to it
+         * @description Needs the `approver` role.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EndpointInput"];
+                };
+            };
+            responses: {
+                /** @description The endpoint */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Endpoint"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The name is taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/endpoints/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One endpoint: its variants, the rollout in progress and the last one
+         * @description Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The endpoint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EndpointDetail"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such endpoint or deployment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Change an endpoint's settings (the next rollout uses them)
+         * @description Needs the `approver` role.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EndpointInput"];
+                };
+            };
+            responses: {
+                /** @description The endpoint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Endpoint"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such endpoint or deployment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Another model */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Tear an endpoint down; its record and deployments stay
+         * @description Needs the `approver` role.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The deleted endpoint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Endpoint"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such endpoint or deployment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/endpoints/{name}/deploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deploy an Approved version now, by the endpoint's rollout
+         * @description Needs the `approver` role.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeployVersion"];
+                };
+            };
+            responses: {
+                /** @description The deployment */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deployment"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such endpoint or deployment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not Approved, already serving, or a rollout is in progress */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/endpoints/{name}/invocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoke the endpoint (any content type, passed through to the model server)
+         * @description The body goes to the model server as it is (`text/csv`, `application/json`, ...). The answer carries `x-gyre-variant` and `x-gyre-model-version`.
+         *
+         *     Needs the `pipeline` role.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The model server's answer, as it gave it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such endpoint or deployment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The endpoint serves nothing yet */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List deployments, newest first (optionally of one endpoint)
+         * @description Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-100, default 20 */
+                    limit?: number;
+                    /** @description the `next` of the previous page */
+                    cursor?: string;
+                    endpoint?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of deployments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Deployment"][];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One deployment with every step: time, weights, both fleets' numbers
+         * @description Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The deployment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deployment"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such endpoint or deployment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll the serving deployment back to the version before it, at once
+         * @description Needs the `approver` role.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The rollback deployment */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deployment"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such endpoint or deployment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not the serving deployment, or nothing before it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3342,6 +4195,16 @@ export interface components {
             pipeline: string | null;
             image: string | null;
             command: string[] | null;
+            /** @description how it is served (the pipeline's serve) */
+            serve?: {
+                image: string;
+                local?: {
+                    command: string[];
+                };
+                environment?: {
+                    [key: string]: string;
+                };
+            } | null;
             hyperparameters: {
                 [key: string]: unknown;
             };
@@ -3377,6 +4240,15 @@ export interface components {
             hyperparameters?: {
                 [key: string]: unknown;
             };
+            serve?: {
+                image: string;
+                local?: {
+                    command: string[];
+                };
+                environment?: {
+                    [key: string]: string;
+                };
+            };
         };
         ApproveVersion: {
             comment?: string;
@@ -3388,7 +4260,7 @@ export interface components {
             at: string;
             actor: string;
             /** @enum {string} */
-            action: "registered" | "approved" | "rejected" | "alias";
+            action: "registered" | "approved" | "rejected" | "alias" | "rolled_back";
             model: string;
             version: number | null;
             alias: string | null;
@@ -3498,6 +4370,16 @@ export interface components {
                 pipeline: string | null;
                 image: string | null;
                 command: string[] | null;
+                /** @description how it is served (the pipeline's serve) */
+                serve?: {
+                    image: string;
+                    local?: {
+                        command: string[];
+                    };
+                    environment?: {
+                        [key: string]: string;
+                    };
+                } | null;
                 hyperparameters: {
                     [key: string]: unknown;
                 };
@@ -3529,6 +4411,400 @@ export interface components {
             updatedBy: string;
         };
         SetAlias: {
+            version: number;
+        };
+        Endpoint: {
+            name: string;
+            model: string;
+            /** @default approved */
+            deployOn: "approved" | {
+                alias: string;
+            };
+            /** @default champion */
+            promoteAlias: string | null;
+            /** @default ml.m5.large */
+            instanceType: string;
+            /** @default 1 */
+            instanceCount: number;
+            autoscaling?: {
+                min: number;
+                max: number;
+                targetInvocationsPerInstance: number;
+            };
+            /**
+             * @default {
+             *       "type": "CANARY",
+             *       "canarySize": {
+             *         "type": "CAPACITY_PERCENT",
+             *         "value": 10
+             *       },
+             *       "waitIntervalInSeconds": 300,
+             *       "maximumExecutionTimeoutInSeconds": 1200,
+             *       "terminationWaitInSeconds": 0
+             *     }
+             */
+            rollout: {
+                /** @enum {string} */
+                type: "ALL_AT_ONCE" | "CANARY" | "LINEAR";
+                canarySize?: {
+                    /** @enum {string} */
+                    type: "CAPACITY_PERCENT";
+                    value: number;
+                };
+                linearStepSize?: {
+                    /** @enum {string} */
+                    type: "CAPACITY_PERCENT";
+                    value: number;
+                };
+                /** @default 300 */
+                waitIntervalInSeconds: number;
+                /** @default 1200 */
+                maximumExecutionTimeoutInSeconds: number;
+                /** @default 0 */
+                terminationWaitInSeconds: number;
+            };
+            alarms: {
+                name: string;
+                /** @enum {string} */
+                metric: "errorRate" | "latencyP99Ms" | "invocation5xx";
+                threshold: number;
+                /** @default 10 */
+                minRequests: number;
+            }[];
+            /**
+             * @default {
+             *       "enabled": true,
+             *       "samplingPercent": 100
+             *     }
+             */
+            dataCapture: {
+                /** @default true */
+                enabled: boolean;
+                /** @default 100 */
+                samplingPercent: number;
+            };
+            /** @enum {string} */
+            status: "active" | "deleted";
+            serving: {
+                version: number;
+                configName: string;
+                deploymentId: string;
+                since: string;
+            } | null;
+            currentDeploymentId: string | null;
+            queuedVersion: number | null;
+            highestRequested: number;
+            lastDeploymentId: string | null;
+            createdAt: string;
+            updatedAt: string;
+            revision: number;
+        };
+        EndpointInput: {
+            name: string;
+            model: string;
+            /** @default approved */
+            deployOn: "approved" | {
+                alias: string;
+            };
+            /** @default champion */
+            promoteAlias: string | null;
+            /** @default ml.m5.large */
+            instanceType: string;
+            /** @default 1 */
+            instanceCount: number;
+            autoscaling?: {
+                min: number;
+                max: number;
+                targetInvocationsPerInstance: number;
+            };
+            /**
+             * @default {
+             *       "type": "CANARY",
+             *       "canarySize": {
+             *         "type": "CAPACITY_PERCENT",
+             *         "value": 10
+             *       },
+             *       "waitIntervalInSeconds": 300,
+             *       "maximumExecutionTimeoutInSeconds": 1200,
+             *       "terminationWaitInSeconds": 0
+             *     }
+             */
+            rollout: {
+                /** @enum {string} */
+                type: "ALL_AT_ONCE" | "CANARY" | "LINEAR";
+                canarySize?: {
+                    /** @enum {string} */
+                    type: "CAPACITY_PERCENT";
+                    value: number;
+                };
+                linearStepSize?: {
+                    /** @enum {string} */
+                    type: "CAPACITY_PERCENT";
+                    value: number;
+                };
+                /** @default 300 */
+                waitIntervalInSeconds: number;
+                /** @default 1200 */
+                maximumExecutionTimeoutInSeconds: number;
+                /** @default 0 */
+                terminationWaitInSeconds: number;
+            };
+            /** @default [] */
+            alarms: {
+                name?: string;
+                /** @enum {string} */
+                metric: "errorRate" | "latencyP99Ms" | "invocation5xx";
+                threshold: number;
+                /** @default 10 */
+                minRequests: number;
+            }[];
+            /**
+             * @default {
+             *       "enabled": true,
+             *       "samplingPercent": 100
+             *     }
+             */
+            dataCapture: {
+                /** @default true */
+                enabled: boolean;
+                /** @default 100 */
+                samplingPercent: number;
+            };
+        };
+        EndpointDetail: {
+            name: string;
+            model: string;
+            /** @default approved */
+            deployOn: "approved" | {
+                alias: string;
+            };
+            /** @default champion */
+            promoteAlias: string | null;
+            /** @default ml.m5.large */
+            instanceType: string;
+            /** @default 1 */
+            instanceCount: number;
+            autoscaling?: {
+                min: number;
+                max: number;
+                targetInvocationsPerInstance: number;
+            };
+            /**
+             * @default {
+             *       "type": "CANARY",
+             *       "canarySize": {
+             *         "type": "CAPACITY_PERCENT",
+             *         "value": 10
+             *       },
+             *       "waitIntervalInSeconds": 300,
+             *       "maximumExecutionTimeoutInSeconds": 1200,
+             *       "terminationWaitInSeconds": 0
+             *     }
+             */
+            rollout: {
+                /** @enum {string} */
+                type: "ALL_AT_ONCE" | "CANARY" | "LINEAR";
+                canarySize?: {
+                    /** @enum {string} */
+                    type: "CAPACITY_PERCENT";
+                    value: number;
+                };
+                linearStepSize?: {
+                    /** @enum {string} */
+                    type: "CAPACITY_PERCENT";
+                    value: number;
+                };
+                /** @default 300 */
+                waitIntervalInSeconds: number;
+                /** @default 1200 */
+                maximumExecutionTimeoutInSeconds: number;
+                /** @default 0 */
+                terminationWaitInSeconds: number;
+            };
+            alarms: {
+                name: string;
+                /** @enum {string} */
+                metric: "errorRate" | "latencyP99Ms" | "invocation5xx";
+                threshold: number;
+                /** @default 10 */
+                minRequests: number;
+            }[];
+            /**
+             * @default {
+             *       "enabled": true,
+             *       "samplingPercent": 100
+             *     }
+             */
+            dataCapture: {
+                /** @default true */
+                enabled: boolean;
+                /** @default 100 */
+                samplingPercent: number;
+            };
+            /** @enum {string} */
+            status: "active" | "deleted";
+            serving: {
+                version: number;
+                configName: string;
+                deploymentId: string;
+                since: string;
+            } | null;
+            currentDeploymentId: string | null;
+            queuedVersion: number | null;
+            highestRequested: number;
+            lastDeploymentId: string | null;
+            createdAt: string;
+            updatedAt: string;
+            revision: number;
+            /** @description what the endpoint serves now, as the endpoint host reports it */
+            variants: {
+                name: string;
+                version: number;
+                weight: number;
+                instanceCount: number;
+            }[];
+            /** @description SageMaker's EndpointStatus, null before the first rollout */
+            endpointStatus: string | null;
+            currentDeployment: {
+                /** @description dep_<ULID> */
+                id: string;
+                endpoint: string;
+                model: string;
+                version: number;
+                previousVersion: number | null;
+                /** @enum {string} */
+                trigger: "approved" | "alias" | "manual" | "rollback";
+                /** @enum {string} */
+                status: "InProgress" | "Succeeded" | "Failed" | "RolledBack";
+                configName: string;
+                reason: string | null;
+                tripped: {
+                    /** @description an alarm name, `preflight`, `timeout`, `sagemaker`, `manual`, `restart` */
+                    check: string;
+                    metric: string | null;
+                    threshold: number | null;
+                    observed: number | null;
+                    requests: number | null;
+                } | null;
+                steps: {
+                    at: string;
+                    /** @description the endpoint's status, or a Gyre step such as `preflight` */
+                    status: string;
+                    message: string | null;
+                    variants: {
+                        variant: string;
+                        version: number;
+                        weight: number;
+                        requests: number | null;
+                        errorRate: number | null;
+                        latencyP99Ms: number | null;
+                    }[];
+                }[];
+                acceptedAt: string | null;
+                rollbackOf: string | null;
+                startedAt: string;
+                finishedAt: string | null;
+                cause: {
+                    actor: string;
+                    correlationId: string;
+                    causationId: string | null;
+                };
+                revision: number;
+            } | null;
+            lastDeployment: {
+                /** @description dep_<ULID> */
+                id: string;
+                endpoint: string;
+                model: string;
+                version: number;
+                previousVersion: number | null;
+                /** @enum {string} */
+                trigger: "approved" | "alias" | "manual" | "rollback";
+                /** @enum {string} */
+                status: "InProgress" | "Succeeded" | "Failed" | "RolledBack";
+                configName: string;
+                reason: string | null;
+                tripped: {
+                    /** @description an alarm name, `preflight`, `timeout`, `sagemaker`, `manual`, `restart` */
+                    check: string;
+                    metric: string | null;
+                    threshold: number | null;
+                    observed: number | null;
+                    requests: number | null;
+                } | null;
+                steps: {
+                    at: string;
+                    /** @description the endpoint's status, or a Gyre step such as `preflight` */
+                    status: string;
+                    message: string | null;
+                    variants: {
+                        variant: string;
+                        version: number;
+                        weight: number;
+                        requests: number | null;
+                        errorRate: number | null;
+                        latencyP99Ms: number | null;
+                    }[];
+                }[];
+                acceptedAt: string | null;
+                rollbackOf: string | null;
+                startedAt: string;
+                finishedAt: string | null;
+                cause: {
+                    actor: string;
+                    correlationId: string;
+                    causationId: string | null;
+                };
+                revision: number;
+            } | null;
+        };
+        Deployment: {
+            /** @description dep_<ULID> */
+            id: string;
+            endpoint: string;
+            model: string;
+            version: number;
+            previousVersion: number | null;
+            /** @enum {string} */
+            trigger: "approved" | "alias" | "manual" | "rollback";
+            /** @enum {string} */
+            status: "InProgress" | "Succeeded" | "Failed" | "RolledBack";
+            configName: string;
+            reason: string | null;
+            tripped: {
+                /** @description an alarm name, `preflight`, `timeout`, `sagemaker`, `manual`, `restart` */
+                check: string;
+                metric: string | null;
+                threshold: number | null;
+                observed: number | null;
+                requests: number | null;
+            } | null;
+            steps: {
+                at: string;
+                /** @description the endpoint's status, or a Gyre step such as `preflight` */
+                status: string;
+                message: string | null;
+                variants: {
+                    variant: string;
+                    version: number;
+                    weight: number;
+                    requests: number | null;
+                    errorRate: number | null;
+                    latencyP99Ms: number | null;
+                }[];
+            }[];
+            acceptedAt: string | null;
+            rollbackOf: string | null;
+            startedAt: string;
+            finishedAt: string | null;
+            cause: {
+                actor: string;
+                correlationId: string;
+                causationId: string | null;
+            };
+            revision: number;
+        };
+        DeployVersion: {
             version: number;
         };
     };

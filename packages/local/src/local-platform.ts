@@ -12,6 +12,7 @@ import type { Objects, Platform } from "@gyre/core/platform/platform";
 import { createDocumentClient } from "@gyre/core/platform/state/client";
 import { LocalBatch, type LocalBatchOptions } from "./batch/index";
 import { tokensFile } from "./config";
+import { LocalEndpointHost } from "./endpoints/host";
 import { type LocalS3, startLocalS3 } from "./s3/server";
 import { type LocalSchedules, localSchedules } from "./schedules";
 import { type LocalDynamo, startLocalDynamo } from "./state/dynalite";
@@ -26,6 +27,8 @@ export interface LocalPlatformOptions {
   inMemory?: boolean;
   /** Start the local S3 on this port (0: any free one), its object events on the bus. */
   s3?: { host?: string; port: number; bucket: string };
+  /** Start the local model host (a service declared `endpoints`): model servers run from `cwd`. */
+  endpoints?: { cwd: string; log?: (line: string) => void; pingTimeoutMs?: number };
   /** Start the Batch-compatible runner (a service declared `jobs`). */
   batch?: Partial<Pick<LocalBatchOptions, "cwd" | "vcpus" | "memoryMiB" | "gpus" | "log">>;
   bus?: LocalBusOptions;
@@ -44,6 +47,7 @@ export interface LocalPlatform extends Platform {
   dynamo: LocalDynamo;
   s3Server?: LocalS3;
   batch?: LocalBatch;
+  endpointHost?: LocalEndpointHost;
   localTimer: LocalTimer;
   localSchedules: LocalSchedules;
   close(): Promise<void>;
@@ -86,16 +90,30 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
         })
       : undefined;
     if (batch) started.push(batch);
+    const objects = objectsOf(s3Server, options);
+    const endpointHost = options.endpoints
+      ? await LocalEndpointHost.start({
+          home: options.home,
+          account: options.account,
+          region: options.region,
+          bus,
+          s3Endpoint: s3Server?.endpoint,
+          s3: s3Server ? objects.s3 : undefined,
+          ...options.endpoints,
+        })
+      : undefined;
+    if (endpointHost) started.push(endpointHost);
     const timer = localTimer(options.home, options.log);
     const schedules = localSchedules(options.home, { now: options.now, log: options.log });
     started.push(timer, schedules);
     return {
       bus,
       state,
-      objects: objectsOf(s3Server, options),
+      objects,
       jobs: batch ?? notStarted("jobs", "the Batch-compatible runner"),
       timer,
       schedules,
+      endpoints: endpointHost ?? notStarted("endpoints", "the local model host"),
       tokens: new FileTokenStore(tokensFile(options.home)),
       events: localEventLog(bus, archive, deadLetters),
       deadLetters,
@@ -103,6 +121,7 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
       dynamo,
       s3Server,
       batch,
+      endpointHost,
       localTimer: timer,
       localSchedules: schedules,
       close: () => closeAll(started),

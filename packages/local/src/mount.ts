@@ -50,11 +50,20 @@ export async function mountServices(
 
 /** Whether any declaration asks for Batch: then the platform starts the local runner. */
 export function needsJobs(services: Service[]): boolean {
+  return needs(services, "jobs");
+}
+
+/** Whether any declaration asks for endpoints: then the platform starts the local model host. */
+export function needsEndpoints(services: Service[]): boolean {
+  return needs(services, "endpoints");
+}
+
+function needs(services: Service[], port: "jobs" | "endpoints"): boolean {
   const accesses = services.flatMap((s) => [
     s.api?.access,
     s.timer?.access,
     s.schedules?.access,
     ...(s.subscriptions ?? []).map((sub) => sub.access),
   ]);
-  return accesses.some((access) => access?.jobs);
+  return accesses.some((access) => access?.[port]);
 }

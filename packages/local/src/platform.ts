@@ -5,7 +5,7 @@ import type { LocalConfig } from "./config";
 import { seedExamples } from "./examples";
 import { type HttpServer, listen } from "./http/serve";
 import { type LocalPlatform, localPlatform } from "./local-platform";
-import { mountServices, needsJobs } from "./mount";
+import { mountServices, needsEndpoints, needsJobs } from "./mount";
 import type { LocalS3 } from "./s3/server";
 import type { LocalDynamo } from "./state/dynalite";
 
@@ -33,6 +33,7 @@ export async function startPlatform(
     region: config.region,
     s3: { host: config.host, port: config.s3Port, bucket: config.bucket },
     batch: needsJobs(services) ? { cwd: repoRoot, log: (line) => console.log(line) } : undefined,
+    endpoints: needsEndpoints(services) ? { cwd: repoRoot } : undefined,
     onPort,
   });
   try {

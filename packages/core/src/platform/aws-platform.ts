@@ -18,6 +18,9 @@ export function awsPlatform(env: NodeJS.ProcessEnv = process.env): Platform {
     jobs: () => new AwsBatchRunner(),
     timer: () => awsRunTimer(),
     schedules: () => awsScheduleSync(),
+    endpoints: () => {
+      throw new Error("The SageMaker endpoints adapter is not wired yet.");
+    },
     tokens: () => new DynamoTokenStore(platform.state),
     events: () => awsEventLog(platform.state),
     deadLetters: () => new DynamoDeadLetters(platform.state),

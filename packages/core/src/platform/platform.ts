@@ -3,6 +3,7 @@ import type { EventPublisher } from "@gyre/events";
 import type { TokenStore } from "./auth/tokens";
 import type { EventLog } from "./bus/event-log";
 import type { DeadLetterStore } from "./bus/stores";
+import type { EndpointHost } from "./endpoints/port";
 import type { JobRunner } from "./jobs/port";
 import type { RecurringSchedules } from "./schedules/port";
 import type { Db } from "./state/client";
@@ -26,6 +27,8 @@ export interface Platform {
   jobs: JobRunner;
   timer: Timer;
   schedules: RecurringSchedules;
+  /** Model servers behind endpoints: SageMaker on AWS, local model hosts locally. */
+  endpoints: EndpointHost;
   tokens: TokenStore;
   /** The archive, dead letters, put and replay, for the events API. */
   events: EventLog;

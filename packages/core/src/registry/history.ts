@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const HistoryAction = z.enum(["registered", "approved", "rejected", "alias"]);
+export const HistoryAction = z.enum(["registered", "approved", "rejected", "alias", "rolled_back"]);
 
 /** One append-only audit entry: a change to a version's status or to an alias. */
 export const HistoryEntry = z.object({

@@ -1,4 +1,5 @@
 export { AliasInput, AliasResolution, resolveAlias, setAlias } from "./aliases";
+export { onDeploymentRolledBack, onDeploymentSucceeded } from "./deployments";
 export type { RegistryDeps, RegistryReads } from "./deps";
 export { HistoryAction, HistoryEntry } from "./history";
 export {

@@ -59,6 +59,8 @@ export async function approveVersion(
         artifactUri: next.artifactUri,
         comment,
         gates: next.gates,
+        dataset: next.dataset,
+        serve: next.serve ?? null,
         metadata: eventMetadata(),
       });
     }

@@ -5,7 +5,7 @@ import { createToken, type Role, roles } from "@gyre/core/platform/auth/index";
 import type { LocalBusOptions } from "@gyre/core/platform/bus/index";
 import type { Service } from "@gyre/functions/wiring";
 import { type LocalPlatform, localPlatform } from "../local-platform";
-import { mountServices, needsJobs } from "../mount";
+import { mountServices, needsEndpoints, needsJobs } from "../mount";
 import { repoRoot } from "../paths";
 import type { LocalS3 } from "../s3/server";
 
@@ -27,6 +27,8 @@ export interface TestPlatformOptions {
   s3?: boolean;
   /** Services mounted on the platform, as the local runtime does (their rules, callbacks, APIs). */
   services?: Service[];
+  /** Options for the local model host, when a mounted service declares endpoints. */
+  endpoints?: { pingTimeoutMs?: number };
   /** The clock recurring schedules run on. */
   now?: () => Date;
 }
@@ -47,6 +49,9 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     inMemory: true,
     s3: options.s3 ? { port: 0, bucket } : undefined,
     batch: needsJobs(services) ? { cwd: repoRoot, log: () => {} } : undefined,
+    endpoints: needsEndpoints(services)
+      ? { cwd: repoRoot, log: () => {}, ...options.endpoints }
+      : undefined,
     bus: options.bus,
     now: options.now,
     log: () => {},

@@ -1,0 +1,22 @@
+export { Deployment, DeploymentStatus, Step } from "./deployment";
+export { deployVersion, getDeployment, listDeployments, rollbackDeployment } from "./deployments";
+export type { DeploymentDeps, DeploymentReads } from "./deps";
+export {
+  AlarmInput,
+  Endpoint,
+  EndpointInput,
+  endpointOfResource,
+  Rollout,
+  resourceName,
+} from "./endpoint";
+export {
+  createEndpoint,
+  deleteEndpoint,
+  EndpointDetail,
+  getEndpoint,
+  listEndpoints,
+  replaceEndpoint,
+} from "./endpoints";
+export { invoke } from "./invoke";
+export { onEndpointStateChange, outcomeOf } from "./progress";
+export { onAliasChanged, onVersionApproved, onVersionRegistered } from "./versions";

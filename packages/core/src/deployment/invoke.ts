@@ -1,0 +1,29 @@
+import type { InvokeRequest, InvokeResponse } from "../platform/endpoints/port";
+import { VisibleError } from "../platform/errors";
+import type { DeploymentDeps } from "./deps";
+import { resourceName } from "./endpoint";
+import { deploymentStore as store } from "./store";
+
+/** POST /endpoints/{name}/invocations: the request goes to the endpoint as it is, whatever its type. */
+export async function invoke(
+  name: string,
+  request: InvokeRequest,
+  deps: DeploymentDeps,
+): Promise<InvokeResponse> {
+  const endpoint = await store(deps.state).getEndpoint(name);
+  if (!endpoint || endpoint.status !== "active") {
+    throw new VisibleError(
+      "not_found",
+      "endpoint.not_found",
+      `There is no endpoint named ${name}.`,
+    );
+  }
+  if (!endpoint.serving && !endpoint.currentDeploymentId) {
+    throw new VisibleError(
+      "conflict",
+      "endpoint.not_serving",
+      `Endpoint ${name} serves nothing yet: approve a version of ${endpoint.model}, or POST /endpoints/${name}/deploy.`,
+    );
+  }
+  return deps.endpoints.invoke(resourceName(name), request);
+}

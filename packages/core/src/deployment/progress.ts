@@ -1,0 +1,114 @@
+import type { AwsSageMaker, EventDetail } from "@gyre/events";
+import type { EndpointState, VariantMetrics } from "../platform/endpoints/port";
+import type { Deployment, Step } from "./deployment";
+import type { DeploymentDeps } from "./deps";
+import { endpointOfResource, resourceName } from "./endpoint";
+import { finishDeployment, type Outcome } from "./finish";
+import { startQueued } from "./request";
+import { deploymentStore as store } from "./store";
+
+type StateChange = EventDetail<typeof AwsSageMaker.EndpointStateChange>;
+
+/**
+ * A SageMaker Endpoint State Change for a Gyre endpoint: the rollout in progress records a
+ * step, and ends when DescribeEndpoint says so. The event only prompts a look: the truth is
+ * what the endpoint reports now, so a late or repeated event changes nothing, and an endpoint
+ * back InService on the old config is a rollback (SageMaker's own), never a success.
+ */
+export async function onEndpointStateChange(detail: StateChange, deps: DeploymentDeps) {
+  const name = endpointOfResource(detail.EndpointName);
+  if (!name) return undefined;
+  const endpoint = await store(deps.state).getEndpoint(name);
+  const id = endpoint?.currentDeploymentId;
+  if (!id) return undefined;
+  const deployment = await store(deps.state).getDeployment(id);
+  if (!deployment?.acceptedAt || deployment.status !== "InProgress") return deployment;
+  const state = await deps.endpoints.describe(resourceName(name));
+  if (!state) return deployment;
+  await recordStep(deployment, reported(detail, state), deps);
+  const outcome = outcomeOf(deployment, state);
+  if (!outcome) return deployment;
+  const ended = await finishDeployment(deployment, outcome, deps);
+  await startQueued(name, deps);
+  return ended;
+}
+
+/** What the endpoint's state means for the rollout that asked for `configName`. */
+export function outcomeOf(deployment: Deployment, state: EndpointState): Outcome | undefined {
+  if (state.status === "InService") {
+    if (state.configName === deployment.configName) return { status: "Succeeded" };
+    return {
+      status: "RolledBack",
+      reason: state.failureReason ?? "SageMaker rolled the update back to the previous config",
+      check: checkOf(state.failureReason),
+    };
+  }
+  if (state.status === "Failed" || state.status === "UpdateRollbackFailed") {
+    return { status: "Failed", reason: state.failureReason ?? state.status, check: "sagemaker" };
+  }
+  return undefined;
+}
+
+function checkOf(reason: string | undefined): string {
+  return (
+    /^alarm ([^:\s]+)/.exec(reason ?? "")?.[1] ??
+    (reason?.startsWith("timeout") ? "timeout" : "sagemaker")
+  );
+}
+
+/** The moment the event reports (its status and weights), named with the versions the host knows. */
+function reported(detail: StateChange, state: EndpointState): EndpointState {
+  const variants = (detail.ProductionVariants ?? []).map((v) => {
+    const name = v.VariantName ?? "AllTraffic";
+    const known = state.variants.find((s) => s.name === name);
+    return {
+      name,
+      version: known?.version ?? Number(/^v(\d+)$/.exec(name)?.[1] ?? 0),
+      weight: v.CurrentWeight ?? 0,
+      instanceCount: v.CurrentInstanceCount ?? 0,
+    };
+  });
+  return {
+    status: detail.EndpointStatus as EndpointState["status"],
+    configName: detail.EndpointConfigName,
+    failureReason: detail.FailureReason,
+    variants: variants.length ? variants : state.variants,
+  };
+}
+
+async function recordStep(deployment: Deployment, state: EndpointState, deps: DeploymentDeps) {
+  const metrics = await deps.endpoints
+    .metrics(resourceName(deployment.endpoint), new Date(deployment.startedAt))
+    .catch((): VariantMetrics[] => []);
+  const step: Step = {
+    at: new Date().toISOString(),
+    status: state.status,
+    message: state.failureReason ?? null,
+    variants: state.variants.map((v) => {
+      const m = metrics.find((x) => x.variant === v.name);
+      return {
+        variant: v.name,
+        version: v.version,
+        weight: v.weight,
+        requests: m?.requests ?? null,
+        errorRate: m?.errorRate ?? null,
+        latencyP99Ms: m?.latencyP99Ms ?? null,
+      };
+    }),
+  };
+  for (;;) {
+    const current = (await store(deps.state).getDeployment(deployment.id)) as Deployment;
+    if (current.status !== "InProgress" || same(current.steps.at(-1), step)) return;
+    if (await store(deps.state).saveDeployment({ ...current, steps: [...current.steps, step] }))
+      return;
+  }
+}
+
+/** A repeated event describes the same moment: weights and status unchanged. */
+function same(last: Step | undefined, step: Step): boolean {
+  if (!last || last.status !== step.status) return false;
+  return (
+    JSON.stringify(last.variants.map((v) => [v.variant, v.weight])) ===
+    JSON.stringify(step.variants.map((v) => [v.variant, v.weight]))
+  );
+}

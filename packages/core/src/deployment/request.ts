@@ -1,0 +1,99 @@
+import { eventMetadata } from "../platform/actor";
+import { VisibleError } from "../platform/errors";
+import { newId } from "../platform/ids";
+import type { Deployment } from "./deployment";
+import type { DeploymentDeps } from "./deps";
+import type { Endpoint } from "./endpoint";
+import { startDeployment } from "./start";
+import { deploymentStore as store } from "./store";
+
+export type Trigger = Deployment["trigger"];
+
+/**
+ * Asks the endpoint to serve `version`. At most one rollout runs per endpoint: a request
+ * while one runs queues behind it (the newest wins); the version already serving, or an
+ * approval older than one already asked for, starts nothing. So duplicated and reordered
+ * approvals start exactly one rollout.
+ */
+export async function requestDeployment(
+  name: string,
+  version: number,
+  trigger: Trigger,
+  deps: DeploymentDeps,
+  options: { rollbackOf?: string } = {},
+): Promise<Deployment | undefined> {
+  const automatic = trigger === "approved" || trigger === "alias";
+  for (;;) {
+    const endpoint = await store(deps.state).getEndpoint(name);
+    if (!endpoint || endpoint.status !== "active") return undefined;
+    if (automatic && version <= endpoint.highestRequested) return undefined;
+    const highestRequested = Math.max(endpoint.highestRequested, automatic ? version : 0);
+    if (endpoint.currentDeploymentId) {
+      if (!automatic) throw busy(endpoint);
+      const queuedVersion = Math.max(endpoint.queuedVersion ?? 0, version);
+      if (await save({ ...endpoint, queuedVersion, highestRequested }, deps)) return undefined;
+      continue;
+    }
+    if (endpoint.serving?.version === version) {
+      if (!automatic) return undefined;
+      if (await save({ ...endpoint, highestRequested }, deps)) return undefined;
+      continue;
+    }
+    const deployment = newDeployment(endpoint, version, trigger, options.rollbackOf ?? null);
+    const claimed = { ...endpoint, currentDeploymentId: deployment.id, queuedVersion: null };
+    if (!(await save({ ...claimed, highestRequested }, deps))) continue;
+    await store(deps.state).saveDeployment(deployment, true);
+    const started = await startDeployment(deployment, deps);
+    if (started.status !== "InProgress") await startQueued(name, deps);
+    return started;
+  }
+}
+
+/** After a rollout ends: the newest version approved meanwhile goes next. */
+export async function startQueued(name: string, deps: DeploymentDeps): Promise<void> {
+  const endpoint = await store(deps.state).getEndpoint(name);
+  const queued = endpoint?.queuedVersion;
+  if (!endpoint || !queued || endpoint.currentDeploymentId) return;
+  if (!(await save({ ...endpoint, queuedVersion: null }, deps))) return startQueued(name, deps);
+  await requestDeployment(name, queued, "approved", deps).catch(() => undefined);
+}
+
+function save(endpoint: Endpoint, deps: DeploymentDeps): Promise<boolean> {
+  return store(deps.state).saveEndpoint({ ...endpoint, updatedAt: new Date().toISOString() });
+}
+
+function newDeployment(
+  endpoint: Endpoint,
+  version: number,
+  trigger: Trigger,
+  rollbackOf: string | null,
+): Deployment {
+  const id = newId("dep");
+  return {
+    id,
+    endpoint: endpoint.name,
+    model: endpoint.model,
+    version,
+    previousVersion: endpoint.serving?.version ?? null,
+    trigger,
+    status: "InProgress",
+    configName: `gyre-${endpoint.name}-v${version}-${id.slice(-8).toLowerCase()}`,
+    reason: null,
+    tripped: null,
+    steps: [],
+    acceptedAt: null,
+    rollbackOf,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    cause: eventMetadata(),
+    revision: 0,
+  };
+}
+
+function busy(endpoint: Endpoint): VisibleError {
+  return new VisibleError(
+    "conflict",
+    "endpoint.rollout_in_progress",
+    `Endpoint ${endpoint.name} is rolling out (${endpoint.currentDeploymentId}); deploy again when it ends.`,
+  );
+}

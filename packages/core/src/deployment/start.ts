@@ -1,0 +1,112 @@
+import { Deployment as Events } from "@gyre/events";
+import type { AlarmRule, RolloutPolicy } from "../platform/endpoints/port";
+import type { Deployment } from "./deployment";
+import type { DeploymentDeps } from "./deps";
+import { type Endpoint, resourceName } from "./endpoint";
+import { finishDeployment } from "./finish";
+import { type KnownVersion, deploymentStore as store } from "./store";
+
+/** A rollback goes back at once: no canary for the version that served a moment ago. */
+const IMMEDIATE: RolloutPolicy = {
+  type: "ALL_AT_ONCE",
+  waitIntervalInSeconds: 0,
+  maximumExecutionTimeoutInSeconds: 1200,
+  terminationWaitInSeconds: 0,
+};
+
+/** Announces the rollout, then hands the endpoint host the new config; the host reports by events. */
+export async function startDeployment(
+  deployment: Deployment,
+  deps: DeploymentDeps,
+): Promise<Deployment> {
+  const endpoint = (await store(deps.state).getEndpoint(deployment.endpoint)) as Endpoint;
+  const version = await store(deps.state).getVersion(deployment.model, deployment.version);
+  const problem = unservable(deployment, version);
+  if (problem) return finishDeployment(deployment, { status: "Failed", ...problem }, deps);
+  const rollout = deployment.trigger === "rollback" ? IMMEDIATE : endpoint.rollout;
+  await Events.DeploymentStarted.publish(deps.bus, {
+    deploymentId: deployment.id,
+    endpoint: deployment.endpoint,
+    model: deployment.model,
+    version: deployment.version,
+    previousVersion: deployment.previousVersion,
+    strategy: strategyOf(rollout as RolloutPolicy),
+    metadata: deployment.cause,
+  });
+  try {
+    await deps.endpoints.deploy(
+      configOf(endpoint, deployment, version as KnownVersion, deps),
+      rollout as RolloutPolicy,
+      endpoint.alarms as AlarmRule[],
+    );
+  } catch (error) {
+    const reason = `the endpoint host refused the change: ${(error as Error).message}`;
+    return finishDeployment(deployment, { status: "Failed", reason, check: "host" }, deps);
+  }
+  const accepted = { ...deployment, acceptedAt: new Date().toISOString() };
+  for (;;) {
+    const current = (await store(deps.state).getDeployment(deployment.id)) as Deployment;
+    if (current.status !== "InProgress" || current.acceptedAt) return current;
+    if (await store(deps.state).saveDeployment({ ...current, acceptedAt: accepted.acceptedAt }))
+      return { ...current, acceptedAt: accepted.acceptedAt, revision: current.revision + 1 };
+  }
+}
+
+function unservable(deployment: Deployment, version: KnownVersion | undefined) {
+  const name = `${deployment.model} v${deployment.version}`;
+  if (!version?.approved) return { reason: `${name} is not Approved.`, check: "approval" };
+  if (!version.serve) {
+    return {
+      reason: `${name} has no serving image: its pipeline needs \`serve: {image, local: {command}}\`.`,
+      check: "preflight",
+    };
+  }
+  return undefined;
+}
+
+function configOf(
+  endpoint: Endpoint,
+  deployment: Deployment,
+  version: KnownVersion,
+  deps: DeploymentDeps,
+) {
+  const resource = resourceName(endpoint.name);
+  const serve = version.serve as NonNullable<KnownVersion["serve"]>;
+  return {
+    endpoint: resource,
+    configName: deployment.configName,
+    serving: {
+      model: deployment.model,
+      version: deployment.version,
+      artifactUri: version.artifactUri,
+      image: serve.image,
+      localCommand: serve.local?.command,
+      environment: serve.environment,
+    },
+    instanceType: endpoint.instanceType,
+    instanceCount: endpoint.instanceCount,
+    dataCapture: endpoint.dataCapture.enabled
+      ? {
+          enabled: true,
+          samplingPercent: endpoint.dataCapture.samplingPercent,
+          destinationS3Uri: `s3://${deps.objects.bucket}/capture/${endpoint.name}/`,
+        }
+      : undefined,
+    autoscaling: endpoint.autoscaling,
+    tags: {
+      "gyre:endpoint": endpoint.name,
+      "gyre:deployment": deployment.id,
+      "gyre:model": deployment.model,
+      "gyre:version": String(deployment.version),
+    },
+  };
+}
+
+function strategyOf(rollout: RolloutPolicy) {
+  const bakeSeconds = rollout.waitIntervalInSeconds;
+  if (rollout.type === "CANARY")
+    return { type: "canary" as const, canaryPercent: rollout.canarySize?.value, bakeSeconds };
+  if (rollout.type === "LINEAR")
+    return { type: "linear" as const, canaryPercent: rollout.linearStepSize?.value, bakeSeconds };
+  return { type: "all-at-once" as const, bakeSeconds };
+}

@@ -1,0 +1,440 @@
+import { readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type {
+  AlarmRule,
+  EndpointConfig,
+  EndpointHost,
+  EndpointState,
+  EndpointStatus,
+  InvokeRequest,
+  InvokeResponse,
+  RolloutPolicy,
+} from "@gyre/core/platform/endpoints/port";
+import { AwsSageMaker, type EventPublisher } from "@gyre/events";
+import { jsonFile } from "../json-file";
+import { DataCapture } from "./capture";
+import { Fleet } from "./fleet";
+import type { ServerContext } from "./model-server";
+import { bake, Cancelled, shiftsOf } from "./rollout";
+
+export interface LocalEndpointHostOptions extends ServerContext {
+  account: string;
+  bus: EventPublisher;
+  s3?: S3Client;
+  log?: (line: string) => void;
+  /** How long a new server may take to answer /ping (SageMaker's health check allows minutes). */
+  pingTimeoutMs?: number;
+}
+
+/** What survives a restart: what the endpoint serves, and an update that was running. */
+interface EndpointRecord {
+  name: string;
+  status: EndpointStatus;
+  configName: string;
+  failureReason?: string;
+  createdAt: number;
+  lastModified: number;
+  serving: EndpointConfig | null;
+  pending: {
+    config: EndpointConfig;
+    rollout: RolloutPolicy;
+    alarms: AlarmRule[];
+    startedAt: number;
+  } | null;
+}
+
+const BUSY = new Set<EndpointStatus>(["Creating", "Updating", "RollingBack", "Deleting"]);
+
+/**
+ * SageMaker endpoints on one machine: each config's instances are model-server child
+ * processes, a weighted router sends each invocation to the blue or the green fleet, and an
+ * update shifts traffic by the rollout, bakes, watches the alarms on real outcomes, and rolls
+ * back by itself, reporting only through the `SageMaker Endpoint State Change` events SageMaker
+ * sends. Endpoints come back serving what they served after a restart; an update cut short by
+ * the restart is rolled back.
+ */
+export class LocalEndpointHost implements EndpointHost {
+  private readonly records = new Map<string, EndpointRecord>();
+  private readonly fleets = new Map<string, { blue?: Fleet; green?: Fleet }>();
+  private readonly tasks = new Set<Promise<void>>();
+  private readonly capture?: DataCapture;
+  private readonly log: (line: string) => void;
+  private closing = false;
+
+  private constructor(private readonly options: LocalEndpointHostOptions) {
+    this.log = options.log ?? ((line) => console.log(`[endpoints] ${line}`));
+    if (options.s3) this.capture = new DataCapture(options.s3, this.log);
+  }
+
+  static async start(options: LocalEndpointHostOptions): Promise<LocalEndpointHost> {
+    const host = new LocalEndpointHost(options);
+    await host.recover();
+    return host;
+  }
+
+  async deploy(config: EndpointConfig, rollout: RolloutPolicy, alarms: AlarmRule[]): Promise<void> {
+    const existing = this.records.get(config.endpoint);
+    if (existing && BUSY.has(existing.status)) {
+      throw new Error(
+        `endpoint ${config.endpoint} is ${existing.status}; it takes one update at a time`,
+      );
+    }
+    const now = Date.now();
+    const pending = { config, rollout, alarms, startedAt: now };
+    if (!existing?.serving) {
+      const record: EndpointRecord = {
+        name: config.endpoint,
+        status: "Creating",
+        configName: config.configName,
+        createdAt: existing?.createdAt ?? now,
+        lastModified: now,
+        serving: null,
+        pending,
+      };
+      await this.change(record);
+      this.run(() => this.create(record.name));
+      return;
+    }
+    await this.change({
+      ...existing,
+      status: "Updating",
+      failureReason: undefined,
+      lastModified: now,
+      pending,
+    });
+    this.run(() => this.update(config.endpoint));
+  }
+
+  async describe(endpoint: string): Promise<EndpointState | undefined> {
+    const record = this.records.get(endpoint);
+    if (!record) return undefined;
+    return {
+      status: record.status,
+      configName: record.configName,
+      failureReason: record.failureReason,
+      variants: this.variants(endpoint),
+    };
+  }
+
+  async metrics(endpoint: string, since: Date) {
+    const { blue, green } = this.fleets.get(endpoint) ?? {};
+    return [blue, green].flatMap((fleet) =>
+      fleet
+        ? [
+            {
+              variant: fleet.variant,
+              version: fleet.version,
+              ...fleet.stats.since(since.getTime()),
+            },
+          ]
+        : [],
+    );
+  }
+
+  async delete(endpoint: string): Promise<void> {
+    const record = this.records.get(endpoint);
+    if (!record) return;
+    await this.change(
+      { ...record, status: "Deleting", pending: null, lastModified: Date.now() },
+      false,
+    );
+    this.records.delete(endpoint);
+    const { blue, green } = this.fleets.get(endpoint) ?? {};
+    this.fleets.delete(endpoint);
+    await Promise.all([blue?.stop(), green?.stop()]);
+    await rm(this.file(endpoint), { force: true });
+  }
+
+  async invoke(endpoint: string, request: InvokeRequest): Promise<InvokeResponse> {
+    const fleet = this.route(endpoint);
+    if (!fleet) {
+      const body = new TextEncoder().encode(
+        JSON.stringify({
+          error: { code: "endpoint.no_capacity", message: `${endpoint} has no instance serving` },
+        }),
+      );
+      return { status: 503, body, contentType: "application/json", variant: "none", version: 0 };
+    }
+    const started = performance.now();
+    let status = 502;
+    let body = new Uint8Array();
+    let contentType = "text/plain";
+    try {
+      const response = await fetch(`http://127.0.0.1:${fleet.port()}/invocations`, {
+        method: "POST",
+        body: request.body,
+        headers: {
+          "content-type": request.contentType,
+          ...(request.accept ? { accept: request.accept } : {}),
+        },
+      });
+      status = response.status;
+      body = new Uint8Array(await response.arrayBuffer());
+      contentType = response.headers.get("content-type") ?? "application/octet-stream";
+    } catch (error) {
+      body = new TextEncoder().encode(
+        `the model server did not answer: ${(error as Error).message}`,
+      );
+    }
+    fleet.stats.record(status, performance.now() - started);
+    this.captureOf(fleet, request, { contentType, body });
+    return { status, body, contentType, variant: fleet.variant, version: fleet.version };
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled([...this.tasks]);
+    for (const { blue, green } of this.fleets.values())
+      await Promise.all([blue?.stop(), green?.stop()]);
+    this.fleets.clear();
+    await this.capture?.close();
+  }
+
+  private async create(name: string): Promise<void> {
+    const record = this.records.get(name) as EndpointRecord;
+    const { config } = record.pending as NonNullable<EndpointRecord["pending"]>;
+    try {
+      const fleet = await Fleet.start(config, this.options, this.pingTimeout());
+      fleet.weight = 1;
+      this.fleets.set(name, { blue: fleet });
+      await this.change({
+        ...record,
+        status: "InService",
+        serving: config,
+        pending: null,
+        lastModified: Date.now(),
+      });
+    } catch (error) {
+      const failureReason = `preflight: ${config.serving.model} v${config.serving.version}: ${(error as Error).message}`;
+      await this.change({
+        ...record,
+        status: "Failed",
+        failureReason,
+        pending: null,
+        lastModified: Date.now(),
+      });
+    }
+  }
+
+  private async update(name: string): Promise<void> {
+    const record = this.records.get(name) as EndpointRecord;
+    const { config, rollout, alarms, startedAt } = record.pending as NonNullable<
+      EndpointRecord["pending"]
+    >;
+    const fleets = this.fleets.get(name) ?? {};
+    let green: Fleet;
+    try {
+      green = await Fleet.start(config, this.options, this.pingTimeout());
+    } catch (error) {
+      return this.rollBack(
+        name,
+        `preflight: v${config.serving.version}'s server: ${(error as Error).message}`,
+      );
+    }
+    fleets.green = green;
+    this.fleets.set(name, fleets);
+    const deadline = startedAt + rollout.maximumExecutionTimeoutInSeconds * 1000;
+    try {
+      for (const share of shiftsOf(rollout)) {
+        this.shift(name, share / 100);
+        await this.change({
+          ...(this.records.get(name) as EndpointRecord),
+          lastModified: Date.now(),
+        });
+        const tripped = await bake(
+          green,
+          alarms,
+          rollout.waitIntervalInSeconds,
+          deadline,
+          () => this.closing,
+        );
+        if (tripped) return this.rollBack(name, tripped);
+      }
+    } catch (error) {
+      if (error instanceof Cancelled) return;
+      throw error;
+    }
+    const old = fleets.blue;
+    this.fleets.set(name, { blue: green });
+    green.weight = 1;
+    const current = this.records.get(name) as EndpointRecord;
+    await this.change({
+      ...current,
+      status: "InService",
+      configName: config.configName,
+      serving: config,
+      pending: null,
+      lastModified: Date.now(),
+    });
+    if (old) {
+      old.weight = 0;
+      setTimeout(() => void old.stop(), rollout.terminationWaitInSeconds * 1000).unref();
+    }
+  }
+
+  /** Traffic back to the blue fleet, the green one stopped, InService on the old config: SageMaker's auto-rollback. */
+  private async rollBack(name: string, reason: string): Promise<void> {
+    const record = this.records.get(name) as EndpointRecord;
+    await this.change({
+      ...record,
+      status: "RollingBack",
+      failureReason: reason,
+      lastModified: Date.now(),
+    });
+    this.shift(name, 0);
+    const fleets = this.fleets.get(name) ?? {};
+    await fleets.green?.stop();
+    fleets.green = undefined;
+    const current = this.records.get(name) as EndpointRecord;
+    await this.change({
+      ...current,
+      status: "InService",
+      configName: current.serving?.configName ?? current.configName,
+      pending: null,
+      lastModified: Date.now(),
+    });
+  }
+
+  private shift(name: string, greenShare: number): void {
+    const { blue, green } = this.fleets.get(name) ?? {};
+    if (green) green.weight = greenShare;
+    if (blue) blue.weight = green ? 1 - greenShare : 1;
+  }
+
+  private route(name: string): Fleet | undefined {
+    const { blue, green } = this.fleets.get(name) ?? {};
+    const live = [blue, green].filter((f): f is Fleet => Boolean(f && f.weight > 0));
+    const total = live.reduce((sum, f) => sum + f.weight, 0);
+    let pick = Math.random() * total;
+    for (const fleet of live) {
+      pick -= fleet.weight;
+      if (pick < 0) return fleet;
+    }
+    return live.at(-1);
+  }
+
+  private captureOf(
+    fleet: Fleet,
+    request: InvokeRequest,
+    output: { contentType: string; body: Uint8Array },
+  ) {
+    const capture = fleet.config.dataCapture;
+    if (!this.capture || !capture?.enabled || Math.random() * 100 >= capture.samplingPercent)
+      return;
+    const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(capture.destinationS3Uri);
+    if (!match) return;
+    this.capture.record(
+      { bucket: match[1] as string, prefix: match[2] as string },
+      fleet.variant,
+      request,
+      output,
+    );
+  }
+
+  private variants(name: string) {
+    const { blue, green } = this.fleets.get(name) ?? {};
+    return [blue, green].flatMap((f) =>
+      f
+        ? [
+            {
+              name: f.variant,
+              version: f.version,
+              weight: f.weight,
+              instanceCount: f.instanceCount,
+            },
+          ]
+        : [],
+    );
+  }
+
+  /** Records the change durably, then sends the event SageMaker would. */
+  private async change(record: EndpointRecord, persist = true): Promise<void> {
+    this.records.set(record.name, record);
+    if (persist) await jsonFile(this.file(record.name), record).write(record);
+    const arn = `arn:aws:sagemaker:${this.options.region}:${this.options.account}:endpoint/${record.name}`;
+    await AwsSageMaker.EndpointStateChange.publish(
+      this.options.bus,
+      {
+        EndpointName: record.name,
+        EndpointArn: arn,
+        EndpointConfigName: record.configName,
+        ProductionVariants: this.variants(record.name).map((v) => ({
+          VariantName: v.name,
+          CurrentWeight: v.weight,
+          DesiredWeight: v.weight,
+          CurrentInstanceCount: v.instanceCount,
+          DesiredInstanceCount: v.instanceCount,
+        })),
+        EndpointStatus: record.status,
+        ...(record.failureReason ? { FailureReason: record.failureReason } : {}),
+        CreationTime: record.createdAt,
+        LastModifiedTime: record.lastModified,
+        Tags: {},
+      },
+      [arn],
+    ).catch((error: Error) =>
+      this.log(`${record.name}: ${record.status} event not sent (${error.message})`),
+    );
+  }
+
+  private run(task: () => Promise<void>): void {
+    const running = task().catch((error: Error) =>
+      this.log(`endpoint task failed: ${error.stack ?? error}`),
+    );
+    this.tasks.add(running);
+    void running.finally(() => this.tasks.delete(running));
+  }
+
+  /** After a restart: each endpoint serves its config again; an update it was running is rolled back. */
+  private async recover(): Promise<void> {
+    const directory = join(this.options.home, "endpoints");
+    const files = await readdir(directory).catch(() => [] as string[]);
+    for (const file of files.filter((f) => f.endsWith(".json"))) {
+      const record = await jsonFile<EndpointRecord>(
+        join(directory, file),
+        {} as EndpointRecord,
+      ).read();
+      if (!record.name) continue;
+      this.records.set(record.name, record);
+      if (!record.serving) {
+        if (record.pending) this.run(() => this.create(record.name));
+        continue;
+      }
+      try {
+        const fleet = await Fleet.start(record.serving, this.options, this.pingTimeout());
+        fleet.weight = 1;
+        this.fleets.set(record.name, { blue: fleet });
+      } catch (error) {
+        await this.change({
+          ...record,
+          status: "Failed",
+          failureReason: `restart: ${(error as Error).message}`,
+        });
+        continue;
+      }
+      const interrupted = record.pending
+        ? {
+            failureReason:
+              "restart: the local endpoint host restarted during the update, which was rolled back",
+          }
+        : {};
+      await this.change({
+        ...record,
+        ...interrupted,
+        status: "InService",
+        configName: record.serving.configName,
+        pending: null,
+        lastModified: Date.now(),
+      });
+    }
+  }
+
+  private file(name: string): string {
+    return join(this.options.home, "endpoints", `${name}.json`);
+  }
+
+  private pingTimeout(): number {
+    return this.options.pingTimeoutMs ?? 60_000;
+  }
+}
