@@ -50,6 +50,11 @@ export interface LocalPlatform extends Platform {
   endpointHost?: LocalEndpointHost;
   localTimer: LocalTimer;
   localSchedules: LocalSchedules;
+  /**
+   * Lets the stand-ins that recover state report it: the Batch runner's lost attempts and
+   * unsent events, the endpoints' restart. Call it once the services' rules are on the bus.
+   */
+  resume(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,7 +85,7 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
     const s3Server = options.s3 ? await startS3(options, options.s3, bus) : undefined;
     if (s3Server) started.push(s3Server);
     const batch = options.batch
-      ? await LocalBatch.start({
+      ? await LocalBatch.open({
           home: options.home,
           account: options.account,
           region: options.region,
@@ -124,6 +129,10 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
       endpointHost,
       localTimer: timer,
       localSchedules: schedules,
+      async resume() {
+        await batch?.resume();
+        await endpointHost?.resume();
+      },
       close: () => closeAll(started),
     };
   } catch (error) {

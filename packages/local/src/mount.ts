@@ -42,6 +42,7 @@ export async function mountServices(
       fire({ pipeline, scheduledTime: at.toISOString() }),
     );
   }
+  await platform.resume();
   const apps = await serviceApps(platform, apisOf(services), async (api) => ({
     make: () => make(api.handler, `${api.service} api`),
   }));

@@ -69,10 +69,20 @@ export class LocalBatch implements JobRunner {
   }
 
   static async start(options: LocalBatchOptions): Promise<LocalBatch> {
-    const slots = new Slots(await machineResources(options));
-    const batch = new LocalBatch(options, await JobStore.open(options.home), slots);
-    await batch.queue.run(() => batch.recover());
+    const batch = await LocalBatch.open(options);
+    await batch.resume();
     return batch;
+  }
+
+  /** The runner without its recovery: `resume()` it once its events have listeners. */
+  static async open(options: LocalBatchOptions): Promise<LocalBatch> {
+    const slots = new Slots(await machineResources(options));
+    return new LocalBatch(options, await JobStore.open(options.home), slots);
+  }
+
+  /** Sends what the last run left unsent, marks its lost attempts the Batch way, and schedules. */
+  resume(): Promise<void> {
+    return this.queue.run(() => this.recover());
   }
 
   get machine(): Machine {

@@ -17,6 +17,7 @@ import { DataCapture } from "./capture";
 import { Fleet } from "./fleet";
 import type { ServerContext } from "./model-server";
 import { bake, Cancelled, shiftsOf } from "./rollout";
+import { ServerRegistry } from "./servers";
 
 export interface LocalEndpointHostOptions extends ServerContext {
   account: string;
@@ -59,18 +60,25 @@ export class LocalEndpointHost implements EndpointHost {
   private readonly fleets = new Map<string, { blue?: Fleet; green?: Fleet }>();
   private readonly tasks = new Set<Promise<void>>();
   private readonly capture?: DataCapture;
+  private readonly servers: ServerRegistry;
+  private readonly context: ServerContext;
   private readonly log: (line: string) => void;
   private closing = false;
 
   private constructor(private readonly options: LocalEndpointHostOptions) {
     this.log = options.log ?? ((line) => console.log(`[endpoints] ${line}`));
     if (options.s3) this.capture = new DataCapture(options.s3, this.log);
+    this.servers = new ServerRegistry(options.home, this.log);
+    this.context = {
+      ...options,
+      onSpawn: (instance, pid) => void this.servers.add(instance, pid),
+      onExit: (instance) => void this.servers.remove(instance),
+    };
   }
 
+  /** The host, serving nothing yet: `resume()` brings back what it served, once its events have listeners. */
   static async start(options: LocalEndpointHostOptions): Promise<LocalEndpointHost> {
-    const host = new LocalEndpointHost(options);
-    await host.recover();
-    return host;
+    return new LocalEndpointHost(options);
   }
 
   async deploy(config: EndpointConfig, rollout: RolloutPolicy, alarms: AlarmRule[]): Promise<void> {
@@ -195,7 +203,7 @@ export class LocalEndpointHost implements EndpointHost {
     const record = this.records.get(name) as EndpointRecord;
     const { config } = record.pending as NonNullable<EndpointRecord["pending"]>;
     try {
-      const fleet = await Fleet.start(config, this.options, this.pingTimeout());
+      const fleet = await Fleet.start(config, this.context, this.pingTimeout());
       fleet.weight = 1;
       this.fleets.set(name, { blue: fleet });
       await this.change({
@@ -225,7 +233,7 @@ export class LocalEndpointHost implements EndpointHost {
     const fleets = this.fleets.get(name) ?? {};
     let green: Fleet;
     try {
-      green = await Fleet.start(config, this.options, this.pingTimeout());
+      green = await Fleet.start(config, this.context, this.pingTimeout());
     } catch (error) {
       return this.rollBack(
         name,
@@ -387,7 +395,8 @@ export class LocalEndpointHost implements EndpointHost {
   }
 
   /** After a restart: each endpoint serves its config again; an update it was running is rolled back. */
-  private async recover(): Promise<void> {
+  async resume(): Promise<void> {
+    await this.servers.killOrphans();
     const directory = join(this.options.home, "endpoints");
     const files = await readdir(directory).catch(() => [] as string[]);
     for (const file of files.filter((f) => f.endsWith(".json"))) {
@@ -402,7 +411,7 @@ export class LocalEndpointHost implements EndpointHost {
         continue;
       }
       try {
-        const fleet = await Fleet.start(record.serving, this.options, this.pingTimeout());
+        const fleet = await Fleet.start(record.serving, this.context, this.pingTimeout());
         fleet.weight = 1;
         this.fleets.set(record.name, { blue: fleet });
       } catch (error) {

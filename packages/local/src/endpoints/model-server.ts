@@ -8,6 +8,9 @@ export interface ServerContext {
   cwd: string;
   region: string;
   s3Endpoint?: string;
+  /** Told of each server process, so a restart can stop orphans. */
+  onSpawn?(instance: string, pid: number): void;
+  onExit?(instance: string): void;
 }
 
 export interface ModelServer {
@@ -43,13 +46,14 @@ export async function startModelServer(
     {
       command: serving.localCommand,
       cwd: context.cwd,
-      env: serverEnvironment(serving, port, context),
+      env: { ...serverEnvironment(serving, port, context), GYRE_MODEL_SERVER: instance },
       logFile: join(context.home, "endpoints", "logs", `${instance}.log`),
     },
     {
-      spawned: () => {},
+      spawned: (pid) => context.onSpawn?.(instance, pid),
       ended: (end) => {
         ended = `the server exited (${JSON.stringify(end)})`;
+        context.onExit?.(instance);
         exited();
       },
     },

@@ -130,7 +130,7 @@ export function historyTable(entries: Entry[]): string {
     entries.map((e) => [
       e.at,
       e.actor,
-      e.alias ? `alias ${e.alias}` : e.action,
+      e.action === "alias" ? `alias ${e.alias}` : e.action.replace("_", " "),
       e.version ?? "-",
       e.from ?? "-",
       e.to ?? "-",
