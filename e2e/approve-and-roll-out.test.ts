@@ -1,7 +1,9 @@
+import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { deployment } from "@gyre/functions/deployment/service";
 import { registry } from "@gyre/functions/registry/service";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API answers
 type Json = any;
@@ -69,6 +71,24 @@ const invoke = (endpoint: string) =>
     headers: { ...t.as.pipeline, "content-type": "text/csv" },
     body: "1,2,3\n4,5,6\n",
   });
+
+/** SageMaker Data Capture's JSON Lines record, as its developer guide shows it. */
+const CaptureRecord = z.strictObject({
+  captureData: z.strictObject({
+    endpointInput: Captured("INPUT"),
+    endpointOutput: Captured("OUTPUT"),
+  }),
+  eventMetadata: z.strictObject({ eventId: z.uuid(), inferenceTime: z.iso.datetime() }),
+  eventVersion: z.literal("0"),
+});
+function Captured(mode: "INPUT" | "OUTPUT") {
+  return z.strictObject({
+    observedContentType: z.string(),
+    mode: z.literal(mode),
+    data: z.string(),
+    encoding: z.enum(["CSV", "JSON", "BASE64"]),
+  });
+}
 
 describe("an approved version goes to the endpoint", () => {
   it("serves v1 after its approval, and champion points at it", async () => {
@@ -182,6 +202,33 @@ describe("an approved version goes to the endpoint", () => {
       (await call("GET", "/models/churn/aliases/champion", "viewer")).body.version.version,
     ).toBe(3);
   }, 40_000);
+
+  it("captures invocations as SageMaker Data Capture JSON Lines, announced by Object Created", async () => {
+    for (let i = 0; i < 3; i++) await (await invoke("churn")).arrayBuffer();
+    const created = await until(
+      () => t.archive.list({ detailType: "Object Created", limit: 50 }),
+      (page) =>
+        page.items.some((e) =>
+          String(e.detail.object && (e.detail.object as Json).key).startsWith("capture/churn/"),
+        ),
+      10_000,
+    );
+    const key = (created.items.map((e) => (e.detail.object as Json).key) as string[]).find((k) =>
+      k.startsWith("capture/churn/"),
+    ) as string;
+    expect(key).toMatch(/^capture\/churn\/v\d+\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/.+\.jsonl$/);
+    const object = await t.objects.s3.send(new GetObjectCommand({ Bucket: "gyre-data", Key: key }));
+    const lines = (await object.Body?.transformToString())?.trim().split("\n") ?? [];
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      const record = CaptureRecord.parse(JSON.parse(line));
+      expect(record.captureData.endpointInput).toMatchObject({
+        observedContentType: "text/csv",
+        encoding: "CSV",
+      });
+      expect(record.captureData.endpointOutput.encoding).toBe("JSON");
+    }
+  }, 20_000);
 
   it("refuses to deploy a version that is not Approved", async () => {
     const registered = await call("POST", "/models/churn/versions", "pipeline", {
