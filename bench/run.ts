@@ -1,4 +1,5 @@
 import { benchBus } from "./bus";
+import { benchDeployment } from "./deployment";
 import { benchLocal } from "./local";
 import { benchMatcher } from "./matcher";
 import { benchProfile } from "./profile";
@@ -7,6 +8,8 @@ import { benchTraining } from "./training";
 
 // Gyre supports Node 20 today; the SDK's Node 22 notice would only add noise to the numbers.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+// Handlers log a line per event; a benchmark prints only its numbers.
+process.env.POWERTOOLS_LOG_LEVEL ??= "SILENT";
 
 const suites: Record<string, () => Promise<void>> = {
   matcher: benchMatcher,
@@ -15,6 +18,7 @@ const suites: Record<string, () => Promise<void>> = {
   local: benchLocal,
   training: benchTraining,
   registry: benchRegistry,
+  deployment: benchDeployment,
 };
 const only = process.argv.slice(2);
 
