@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import type { AwsSageMaker } from "@gyre/events";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { deploymentOutcome } from "./outcome";
 import type { EndpointState, EndpointStatus } from "./port";
 
@@ -50,5 +51,9 @@ describe("deploymentOutcome", () => {
     expect(deploymentOutcome("churn-2", undefined)).toEqual({
       failed: "The endpoint does not exist.",
     });
+  });
+
+  it("judges the statuses SageMaker's events carry once endpointStatusOf has normalised them", () => {
+    expectTypeOf<AwsSageMaker.EndpointStatus>().toEqualTypeOf<EndpointStatus>();
   });
 });
