@@ -94,6 +94,7 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
       state,
       objects: objectsOf(s3Server, options),
       jobs: batch ?? notStarted("jobs", "the Batch-compatible runner"),
+      endpoints: notStarted("endpoints", "the local model host"),
       timer,
       schedules,
       tokens: new FileTokenStore(tokensFile(options.home)),

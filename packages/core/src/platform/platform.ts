@@ -3,6 +3,7 @@ import type { EventPublisher } from "@gyre/events";
 import type { TokenStore } from "./auth/tokens";
 import type { EventLog } from "./bus/event-log";
 import type { DeadLetterStore } from "./bus/stores";
+import type { EndpointHost } from "./endpoints/port";
 import type { JobRunner } from "./jobs/port";
 import type { RecurringSchedules } from "./schedules/port";
 import type { Db } from "./state/client";
@@ -24,6 +25,8 @@ export interface Platform {
   state: Db;
   objects: Objects;
   jobs: JobRunner;
+  /** Model servers behind endpoints: SageMaker on AWS, model-host processes locally. */
+  endpoints: EndpointHost;
   timer: Timer;
   schedules: RecurringSchedules;
   tokens: TokenStore;
