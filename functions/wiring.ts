@@ -26,6 +26,8 @@ export interface Access {
   timer?: boolean;
   /** Create, update and delete the recurring pipeline schedules `gyre-pipeline-*`. */
   schedules?: boolean;
+  /** Deploy, describe, measure, invoke and delete SageMaker endpoints `gyre-*`. */
+  endpoints?: boolean;
 }
 
 export type ServiceName =
