@@ -209,14 +209,14 @@ describe("an approved version goes to the endpoint", () => {
       () => t.archive.list({ detailType: "Object Created", limit: 50 }),
       (page) =>
         page.items.some((e) =>
-          String(e.detail.object && (e.detail.object as Json).key).startsWith("capture/churn/"),
+          String(e.detail.object && (e.detail.object as Json).key).startsWith("capture/gyre-churn/"),
         ),
       10_000,
     );
     const key = (created.items.map((e) => (e.detail.object as Json).key) as string[]).find((k) =>
-      k.startsWith("capture/churn/"),
+      k.startsWith("capture/gyre-churn/"),
     ) as string;
-    expect(key).toMatch(/^capture\/churn\/v\d+\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/.+\.jsonl$/);
+    expect(key).toMatch(/^capture\/gyre-churn\/v\d+\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/.+\.jsonl$/);
     const object = await t.objects.s3.send(new GetObjectCommand({ Bucket: "gyre-data", Key: key }));
     const lines = (await object.Body?.transformToString())?.trim().split("\n") ?? [];
     expect(lines.length).toBeGreaterThan(0);
@@ -226,7 +226,8 @@ describe("an approved version goes to the endpoint", () => {
         observedContentType: "text/csv",
         encoding: "CSV",
       });
-      expect(record.captureData.endpointOutput.encoding).toBe("JSON");
+      const output = record.captureData.endpointOutput;
+      expect(output.encoding).toBe(/json/.test(output.observedContentType) ? "JSON" : "BASE64");
     }
   }, 20_000);
 

@@ -26,7 +26,7 @@ export interface Access {
   timer?: boolean;
   /** Create, update and delete the recurring pipeline schedules `gyre-pipeline-*`. */
   schedules?: boolean;
-  /** Create, update, describe, invoke and delete SageMaker endpoints `gyre-*` (and their alarms). */
+  /** Deploy, describe, measure, invoke and delete SageMaker endpoints `gyre-*`. */
   endpoints?: boolean;
 }
 

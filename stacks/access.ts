@@ -40,6 +40,20 @@ export interface ScheduleTargets {
   scheduleFired: $util.Input<string>;
 }
 
+/** What `access.endpoints` reaches: SageMaker's `gyre-*` resources, their alarms and scaling. */
+export interface EndpointTargets {
+  /** `...:endpoint/gyre-*`, `...:endpoint-config/gyre-*`, `...:model/gyre-*` */
+  sagemaker: $util.Input<string>[];
+  /** The role SageMaker runs the model containers as, which CreateModel passes. */
+  executionRole: $util.Input<string>;
+  /** `...:alarm:gyre-*`: the rollback alarms of each endpoint config. */
+  alarms: $util.Input<string>;
+  /** `...:scalable-target/*`: Application Auto Scaling names targets by an id of its own. */
+  scalableTargets: $util.Input<string>;
+  /** The service-linked role RegisterScalableTarget creates the first time in an account. */
+  autoscalingRole: $util.Input<string>;
+}
+
 /** The ARNs a function's access can name. */
 export interface AccessTargets {
   tables: Record<TableOwner, $util.Input<string>>;
@@ -52,6 +66,7 @@ export interface AccessTargets {
   jobs?: JobTargets;
   timer?: TimerTargets;
   schedules?: ScheduleTargets;
+  endpoints?: EndpointTargets;
 }
 
 const TABLE_READ = [
@@ -69,7 +84,8 @@ const TABLE_WRITE = [
 
 /**
  * Exactly the statements an access declaration asks for. Nothing is granted on `*` but
- * batch:DescribeJobs, which has no resource type: IAM accepts it only on `*`.
+ * batch:DescribeJobs and cloudwatch:GetMetricData, which have no resource type: IAM accepts
+ * them only on `*`.
  */
 export function statementsFor(access: Access, to: AccessTargets): Statement[] {
   const statements: Statement[] = [];
@@ -101,6 +117,9 @@ export function statementsFor(access: Access, to: AccessTargets): Statement[] {
   if (access.timer) statements.push(...timerStatements(required(to.timer, "timer")));
   if (access.schedules) {
     statements.push(...scheduleStatements(required(to.schedules, "schedules")));
+  }
+  if (access.endpoints) {
+    statements.push(...endpointStatements(required(to.endpoints, "endpoints")));
   }
   return statements;
 }
@@ -161,6 +180,76 @@ function scheduleStatements(to: ScheduleTargets): Statement[] {
       actions: ["iam:PassRole"],
       resources: [to.role],
       conditions: passedTo("scheduler.amazonaws.com"),
+    },
+  ];
+}
+
+/** What AwsSageMakerHost calls, and nothing else; DescribeEndpoint also serves scaling. */
+export const SAGEMAKER_ACTIONS = [
+  "sagemaker:CreateModel",
+  "sagemaker:CreateEndpointConfig",
+  "sagemaker:CreateEndpoint",
+  "sagemaker:UpdateEndpoint",
+  "sagemaker:DescribeEndpoint",
+  "sagemaker:DescribeEndpointConfig",
+  "sagemaker:DeleteEndpoint",
+  "sagemaker:DeleteEndpointConfig",
+  "sagemaker:DeleteModel",
+  "sagemaker:InvokeEndpoint",
+  "sagemaker:AddTags",
+  "sagemaker:ListTags",
+  "sagemaker:UpdateEndpointWeightsAndCapacities",
+];
+
+function endpointStatements(to: EndpointTargets): Statement[] {
+  const sagemakerVariants = [
+    {
+      test: "StringEquals",
+      variable: "application-autoscaling:service-namespace",
+      values: ["sagemaker"],
+    },
+    {
+      test: "StringEquals",
+      variable: "application-autoscaling:scalable-dimension",
+      values: ["sagemaker:variant:DesiredInstanceCount"],
+    },
+  ];
+  return [
+    { actions: SAGEMAKER_ACTIONS, resources: to.sagemaker },
+    {
+      actions: ["iam:PassRole"],
+      resources: [to.executionRole],
+      conditions: passedTo("sagemaker.amazonaws.com"),
+    },
+    {
+      actions: [
+        "cloudwatch:PutMetricAlarm",
+        "cloudwatch:DescribeAlarms",
+        "cloudwatch:DeleteAlarms",
+      ],
+      resources: [to.alarms],
+    },
+    // GetMetricData has no resource type in IAM: "*" or nothing.
+    { actions: ["cloudwatch:GetMetricData"], resources: ["*"] },
+    {
+      actions: [
+        "application-autoscaling:RegisterScalableTarget",
+        "application-autoscaling:DeregisterScalableTarget",
+        "application-autoscaling:PutScalingPolicy",
+      ],
+      resources: [to.scalableTargets],
+      conditions: sagemakerVariants,
+    },
+    {
+      actions: ["iam:CreateServiceLinkedRole"],
+      resources: [to.autoscalingRole],
+      conditions: [
+        {
+          test: "StringEquals",
+          variable: "iam:AWSServiceName",
+          values: ["sagemaker.application-autoscaling.amazonaws.com"],
+        },
+      ],
     },
   ];
 }

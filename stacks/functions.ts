@@ -73,6 +73,9 @@ export function makeFunction(context: FunctionContext, fn: GyreFunction): Deploy
     environment.GYRE_SCHEDULE_FIRED_FUNCTION_ARN = targets.schedules.scheduleFired;
     environment.GYRE_PIPELINE_SCHEDULER_ROLE_ARN = targets.schedules.role;
   }
+  if (fn.access.endpoints && targets.endpoints) {
+    environment.GYRE_SAGEMAKER_ROLE_ARN = targets.endpoints.executionRole;
+  }
   return context.factory({
     name: fn.name,
     handler: `${fn.module.replace(/\.ts$/, "")}.handler`,

@@ -3,6 +3,7 @@ import type { ServiceApi, Subscription } from "../functions/wiring";
 import { gyreApi } from "./api";
 import { gyreBucket } from "./bucket";
 import { gyreBus } from "./bus";
+import { gyreDeployment } from "./deployment";
 import { gyreEventsPlumbing } from "./events";
 import type { FunctionContext, FunctionFactory } from "./functions";
 import { gyreSubscriptions } from "./subscriptions";
@@ -32,6 +33,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
   const bus = gyreBus();
   const data = gyreBucket(bus);
   const training = gyreTraining(bus, data, options.batchNetwork ?? batchNetworkFromEnv());
+  const deployment = gyreDeployment(bus, data);
   const base: FunctionContext = {
     factory: options.functionFactory,
     targets: {
@@ -42,6 +44,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
       bucket: data.bucket.arn,
       bucketObjects: $util.interpolate`${data.bucket.arn}/*`,
       jobs: training.jobs,
+      endpoints: deployment.endpoints,
     },
     names: {
       bus: bus.bus.name,
@@ -70,6 +73,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
     bus,
     data,
     training,
+    deployment,
     rules: [plumbing.archiveRule, ...rules],
     api,
     outputs: {

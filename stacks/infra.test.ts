@@ -345,11 +345,13 @@ describe("the real declarations in functions/", () => {
     }
   });
 
-  it("grant no function an action wildcard, nor a resource wildcard but batch:DescribeJobs's", async () => {
+  it("grant no function an action wildcard, nor a resource wildcard but those IAM allows only on *", async () => {
     for (const { permissions } of [...real.functions, ...fixture.functions]) {
       for (const { actions, resources } of await resolved(permissions)) {
-        // DescribeJobs has no resource type in IAM: it is granted on "*" or not at all.
-        if (resources.includes("*")) expect({ actions, resources }).toEqual(DESCRIBE_JOBS);
+        // DescribeJobs and GetMetricData have no resource type in IAM: "*" or not at all.
+        if (resources.includes("*")) {
+          expect([DESCRIBE_JOBS, GET_METRIC_DATA]).toContainEqual({ actions, resources });
+        }
         expect(actions.filter((action) => action.includes("*"))).toEqual([]);
       }
     }
@@ -369,6 +371,7 @@ const RUN_DUE = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:TrainingRunDue`;
 const PIPELINE_SCHEDULER_ROLE = `arn:aws:iam::${ACCOUNT}:role/GyrePipelineScheduler`;
 const SCHEDULE_FIRED = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:TrainingScheduleFired`;
 const DESCRIBE_JOBS = { actions: ["batch:DescribeJobs"], resources: ["*"] };
+const GET_METRIC_DATA = { actions: ["cloudwatch:GetMetricData"], resources: ["*"] };
 /** The training functions' `jobs: true` and `timer: true`, as IAM: what it must be, exactly. */
 const JOBS_AND_TIMER = [
   { actions: ["batch:RegisterJobDefinition"], resources: [batchArn("job-definition/gyre-*")] },

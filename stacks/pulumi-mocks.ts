@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { FunctionSpec } from "./functions";
+import type { FunctionFactory, FunctionSpec } from "./functions";
 import type { GyreInfrastructureOptions } from "./index";
 
 export const root = join(import.meta.dirname, "..");
@@ -52,14 +52,26 @@ export interface Synthesized {
 export async function synthesize(
   options: Omit<GyreInfrastructureOptions, "functionFactory">,
 ): Promise<Synthesized> {
+  const functions: FunctionSpec[] = [];
+  const { resources } = await underMocks(async () => {
+    const { gyreInfrastructure } = await import("./index");
+    gyreInfrastructure({ ...options, functionFactory: recordingFactory(functions) });
+  });
+  return { resources, functions };
+}
+
+/** Runs any part of stacks/ under the same mocks, for a stack that index.ts does not wire yet. */
+export async function underMocks<T>(
+  program: () => Promise<T>,
+): Promise<{ resources: Registered[]; result: T }> {
   const require = createRequire(join(root, ".sst/platform/package.json"));
   const pulumi = require("@pulumi/pulumi") as typeof $util;
   Object.assign(globalThis, { $util: pulumi, aws: require("@pulumi/aws") });
-  const synthesized: Synthesized = { resources: [], functions: [] };
+  const resources: Registered[] = [];
   await pulumi.runtime.setMocks(
     {
       newResource: ({ type, name, inputs }) => {
-        synthesized.resources.push({ type, name, inputs });
+        resources.push({ type, name, inputs });
         return { id: `${name}-id`, state: { ...inputs, ...computed(type, name, inputs) } };
       },
       call: ({ token, inputs }) => invoked(token, inputs),
@@ -68,17 +80,18 @@ export async function synthesize(
     "test",
     false,
   );
-  const { gyreInfrastructure } = await import("./index");
-  gyreInfrastructure({
-    ...options,
-    functionFactory: (spec) => {
-      synthesized.functions.push(spec);
-      const arn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${spec.name}`;
-      return { arn: pulumi.output(arn), name: pulumi.output(spec.name) };
-    },
-  });
+  const result = await program();
   await pulumi.runtime.disconnect();
-  return synthesized;
+  return { resources, result };
+}
+
+/** A function factory that records each function's spec instead of bundling it. */
+export function recordingFactory(into: FunctionSpec[]): FunctionFactory {
+  return (spec) => {
+    into.push(spec);
+    const arn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${spec.name}`;
+    return { arn: $util.output(arn), name: $util.output(spec.name) };
+  };
 }
 
 /** The attributes AWS would compute, in AWS's formats, for the resources Gyre reads back. */

@@ -4,6 +4,7 @@ import type { JobTargets, ScheduleTargets, TimerTargets } from "./access";
 import type { GyreBucket } from "./bucket";
 import { forwardToBus, type GyreBus } from "./bus";
 import { type DeployedFunction, type FunctionContext, makeFunction } from "./functions";
+import { arn, assumedBy } from "./iam";
 
 /** Where Batch launches its instances. */
 export interface BatchNetwork {
@@ -292,30 +293,6 @@ function ecsInstanceProfile() {
   });
   const profile = new aws.iam.InstanceProfile("GyreBatchInstanceProfile", { role: role.name });
   return { profile, policy };
-}
-
-/** A trust policy for one AWS service; `thisAccountOnly` where the service sets aws:SourceAccount. */
-function assumedBy(service: string, { thisAccountOnly = false } = {}) {
-  const account = thisAccountOnly ? aws.getCallerIdentityOutput().accountId : undefined;
-  return $util.jsonStringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Service: service },
-        Action: "sts:AssumeRole",
-        ...(account ? { Condition: { StringEquals: { "aws:SourceAccount": account } } } : {}),
-      },
-    ],
-  });
-}
-
-/** An ARN in this account and region. */
-function arn(service: string, resource: string): $util.Output<string> {
-  const partition = aws.getPartitionOutput().partition;
-  const region = aws.getRegionOutput().region;
-  const account = aws.getCallerIdentityOutput().accountId;
-  return $util.interpolate`arn:${partition}:${service}:${region}:${account}:${resource}`;
 }
 
 function declared<T>(callback: T | undefined, kind: string): T {

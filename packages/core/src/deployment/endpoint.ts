@@ -37,7 +37,8 @@ export const AlarmInput = z.strictObject({
 });
 
 export const EndpointInput = z.strictObject({
-  name: ResourceName,
+  // SageMaker names it gyre-<name>, and each config gyre-<name>-v<version>-<8>, within 63 characters.
+  name: ResourceName.refine((name) => name.length <= 40, "at most 40 characters"),
   model: ResourceName,
   /** `approved`: every newly approved version rolls out; `{alias}`: the version the alias points at. */
   deployOn: z
@@ -94,8 +95,3 @@ export const Endpoint = z.object(EndpointInput.shape).extend({
   revision: z.number().int().nonnegative(),
 });
 export type Endpoint = z.infer<typeof Endpoint>;
-
-/** The endpoint's name on SageMaker: Gyre's are `gyre-<name>`, so IAM can be scoped to them. */
-export const resourceName = (endpoint: string) => `gyre-${endpoint}`;
-export const endpointOfResource = (resource: string) =>
-  resource.startsWith("gyre-") ? resource.slice("gyre-".length) : undefined;

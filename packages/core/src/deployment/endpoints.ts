@@ -4,7 +4,7 @@ import { VisibleError } from "../platform/errors";
 import type { Page } from "../platform/state/pages";
 import { Deployment } from "./deployment";
 import type { DeploymentDeps, DeploymentReads } from "./deps";
-import { Endpoint, EndpointInput, resourceName } from "./endpoint";
+import { Endpoint, EndpointInput } from "./endpoint";
 import { deploymentStore as store } from "./store";
 
 export const EndpointDetail = Endpoint.extend({
@@ -102,7 +102,7 @@ export async function deleteEndpoint(name: string, deps: DeploymentDeps): Promis
       updatedAt: new Date().toISOString(),
     };
     if (!(await store(deps.state).saveEndpoint(deleted))) continue;
-    await deps.endpoints.delete(resourceName(name));
+    await deps.endpoints.delete(name);
     return { ...deleted, revision: deleted.revision + 1 };
   }
 }
@@ -111,7 +111,7 @@ export async function getEndpoint(name: string, deps: DeploymentDeps): Promise<E
   const endpoint = await store(deps.state).getEndpoint(name);
   if (!endpoint) throw notFound(name);
   const state: EndpointState | undefined =
-    endpoint.status === "active" ? await deps.endpoints.describe(resourceName(name)) : undefined;
+    endpoint.status === "active" ? await deps.endpoints.describe(name) : undefined;
   const deployment = (id: string | null) => (id ? store(deps.state).getDeployment(id) : undefined);
   const [current, last] = await Promise.all([
     deployment(endpoint.currentDeploymentId),

@@ -1,14 +1,7 @@
 export { Deployment, DeploymentStatus, Step } from "./deployment";
 export { deployVersion, getDeployment, listDeployments, rollbackDeployment } from "./deployments";
 export type { DeploymentDeps, DeploymentReads } from "./deps";
-export {
-  AlarmInput,
-  Endpoint,
-  EndpointInput,
-  endpointOfResource,
-  Rollout,
-  resourceName,
-} from "./endpoint";
+export { AlarmInput, Endpoint, EndpointInput, Rollout } from "./endpoint";
 export {
   createEndpoint,
   deleteEndpoint,

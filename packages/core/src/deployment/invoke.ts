@@ -1,7 +1,6 @@
 import type { InvokeRequest, InvokeResponse } from "../platform/endpoints/port";
 import { VisibleError } from "../platform/errors";
 import type { DeploymentDeps } from "./deps";
-import { resourceName } from "./endpoint";
 import { deploymentStore as store } from "./store";
 
 /** POST /endpoints/{name}/invocations: the request goes to the endpoint as it is, whatever its type. */
@@ -25,5 +24,5 @@ export async function invoke(
       `Endpoint ${name} serves nothing yet: approve a version of ${endpoint.model}, or POST /endpoints/${name}/deploy.`,
     );
   }
-  return deps.endpoints.invoke(resourceName(name), request);
+  return deps.endpoints.invoke(name, request);
 }

@@ -1,8 +1,10 @@
 import type { AwsSageMaker, EventDetail } from "@gyre/events";
+import { endpointStatusOf } from "@gyre/events/aws-sagemaker";
+import { deploymentOutcome } from "../platform/endpoints/outcome";
 import type { EndpointState, VariantMetrics } from "../platform/endpoints/port";
+import { gyreName } from "../platform/endpoints/sagemaker-names";
 import type { Deployment, Step } from "./deployment";
 import type { DeploymentDeps } from "./deps";
-import { endpointOfResource, resourceName } from "./endpoint";
 import { finishDeployment, type Outcome } from "./finish";
 import { startQueued } from "./request";
 import { deploymentStore as store } from "./store";
@@ -16,14 +18,14 @@ type StateChange = EventDetail<typeof AwsSageMaker.EndpointStateChange>;
  * back InService on the old config is a rollback (SageMaker's own), never a success.
  */
 export async function onEndpointStateChange(detail: StateChange, deps: DeploymentDeps) {
-  const name = endpointOfResource(detail.EndpointName);
+  const name = gyreName(detail.EndpointName);
   if (!name) return undefined;
   const endpoint = await store(deps.state).getEndpoint(name);
   const id = endpoint?.currentDeploymentId;
   if (!id) return undefined;
   const deployment = await store(deps.state).getDeployment(id);
   if (!deployment?.acceptedAt || deployment.status !== "InProgress") return deployment;
-  const state = await deps.endpoints.describe(resourceName(name));
+  const state = await deps.endpoints.describe(name);
   if (!state) return deployment;
   await recordStep(deployment, reported(detail, state), deps);
   const outcome = outcomeOf(deployment, state);
@@ -35,18 +37,13 @@ export async function onEndpointStateChange(detail: StateChange, deps: Deploymen
 
 /** What the endpoint's state means for the rollout that asked for `configName`. */
 export function outcomeOf(deployment: Deployment, state: EndpointState): Outcome | undefined {
-  if (state.status === "InService") {
-    if (state.configName === deployment.configName) return { status: "Succeeded" };
-    return {
-      status: "RolledBack",
-      reason: state.failureReason ?? "SageMaker rolled the update back to the previous config",
-      check: checkOf(state.failureReason),
-    };
+  const outcome = deploymentOutcome(deployment.configName, state);
+  if (outcome === "in-progress") return undefined;
+  if (outcome === "succeeded") return { status: "Succeeded" };
+  if ("rolledBack" in outcome) {
+    return { status: "RolledBack", reason: outcome.rolledBack, check: checkOf(outcome.rolledBack) };
   }
-  if (state.status === "Failed" || state.status === "UpdateRollbackFailed") {
-    return { status: "Failed", reason: state.failureReason ?? state.status, check: "sagemaker" };
-  }
-  return undefined;
+  return { status: "Failed", reason: outcome.failed, check: "sagemaker" };
 }
 
 function checkOf(reason: string | undefined): string {
@@ -69,7 +66,7 @@ function reported(detail: StateChange, state: EndpointState): EndpointState {
     };
   });
   return {
-    status: detail.EndpointStatus as EndpointState["status"],
+    status: endpointStatusOf(detail),
     configName: detail.EndpointConfigName,
     failureReason: detail.FailureReason,
     variants: variants.length ? variants : state.variants,
@@ -78,7 +75,7 @@ function reported(detail: StateChange, state: EndpointState): EndpointState {
 
 async function recordStep(deployment: Deployment, state: EndpointState, deps: DeploymentDeps) {
   const metrics = await deps.endpoints
-    .metrics(resourceName(deployment.endpoint), new Date(deployment.startedAt))
+    .metrics(deployment.endpoint, new Date(deployment.startedAt))
     .catch((): VariantMetrics[] => []);
   const step: Step = {
     at: new Date().toISOString(),

@@ -77,7 +77,7 @@ function newDeployment(
     previousVersion: endpoint.serving?.version ?? null,
     trigger,
     status: "InProgress",
-    configName: `gyre-${endpoint.name}-v${version}-${id.slice(-8).toLowerCase()}`,
+    configName: `${endpoint.name}-v${version}-${id.slice(-8).toLowerCase()}`,
     reason: null,
     tripped: null,
     steps: [],

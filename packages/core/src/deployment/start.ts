@@ -2,7 +2,7 @@ import { Deployment as Events } from "@gyre/events";
 import type { AlarmRule, RolloutPolicy } from "../platform/endpoints/port";
 import type { Deployment } from "./deployment";
 import type { DeploymentDeps } from "./deps";
-import { type Endpoint, resourceName } from "./endpoint";
+import type { Endpoint } from "./endpoint";
 import { finishDeployment } from "./finish";
 import { type KnownVersion, deploymentStore as store } from "./store";
 
@@ -70,10 +70,9 @@ function configOf(
   version: KnownVersion,
   deps: DeploymentDeps,
 ) {
-  const resource = resourceName(endpoint.name);
   const serve = version.serve as NonNullable<KnownVersion["serve"]>;
   return {
-    endpoint: resource,
+    endpoint: endpoint.name,
     configName: deployment.configName,
     serving: {
       model: deployment.model,
@@ -89,7 +88,7 @@ function configOf(
       ? {
           enabled: true,
           samplingPercent: endpoint.dataCapture.samplingPercent,
-          destinationS3Uri: `s3://${deps.objects.bucket}/capture/${endpoint.name}/`,
+          destinationS3Uri: `s3://${deps.objects.bucket}/capture`,
         }
       : undefined,
     autoscaling: endpoint.autoscaling,

@@ -2,6 +2,7 @@ import { DynamoTokenStore } from "./auth/dynamo-token-store";
 import { EventBridgePublisher } from "./bus/aws-bus";
 import { awsEventLog } from "./bus/aws-event-log";
 import { DynamoDeadLetters } from "./bus/dynamo-stores";
+import { AwsSageMakerHost } from "./endpoints/aws-sagemaker";
 import { AwsBatchRunner } from "./jobs/aws-batch";
 import { createS3Client } from "./objects/s3-client";
 import { lazily, type Platform } from "./platform";
@@ -16,11 +17,9 @@ export function awsPlatform(env: NodeJS.ProcessEnv = process.env): Platform {
     state: () => createDocumentClient(),
     objects: () => ({ s3: createS3Client(), bucket: env.GYRE_BUCKET ?? "gyre-data" }),
     jobs: () => new AwsBatchRunner(),
+    endpoints: () => new AwsSageMakerHost(),
     timer: () => awsRunTimer(),
     schedules: () => awsScheduleSync(),
-    endpoints: () => {
-      throw new Error("The SageMaker endpoints adapter is not wired yet.");
-    },
     tokens: () => new DynamoTokenStore(platform.state),
     events: () => awsEventLog(platform.state),
     deadLetters: () => new DynamoDeadLetters(platform.state),

@@ -25,10 +25,10 @@ export interface Platform {
   state: Db;
   objects: Objects;
   jobs: JobRunner;
+  /** Model servers behind endpoints: SageMaker on AWS, model-host processes locally. */
+  endpoints: EndpointHost;
   timer: Timer;
   schedules: RecurringSchedules;
-  /** Model servers behind endpoints: SageMaker on AWS, local model hosts locally. */
-  endpoints: EndpointHost;
   tokens: TokenStore;
   /** The archive, dead letters, put and replay, for the events API. */
   events: EventLog;

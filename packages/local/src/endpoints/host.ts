@@ -11,6 +11,7 @@ import type {
   InvokeResponse,
   RolloutPolicy,
 } from "@gyre/core/platform/endpoints/port";
+import { PREFIX, sagemakerName } from "@gyre/core/platform/endpoints/sagemaker-names";
 import { AwsSageMaker, type EventPublisher } from "@gyre/events";
 import { jsonFile } from "../json-file";
 import { DataCapture } from "./capture";
@@ -82,6 +83,8 @@ export class LocalEndpointHost implements EndpointHost {
   }
 
   async deploy(config: EndpointConfig, rollout: RolloutPolicy, alarms: AlarmRule[]): Promise<void> {
+    sagemakerName(config.endpoint, "endpoint");
+    sagemakerName(config.configName, "config");
     const existing = this.records.get(config.endpoint);
     if (existing && BUSY.has(existing.status)) {
       throw new Error(
@@ -332,12 +335,9 @@ export class LocalEndpointHost implements EndpointHost {
       return;
     const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(capture.destinationS3Uri);
     if (!match) return;
-    this.capture.record(
-      { bucket: match[1] as string, prefix: match[2] as string },
-      fleet.variant,
-      request,
-      output,
-    );
+    // SageMaker's layout: <destination>/<endpoint name>/<variant>/yyyy/mm/dd/hh/<file>.jsonl
+    const prefix = `${(match[2] as string).replace(/\/+$/, "")}/${PREFIX}${fleet.config.endpoint}/`;
+    this.capture.record({ bucket: match[1] as string, prefix }, fleet.variant, request, output);
   }
 
   private variants(name: string) {
@@ -360,13 +360,14 @@ export class LocalEndpointHost implements EndpointHost {
   private async change(record: EndpointRecord, persist = true): Promise<void> {
     this.records.set(record.name, record);
     if (persist) await jsonFile(this.file(record.name), record).write(record);
-    const arn = `arn:aws:sagemaker:${this.options.region}:${this.options.account}:endpoint/${record.name}`;
+    const endpointName = `${PREFIX}${record.name}`;
+    const arn = `arn:aws:sagemaker:${this.options.region}:${this.options.account}:endpoint/${endpointName}`;
     await AwsSageMaker.EndpointStateChange.publish(
       this.options.bus,
       {
-        EndpointName: record.name,
+        EndpointName: endpointName,
         EndpointArn: arn,
-        EndpointConfigName: record.configName,
+        EndpointConfigName: `${PREFIX}${record.configName}`,
         ProductionVariants: this.variants(record.name).map((v) => ({
           VariantName: v.name,
           CurrentWeight: v.weight,

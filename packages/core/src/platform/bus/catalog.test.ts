@@ -61,7 +61,10 @@ describe("event catalog", () => {
       ],
       "aws.s3": ["Object Created", "Object Deleted"],
       "aws.batch": ["Batch Job State Change"],
-      "aws.sagemaker": ["SageMaker Endpoint State Change"],
+      "aws.sagemaker": [
+        "SageMaker Endpoint Deployment State Change",
+        "SageMaker Endpoint State Change",
+      ],
     });
   });
 
@@ -121,7 +124,8 @@ describe("event catalog", () => {
   it.each([
     ["s3-object-created", AwsS3.ObjectCreated],
     ["batch-job-state-change", AwsBatch.BatchJobStateChange],
-    ["sagemaker-endpoint-state-change", AwsSageMaker.EndpointStateChange],
+    ["aws-docs/sagemaker-endpoint-state-change", AwsSageMaker.EndpointStateChange],
+    ["sagemaker-endpoint-state-change-api-spelling", AwsSageMaker.EndpointStateChange],
   ])("parses AWS's documented sample event %s", async (name, definition) => {
     const event = await sample(name);
     expect(definition.envelope.safeParse(event).error).toBeUndefined();
