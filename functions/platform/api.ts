@@ -10,25 +10,42 @@ import type { ServiceApi } from "../wiring";
 
 export const GYRE_VERSION = "0.1.0";
 
+/** Where clients put data: a local Gyre's own S3. On AWS it is S3 itself, and not said. */
+const LocalS3 = z
+  .object({
+    endpoint: z.string().openapi({ example: "http://127.0.0.1:7701" }),
+    bucket: z.string().openapi({ example: "gyre-data" }),
+  })
+  .openapi("LocalS3", {
+    description:
+      "The S3 endpoint and bucket of a local Gyre (`npm start`): where `gyre data push` uploads.",
+  });
+
+const Health = z
+  .object({ status: z.literal("ok"), version: z.string(), s3: LocalS3.optional() })
+  .openapi("Health");
+
 const health = createRoute({
   method: "get",
   path: "/health",
   tags: ["platform"],
   summary: "Liveness: answers without a token",
+  description: "Also says where a local Gyre's S3 is (`s3`), so clients need only the API's URL.",
   responses: {
-    200: {
-      description: "Gyre is up",
-      content: {
-        "application/json": { schema: z.object({ status: z.literal("ok"), version: z.string() }) },
-      },
-    },
+    200: { description: "Gyre is up", content: { "application/json": { schema: Health } } },
   },
 });
 
+export interface PlatformInfo {
+  /** Set when the objects port is a local S3 that clients can reach. */
+  s3?: z.infer<typeof LocalS3>;
+}
+
 /** The whole API: /health, every service's routes, /openapi.json (generated) and the /docs page. */
-export function platformApi(services: OpenAPIHono<AuthEnv>[]) {
+export function platformApi(services: OpenAPIHono<AuthEnv>[], info: PlatformInfo = {}) {
   const app = createApp();
-  app.openapi(health, (c) => c.json({ status: "ok" as const, version: GYRE_VERSION }, 200));
+  const answer = { status: "ok" as const, version: GYRE_VERSION, ...info };
+  app.openapi(health, (c) => c.json(answer, 200));
   for (const service of services) app.route("/", service);
   const document = () =>
     app.getOpenAPI31Document({

@@ -43,6 +43,8 @@ export interface LocalPlatform extends Platform {
   deadLetters: DynamoDeadLetters;
   dynamo: LocalDynamo;
   s3Server?: LocalS3;
+  /** The data bucket (in the local S3, when started). */
+  bucket: string;
   batch?: LocalBatch;
   localTimer: LocalTimer;
   localSchedules: LocalSchedules;
@@ -102,6 +104,7 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
       archive,
       dynamo,
       s3Server,
+      bucket: options.s3?.bucket ?? "gyre-data",
       batch,
       localTimer: timer,
       localSchedules: schedules,
