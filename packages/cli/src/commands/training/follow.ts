@@ -59,10 +59,16 @@ export function succeeded(run: Run): Run {
   throw new CliError(`${run.id} ${run.status}: ${run.reason ?? "no reason given"}`);
 }
 
-export function summary(run: Run): string {
-  const metrics = Object.entries(run.metrics ?? {})
+/** `auc=0.8412 accuracy=0.79`: at most `limit` metrics, four significant digits. */
+export function metricsCell(metrics: Run["metrics"], limit = 3): string {
+  return Object.entries(metrics ?? {})
+    .slice(0, limit)
     .map(([name, value]) => `${name}=${Number(value.toPrecision(4))}`)
     .join(" ");
+}
+
+export function summary(run: Run): string {
+  const metrics = metricsCell(run.metrics, Number.POSITIVE_INFINITY);
   const took = run.durationSeconds === null ? "" : ` in ${run.durationSeconds.toFixed(1)}s`;
   return `${run.id} ${run.status}${took}${metrics ? `: ${metrics}` : ""}`;
 }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { type ApiClient, apiClient, ok, type Schemas, typed } from "../../client";
 import { table } from "../../table";
-import { isOver, printLogs, succeeded } from "./follow";
+import { isOver, metricsCell, printLogs, succeeded } from "./follow";
 
 type Run = Schemas["Run"];
 
@@ -52,7 +52,9 @@ export function registerRunCommands(program: Command, client: () => ApiClient = 
     });
 }
 
+/** Runs with their metrics; when some did not succeed, why, in the last column. */
 export function runsTable(runs: Run[]): string {
+  const reasons = runs.some((r) => r.status !== "SUCCEEDED" && r.reason);
   return table(
     [
       "run",
@@ -60,10 +62,12 @@ export function runsTable(runs: Run[]): string {
       "status",
       "trigger",
       "dataset",
+      "metrics",
       "attempts",
       "duration",
       "cost $",
       "created",
+      ...(reasons ? ["reason"] : []),
     ],
     runs.map((r) => [
       r.id,
@@ -71,10 +75,12 @@ export function runsTable(runs: Run[]): string {
       r.status,
       r.trigger,
       `${r.dataset.name} v${r.dataset.version}`,
+      metricsCell(r.metrics) || "-",
       r.attempts.length,
       r.durationSeconds === null ? "-" : `${r.durationSeconds.toFixed(1)}s`,
       r.costUsd === null ? "-" : r.costUsd.toFixed(4),
       r.createdAt,
+      ...(reasons ? [r.status === "SUCCEEDED" ? "" : (r.reason ?? "")] : []),
     ]),
   );
 }
