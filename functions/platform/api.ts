@@ -7,6 +7,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { apis } from "../services";
 import { lambdaApi } from "../shared/lambda-api";
 import type { ServiceApi } from "../wiring";
+import { apiDescription } from "./description";
 
 export const GYRE_VERSION = "0.1.0";
 
@@ -37,6 +38,8 @@ const health = createRoute({
 });
 
 export interface PlatformInfo {
+  /** The APIs mounted, for the document's description. */
+  apis?: ServiceApi[];
   /** Set when the objects port is a local S3 that clients can reach. */
   s3?: z.infer<typeof LocalS3>;
 }
@@ -44,19 +47,18 @@ export interface PlatformInfo {
 /** The whole API: /health, every service's routes, /openapi.json (generated) and the /docs page. */
 export function platformApi(services: OpenAPIHono<AuthEnv>[], info: PlatformInfo = {}) {
   const app = createApp();
-  const answer = { status: "ok" as const, version: GYRE_VERSION, ...info };
+  const answer = { status: "ok" as const, version: GYRE_VERSION, ...(info.s3 && { s3: info.s3 }) };
   app.openapi(health, (c) => c.json(answer, 200));
   for (const service of services) app.route("/", service);
-  const document = () =>
-    app.getOpenAPI31Document({
+  const document = () => {
+    const doc = app.getOpenAPI31Document({
       openapi: "3.1.0",
-      info: {
-        title: "Gyre API",
-        version: GYRE_VERSION,
-        description:
-          "Event-driven MLOps on AWS: datasets, training, registry, deployment, monitoring.",
-      },
+      info: { title: "Gyre API", version: GYRE_VERSION },
     });
+    const paths = (doc.paths ?? {}) as Parameters<typeof apiDescription>[0];
+    doc.info.description = apiDescription(paths, info.apis ?? []);
+    return doc;
+  };
   app.get("/openapi.json", (c) => c.json(document()));
   app.get("/docs", (c) =>
     c.html(renderDocsPage(document() as Parameters<typeof renderDocsPage>[0])),
@@ -97,7 +99,8 @@ export async function serviceApps(
 }
 
 /** The whole API from one platform: what the local runtime serves. */
-export const make = async (platform: Platform) => platformApi(await serviceApps(platform));
+export const make = async (platform: Platform) =>
+  platformApi(await serviceApps(platform), { apis });
 
 /** The Lambda entry point on AWS for /health, /openapi.json and /docs, documenting every service's routes. */
 export const handler = lambdaApi(make);

@@ -46,7 +46,7 @@ export async function mountServices(
     make: () => make(api.handler, `${api.service} api`),
   }));
   const s3 = platform.s3Server && { endpoint: platform.s3Server.endpoint, bucket: platform.bucket };
-  return platformApi(apps, s3 ? { s3 } : {});
+  return platformApi(apps, { apis: apisOf(services), ...(s3 && { s3 }) });
 }
 
 /** Whether any declaration asks for Batch: then the platform starts the local runner. */
