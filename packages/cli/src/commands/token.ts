@@ -16,7 +16,7 @@ import { table } from "../table";
 
 const awsOption = [
   "--aws",
-  "a deployed Gyre's tokens table ($GYRE_TOKENS_TABLE, printed by sst deploy), with your AWS credentials",
+  "a deployed Gyre's tokens table ($GYRE_TOKENS_TABLE, printed by npm run sst -- deploy), with your AWS credentials",
 ] as const;
 
 export function registerToken(program: Command): void {
@@ -80,7 +80,7 @@ function tokenStore(options: { aws?: boolean }): TokenStore {
   if (!options.aws) return new FileTokenStore(tokensFile(local().home));
   if (!process.env.GYRE_TOKENS_TABLE) {
     throw new CliError(
-      "--aws needs GYRE_TOKENS_TABLE: the tokensTable output of `npx sst deploy`.",
+      "--aws needs GYRE_TOKENS_TABLE: the tokensTable output of `npm run sst -- deploy`.",
     );
   }
   return new DynamoTokenStore(createDocumentClient());
