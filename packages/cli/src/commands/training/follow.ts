@@ -68,7 +68,7 @@ export function metricsCell(metrics: Run["metrics"], limit = 3): string {
 }
 
 export function summary(run: Run): string {
-  const metrics = metricsCell(run.metrics, Number.POSITIVE_INFINITY);
+  const metrics = metricsCell(run.metrics, 4);
   const took = run.durationSeconds === null ? "" : ` in ${run.durationSeconds.toFixed(1)}s`;
   return `${run.id} ${run.status}${took}${metrics ? `: ${metrics}` : ""}`;
 }
