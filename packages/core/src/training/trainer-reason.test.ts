@@ -1,4 +1,8 @@
+import { BatchClient, DescribeJobsCommand } from "@aws-sdk/client-batch";
+import { CloudWatchLogsClient, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { mockClient } from "aws-sdk-client-mock";
 import { describe, expect, it } from "vitest";
+import { AwsBatchRunner } from "../platform/jobs/aws-batch";
 import type { LogChunk } from "../platform/jobs/port";
 import { lastErrorLine, MAX_REASON_CHARS, trainerReason } from "./trainer-reason";
 
@@ -53,5 +57,42 @@ describe("the trainer's reason for a failed run", () => {
     ]);
     const broken = { logs: () => Promise.reject(new Error("AccessDenied")) };
     expect(await trainerReason(broken, "job-1", 1)).toBeUndefined();
+  });
+
+  it("on AWS, is read from the failed attempt's CloudWatch stream", async () => {
+    const batch = mockClient(BatchClient);
+    const logs = mockClient(CloudWatchLogsClient);
+    try {
+      const attempt = { container: { logStreamName: "gyre/default/task-1", exitCode: 1 } };
+      batch.on(DescribeJobsCommand).resolves({
+        jobs: [
+          {
+            ...{ jobId: "job-1", jobName: "j", jobQueue: "q", jobDefinition: "d", startedAt: 1 },
+            status: "FAILED",
+            attempts: [attempt],
+          },
+        ],
+      });
+      logs
+        .on(GetLogEventsCommand)
+        .resolvesOnce({
+          events: [
+            { message: "[train] read 10 rows" },
+            { message: '[train] failed: no column "churned"' },
+          ],
+          nextForwardToken: "f/2",
+        })
+        .resolvesOnce({ events: [], nextForwardToken: "f/2" });
+      expect(await trainerReason(new AwsBatchRunner(), "job-1", 1)).toBe(
+        '[train] failed: no column "churned"',
+      );
+      expect(logs.commandCalls(GetLogEventsCommand)[0]?.args[0].input).toMatchObject({
+        logGroupName: "/aws/batch/job",
+        logStreamName: "gyre/default/task-1",
+      });
+    } finally {
+      batch.restore();
+      logs.restore();
+    }
   });
 });
