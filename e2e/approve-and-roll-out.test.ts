@@ -209,7 +209,9 @@ describe("an approved version goes to the endpoint", () => {
       () => t.archive.list({ detailType: "Object Created", limit: 50 }),
       (page) =>
         page.items.some((e) =>
-          String(e.detail.object && (e.detail.object as Json).key).startsWith("capture/gyre-churn/"),
+          String(e.detail.object && (e.detail.object as Json).key).startsWith(
+            "capture/gyre-churn/",
+          ),
         ),
       10_000,
     );

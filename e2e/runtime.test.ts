@@ -3,6 +3,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { cliExports } from "@gyre/local/cli-env";
+import type { LocalConfig } from "@gyre/local/config";
 import { freePort, type GyreProcess, startGyre, waitFor } from "@gyre/local/testing/gyre-process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../packages/cli/test/run-cli";
@@ -11,6 +13,8 @@ let home: string;
 let env: NodeJS.ProcessEnv;
 let gyre: GyreProcess;
 let api: string;
+
+const lines = () => gyre.output().trim().split("\n");
 
 async function start(): Promise<GyreProcess> {
   const started = startGyre(env);
@@ -44,9 +48,23 @@ describe("npm start (the local runtime)", () => {
     const lines = gyre.output().trim().split("\n");
     expect(lines.at(-1)).toMatch(/^Gyre is ready/);
     expect(gyre.output()).toContain(`API        ${api}`);
-    expect(gyre.output()).toContain(`S3         http://127.0.0.1:${env.GYRE_S3_PORT}`);
+    const s3 = `http://127.0.0.1:${env.GYRE_S3_PORT}`;
+    expect(gyre.output()).toContain(`S3         ${s3}`);
     const health = await fetch(`${api}/health`);
-    expect(await health.json()).toEqual({ status: "ok", version: expect.any(String) });
+    expect(await health.json()).toEqual({
+      status: "ok",
+      version: expect.any(String),
+      s3: { endpoint: s3, bucket: "gyre-data" },
+    });
+  });
+
+  it("prints the one export line another shell needs on other ports than the defaults", () => {
+    expect(lines().at(-2)).toBe(`    export GYRE_API_URL=${api} GYRE_HOME=${home}`);
+    const defaults = { host: "127.0.0.1", home, port: 7700 } as LocalConfig;
+    expect(cliExports({ ...defaults }, 7700, {})).toBe("");
+    expect(cliExports({ ...defaults, home: "/my gyre" }, 7700, { GYRE_HOME: "x" })).toBe(
+      `export GYRE_HOME='/my gyre'`,
+    );
   });
 
   it("accepts a token created by the CLI while it runs, at once", async () => {

@@ -22,6 +22,8 @@ export interface Access {
   bucket?: "read" | "write" | "read-write";
   /** Submit and terminate jobs on Gyre's Batch queues, and read their logs. */
   jobs?: boolean;
+  /** Only read Gyre's Batch jobs and their logs (DescribeJobs, GetLogEvents); `jobs` includes it. */
+  jobLogs?: boolean;
   /** Create one-time schedules that call the service back (debounce timers). */
   timer?: boolean;
   /** Create, update and delete the recurring pipeline schedules `gyre-pipeline-*`. */

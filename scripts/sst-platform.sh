@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sst_version=$(node -p 'require("./node_modules/sst/package.json").version')
+sst=$(scripts/sst-tools.sh)
+sst_version=$(node -p 'require("./tools/sst/node_modules/sst/package.json").version')
 if [[ -f .sst/platform/config.d.ts && -d .sst/platform/node_modules/@pulumi/aws &&
   "$(cat .sst/platform/version 2>/dev/null)" == "$sst_version" ]]; then
   exit 0
@@ -18,7 +19,7 @@ fi
 case "$sst_version" in
   4.17.1) pulumi_version=v3.215.0 ;;
   *)
-    binary=$(node -p '`node_modules/sst-${process.platform}-${process.arch}/bin/sst`')
+    binary=$(node -p '`tools/sst/node_modules/sst-${process.platform}-${process.arch}/bin/sst`')
     # The Pulumi version sst pins appears in its binary far more often than any other v3.x.y.
     pulumi_version=$(grep -ao 'v3\.[0-9]\+\.[0-9]\+' "$binary" | sort | uniq -c | sort -rn | awk 'NR==1 {print $2}')
     echo "sst $sst_version is not in scripts/sst-platform.sh; guessing it expects Pulumi $pulumi_version." >&2
@@ -38,6 +39,6 @@ HOME="$home" \
   SST_STAGE="${SST_STAGE:-offline}" \
   npm_config_registry="$registry" \
   npm_config_update_notifier=false \
-  npx --no-install sst install >&2
+  "$sst" install >&2
 
 test -f .sst/platform/config.d.ts

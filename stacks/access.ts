@@ -114,6 +114,7 @@ export function statementsFor(access: Access, to: AccessTargets): Statement[] {
     });
   }
   if (access.jobs) statements.push(...jobStatements(required(to.jobs, "jobs")));
+  else if (access.jobLogs) statements.push(...jobLogStatements(required(to.jobs, "jobs")));
   if (access.timer) statements.push(...timerStatements(required(to.timer, "timer")));
   if (access.schedules) {
     statements.push(...scheduleStatements(required(to.schedules, "schedules")));
@@ -149,12 +150,18 @@ function jobStatements(to: JobTargets): Statement[] {
       resources: [to.jobs],
       conditions: [{ test: "Null", variable: "aws:ResourceTag/gyre:run", values: ["false"] }],
     },
-    { actions: ["batch:DescribeJobs"], resources: ["*"] },
     {
       actions: ["iam:PassRole"],
       resources: [to.jobRole],
       conditions: passedTo("ecs-tasks.amazonaws.com"),
     },
+    ...jobLogStatements(to),
+  ];
+}
+
+function jobLogStatements(to: JobTargets): Statement[] {
+  return [
+    { actions: ["batch:DescribeJobs"], resources: ["*"] },
     { actions: ["logs:GetLogEvents"], resources: [to.logStreams] },
   ];
 }

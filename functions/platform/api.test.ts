@@ -8,7 +8,10 @@ let app: ReturnType<typeof platformApi>;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  app = platformApi([eventsApi(platform)]);
+  const apis = [
+    { service: "events" as const, prefixes: ["/events"], handler: "functions/events/api.ts" },
+  ];
+  app = platformApi([eventsApi(platform)], { apis });
 });
 afterAll(() => platform.close());
 
@@ -53,6 +56,28 @@ describe("the platform API", () => {
     ]) {
       expect(html).toContain(route);
     }
+  });
+
+  it("shows request bodies as their fields, not raw $refs, and renders descriptions' Markdown", async () => {
+    const html = await (await app.request("/docs")).text();
+    expect(html).not.toContain("$ref");
+    expect(html).toContain(
+      'Request body (<a href="#schema-PutEventsRequest">PutEventsRequest</a>)',
+    );
+    expect(html).toMatch(/<code>entries\[\]\.detailType<\/code><\/td><td>string<\/td><td>yes/);
+    expect(html).toContain('<section id="schema-PutEventsRequest">');
+    expect(html).toContain("<p>Needs the <code>admin</code> role.</p>");
+    expect(html).not.toMatch(/`admin`/);
+  });
+
+  it("describes only the services it serves, and each role by the routes it opens", async () => {
+    const doc = (await (await app.request("/openapi.json")).json()) as {
+      info: { description: string };
+    };
+    expect(doc.info.description).toContain("Services in this API: events (`/events`).");
+    expect(doc.info.description).not.toMatch(/deployment|monitoring|SageMaker/);
+    expect(doc.info.description).toContain("- **admin**: `POST /events`, `POST /events/replay`");
+    expect(doc.info.description).toContain("- **approver**: nothing more");
   });
 
   it("answers an unknown route with a 404 in the error format", async () => {

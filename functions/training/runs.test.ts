@@ -92,10 +92,20 @@ describe("runs that fail", () => {
     const run = await t.waitForRun((await onlyRun("delta")).id, (r) => r.status === "FAILED");
     expect(run.attempts).toHaveLength(1);
     expect(run.attempts[0]?.exitCode).toBe(1);
+    expect(run.attempts[0]?.statusReason).toBe("Essential container in task exited");
+    expect(run.reason).toBe("trainer failed on purpose");
     const failed = await t.platform.archive.list({ detailType: "Training Run Failed", limit: 10 });
     expect(failed.items.map((e) => e.detail)).toContainEqual(
-      expect.objectContaining({ runId: run.id, attempts: 1 }),
+      expect.objectContaining({ runId: run.id, attempts: 1, reason: "trainer failed on purpose" }),
     );
+  });
+
+  it("takes the reason from the trainer's last error line, not Batch's words", async () => {
+    const hyperparameters = { failWith: 'no column "churned"' };
+    await Training.createPipeline(pipeline("delta-2", { hyperparameters }), t.platform);
+    await t.newVersion("delta-2", 1);
+    const run = await t.waitForRun((await onlyRun("delta-2")).id, (r) => r.status === "FAILED");
+    expect(run.reason).toBe('[train] failed: no column "churned"');
   });
 
   it("retries an attempt lost the way a spot reclaim is reported, up to the attempts", async () => {

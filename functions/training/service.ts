@@ -42,7 +42,8 @@ export const training: Service = {
         detail: { tags: { "gyre:run": [{ exists: true }] } },
       },
       handler: "functions/training/batch-job-state-change.ts",
-      access: { tables: { training: "read-write" }, publish: true, bucket: "read" },
+      // The log of a failed attempt gives the run its reason.
+      access: { tables: { training: "read-write" }, publish: true, bucket: "read", jobLogs: true },
     },
   ],
   // A debounce window closed: submit the queued run, re-arming the timer if it moved.

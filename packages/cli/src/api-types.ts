@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: answers without a token */
+        /**
+         * Liveness: answers without a token
+         * @description Also says where a local Gyre's S3 is (`s3`), so clients need only the API's URL.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -24,11 +27,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                            version: string;
-                        };
+                        "application/json": components["schemas"]["Health"];
                     };
                 };
             };
@@ -3796,6 +3795,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+            version: string;
+            s3?: components["schemas"]["LocalS3"];
+        };
+        /** @description The S3 endpoint and bucket of a local Gyre (`npm start`): where `gyre data push` uploads. */
+        LocalS3: {
+            /** @example http://127.0.0.1:7701 */
+            endpoint: string;
+            /** @example gyre-data */
+            bucket: string;
+        };
         Event: {
             /** @enum {string} */
             version: "0";

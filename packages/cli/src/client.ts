@@ -1,7 +1,9 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { components, paths } from "./api-types";
+import { CliError } from "./cli-error";
+import { apiUrl } from "./settings";
 
-export class CliError extends Error {}
+export { CliError };
 
 /** The API's named schemas, generated from its OpenAPI document (`npm run api:types`). */
 export type Schemas = components["schemas"];
@@ -15,9 +17,9 @@ export interface ApiClient {
 /** The API typed from its OpenAPI document: `api.GET("/runs/{id}", { params: { path: { id } } })`. */
 export type Api = Client<paths>;
 
-/** The transport for a running Gyre: $GYRE_API_URL (default http://127.0.0.1:7700) and $GYRE_TOKEN. */
+/** The transport for a running Gyre: $GYRE_API_URL (default http://127.0.0.1:$GYRE_PORT) and $GYRE_TOKEN. */
 export function apiClient(env: NodeJS.ProcessEnv = process.env): ApiClient {
-  const url = (env.GYRE_API_URL ?? "http://127.0.0.1:7700").replace(/\/+$/, "");
+  const url = apiUrl(env);
   const token = env.GYRE_TOKEN;
   return {
     url,
@@ -36,7 +38,7 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env): ApiClient {
         body: body === undefined ? undefined : JSON.stringify(body),
       }).catch((error: Error) => {
         throw new CliError(
-          `Cannot reach Gyre at ${url} (${error.cause ?? error.message}). Is it running (npm start)? Set GYRE_API_URL if it runs elsewhere.`,
+          `Cannot reach Gyre at ${url} (${error.cause ?? error.message}). Is it running (npm start)? Set GYRE_API_URL (or GYRE_PORT) if it runs elsewhere.`,
         );
       });
       const payload = (await response.json().catch(() => undefined)) as

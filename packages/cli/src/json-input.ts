@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import { CliError } from "./cli-error";
 
-export class InputError extends Error {}
+export class InputError extends CliError {}
 
 /** A JSON option value given inline or as `@path/to/file.json`. */
 export function readJsonOption(option: string, value: string): unknown {

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import cli from "../package.json" with { type: "json" };
 import { CliError } from "./client";
 import { registerDataPush } from "./commands/datasets/push";
 import { registerDatasetCommands } from "./commands/datasets/read";
@@ -24,6 +25,7 @@ const program = new Command("gyre")
   .description(
     "Gyre: event-driven MLOps on AWS. Talks to a running Gyre at $GYRE_API_URL with $GYRE_TOKEN.",
   )
+  .version(cli.version, "-V, --version", "print the CLI's version")
   .showHelpAfterError()
   .showSuggestionAfterError();
 

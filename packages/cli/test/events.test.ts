@@ -103,7 +103,37 @@ describe("gyre events", () => {
   });
 });
 
-describe("gyre token create", () => {
+describe("gyre token", () => {
+  it("ls lists names and roles, never a token; revoke makes the running Gyre refuse it at once", async () => {
+    const token = (
+      await runCli(["token", "create", "--role", "viewer", "--name", "short-lived"], { env })
+    ).stdout.trim();
+    const listed = await runCli(["token", "ls"], { env });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^name +role +created\n/);
+    expect(listed.stdout).toMatch(/\ncli-test +admin +\d{4}-/);
+    expect(listed.stdout).toMatch(/\nshort-lived +viewer +\d{4}-/);
+    expect(listed.stdout).not.toContain("gyre_");
+    const asViewer = { ...env, GYRE_TOKEN: token };
+    expect((await runCli(["datasets", "ls"], { env: asViewer })).code).toBe(0);
+
+    const revoked = await runCli(["token", "revoke", "short-lived"], { env });
+    expect(revoked).toMatchObject({ code: 0, stdout: "revoked token short-lived (viewer)\n" });
+    const refused = await runCli(["datasets", "ls"], { env: asViewer });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("auth.unknown_token");
+    const again = await runCli(["token", "revoke", "short-lived"], { env });
+    expect(again).toMatchObject({
+      code: 1,
+      stderr: "error: There is no token named short-lived.\n",
+    });
+  });
+
+  it("--aws needs the tokens table's name", async () => {
+    const ls = await runCli(["token", "ls", "--aws"], { env: { ...env, GYRE_TOKENS_TABLE: "" } });
+    expect(ls).toMatchObject({ code: 1, stderr: expect.stringContaining("GYRE_TOKENS_TABLE") });
+  });
+
   it("refuses a name already taken, and an unknown role, with exit 1", async () => {
     const taken = await runCli(["token", "create", "--role", "viewer", "--name", "cli-test"], {
       env,
@@ -113,5 +143,11 @@ describe("gyre token create", () => {
     const role = await runCli(["token", "create", "--role", "boss"], { env });
     expect(role.code).toBe(1);
     expect(role.stderr).toMatch(/Allowed choices are viewer, pipeline, approver, admin/);
+  });
+});
+
+describe("gyre --version", () => {
+  it("prints the CLI's version", async () => {
+    expect(await runCli(["--version"])).toMatchObject({ code: 0, stdout: "0.1.0\n" });
   });
 });

@@ -46,6 +46,8 @@ export interface LocalPlatform extends Platform {
   deadLetters: DynamoDeadLetters;
   dynamo: LocalDynamo;
   s3Server?: LocalS3;
+  /** The data bucket (in the local S3, when started). */
+  bucket: string;
   batch?: LocalBatch;
   endpointHost?: LocalEndpointHost;
   localTimer: LocalTimer;
@@ -125,6 +127,7 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
       archive,
       dynamo,
       s3Server,
+      bucket: options.s3?.bucket ?? "gyre-data",
       batch,
       endpointHost,
       localTimer: timer,

@@ -1,4 +1,5 @@
 import { mkdir } from "node:fs/promises";
+import { cliExports } from "./cli-env";
 import { ConfigError, localConfig } from "./config";
 import { AlreadyRunningError, lockHome } from "./lock";
 import { repoRoot } from "./paths";
@@ -25,6 +26,9 @@ async function main(): Promise<void> {
       "  Example    pipeline churn: a push to dataset churn trains model churn (GYRE_SEED_EXAMPLES=0 turns this off)",
     );
   }
+  const exports = cliExports(config, platform.api.port);
+  if (exports)
+    console.log(`  CLI        in the shell you run npx gyre from, first:\n    ${exports}`);
   console.log(`Gyre is ready. Create a token with: npx gyre token create --role admin`);
 
   let stopping = false;

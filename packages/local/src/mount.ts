@@ -46,7 +46,8 @@ export async function mountServices(
   const apps = await serviceApps(platform, apisOf(services), async (api) => ({
     make: () => make(api.handler, `${api.service} api`),
   }));
-  return platformApi(apps);
+  const s3 = platform.s3Server && { endpoint: platform.s3Server.endpoint, bucket: platform.bucket };
+  return platformApi(apps, { apis: apisOf(services), ...(s3 && { s3 }) });
 }
 
 /** Whether any declaration asks for Batch: then the platform starts the local runner. */

@@ -73,6 +73,8 @@ export function registerEventCommands(events: Command, client: () => ApiClient =
           params: { query: { limit: Number(options.limit) } },
         }),
       );
+      if (page.items.length === 0)
+        console.log("No dead letters: every target accepted its events.");
       for (const letter of page.items) console.log(JSON.stringify(letter));
     });
 }

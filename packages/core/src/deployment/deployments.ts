@@ -27,7 +27,7 @@ export async function deployVersion(
   deps: DeploymentDeps,
 ): Promise<Deployment> {
   const endpoint = await store(deps.state).getEndpoint(name);
-  if (!endpoint || endpoint.status !== "active") {
+  if (endpoint?.status !== "active") {
     throw new VisibleError(
       "not_found",
       "endpoint.not_found",

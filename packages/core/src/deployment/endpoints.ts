@@ -135,7 +135,7 @@ export function listEndpoints(
 
 async function mustGet(name: string, deps: DeploymentReads): Promise<Endpoint> {
   const endpoint = await store(deps.state).getEndpoint(name);
-  if (!endpoint || endpoint.status !== "active") throw notFound(name);
+  if (endpoint?.status !== "active") throw notFound(name);
   return endpoint;
 }
 

@@ -29,7 +29,7 @@ export async function finishDeployment(
 async function endDeployment(id: string, outcome: Outcome, deps: DeploymentDeps) {
   for (;;) {
     const current = await store(deps.state).getDeployment(id);
-    if (!current || current.status !== "InProgress") return undefined;
+    if (current?.status !== "InProgress") return undefined;
     const ended: Deployment = {
       ...current,
       status: outcome.status,
@@ -101,7 +101,7 @@ async function announce(ended: Deployment, endpoint: Endpoint, deps: DeploymentD
 /** A manual rollback that served: the deployment it undid is Rolled Back, by that person. */
 async function markRolledBack(rollback: Deployment, deps: DeploymentDeps) {
   const undone = await store(deps.state).getDeployment(rollback.rollbackOf as string);
-  if (!undone || undone.status !== "Succeeded") return;
+  if (undone?.status !== "Succeeded") return;
   const reason = `rolled back by ${rollback.cause.actor} to v${rollback.version}`;
   const rolledBack: Deployment = {
     ...undone,

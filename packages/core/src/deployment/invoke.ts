@@ -10,7 +10,7 @@ export async function invoke(
   deps: DeploymentDeps,
 ): Promise<InvokeResponse> {
   const endpoint = await store(deps.state).getEndpoint(name);
-  if (!endpoint || endpoint.status !== "active") {
+  if (endpoint?.status !== "active") {
     throw new VisibleError(
       "not_found",
       "endpoint.not_found",

@@ -25,7 +25,7 @@ export async function requestDeployment(
   const automatic = trigger === "approved" || trigger === "alias";
   for (;;) {
     const endpoint = await store(deps.state).getEndpoint(name);
-    if (!endpoint || endpoint.status !== "active") return undefined;
+    if (endpoint?.status !== "active") return undefined;
     if (automatic && version <= endpoint.highestRequested) return undefined;
     const highestRequested = Math.max(endpoint.highestRequested, automatic ? version : 0);
     if (endpoint.currentDeploymentId) {

@@ -7,6 +7,7 @@ import type { TrainingDeps } from "./deps";
 import { type Attempt, type Run, type RunStatus, TERMINAL } from "./run";
 import { trainingStore as store } from "./store";
 import { RUN_TAG } from "./submit";
+import { CONTAINER_EXITED, trainerReason } from "./trainer-reason";
 
 type BatchDetail = z.infer<typeof AwsBatch.BatchJobStateChange.detail>;
 
@@ -65,15 +66,18 @@ async function advance(run: Run, detail: BatchDetail, deps: TrainingDeps): Promi
       : 0,
     costUsd: estimateCost({ ...next, attempts }),
   };
-  if (status === "FAILED") {
-    return {
-      ...finished,
-      reason: detail.statusReason ?? attempts.at(-1)?.statusReason ?? "failed",
-    };
-  }
+  if (status === "FAILED") return { ...finished, reason: await failureReason(detail, deps) };
   const metrics = await readMetrics(deps, run.outputUri);
   if (!metrics.ok) return { ...finished, status: "FAILED", reason: metrics.reason };
   return { ...finished, metrics: metrics.metrics, artifactUri: `${run.outputUri}model/` };
+}
+
+/** Batch's reason, unless the trainer exited on its own and its log says why. */
+async function failureReason(detail: BatchDetail, deps: TrainingDeps): Promise<string> {
+  const last = detail.attempts.at(-1);
+  const batch = detail.statusReason ?? last?.statusReason ?? last?.container?.reason ?? "failed";
+  if (!batch.startsWith(CONTAINER_EXITED) || !last) return batch;
+  return (await trainerReason(deps.jobs, detail.jobId, detail.attempts.length)) ?? batch;
 }
 
 function attemptsOf(detail: BatchDetail): Attempt[] {

@@ -1,10 +1,11 @@
 import { createReadStream } from "node:fs";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
+import { DatasetName } from "@gyre/events/shared";
 import type { Command } from "commander";
-import { type Api, type ApiClient, apiClient, CliError, typed } from "../../client";
+import { type Api, type ApiClient, apiClient, CliError, ok, typed } from "../../client";
 import { progressBar } from "../../progress";
-import { bucketTarget } from "../../s3";
+import { type BucketTarget, bucketTarget, uploadError } from "../../s3";
 import { expectedHash, filesToPush, type LocalFile } from "./local-files";
 import { printVersion, type Version, waitForVersion } from "./versions";
 
@@ -39,11 +40,17 @@ export function registerDataPush(program: Command, client: () => ApiClient = api
 
 async function push(path: string, options: PushOptions, api: Api): Promise<void> {
   const started = Date.now();
+  const name = DatasetName.safeParse(options.dataset);
+  if (!name.success) {
+    throw new CliError(
+      `--dataset ${options.dataset}: ${name.error.issues[0]?.message ?? "not a dataset name"}.`,
+    );
+  }
   const { folder, files } = await filesToPush(path).catch((error: Error) => {
     throw new CliError(error.message);
   });
+  const target = await reachable(api, options.dataset);
   const sha256 = await expectedHash(folder, files);
-  const target = bucketTarget();
   const base = folder
     ? `datasets/${options.dataset}/${options.batch ?? batchName()}/`
     : `datasets/${options.dataset}/`;
@@ -54,10 +61,14 @@ async function push(path: string, options: PushOptions, api: Api): Promise<void>
     await upload(target, `${base}${file.name}`, file, (bytes) => bar.update(done + bytes));
     done += file.bytes;
   }
-  if (folder)
-    await target.client.send(
-      new PutObjectCommand({ Bucket: target.bucket, Key: `${base}_SUCCESS`, Body: "" }),
-    );
+  if (folder) {
+    const key = `${base}_SUCCESS`;
+    await target.client
+      .send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: "" }))
+      .catch((error: Error) => {
+        throw new CliError(uploadError(target, key, error));
+      });
+  }
   bar.finish();
   const version: Version = await waitForVersion(
     api,
@@ -72,10 +83,26 @@ async function push(path: string, options: PushOptions, api: Api): Promise<void>
   if (version.status === "rejected") process.exitCode = 1;
 }
 
+/**
+ * Asks Gyre before anything is uploaded, so a push it would refuse leaves no object behind:
+ * the API answers (and says where its S3 is), and the token is one it knows.
+ */
+async function reachable(api: Api, dataset: string): Promise<BucketTarget> {
+  const health = await ok(api.GET("/health"));
+  await ok(
+    api.GET("/datasets/{name}/versions", {
+      params: { path: { name: dataset }, query: { limit: 1 } },
+    }),
+  ).catch((error: Error) => {
+    if (!/dataset\.not_found/.test(error.message)) throw error;
+  });
+  return bucketTarget(health);
+}
+
 const PART_BYTES = 8 * 1024 * 1024;
 
 async function upload(
-  target: ReturnType<typeof bucketTarget>,
+  target: BucketTarget,
   key: string,
   file: LocalFile,
   onBytes: (n: number) => void,
@@ -92,9 +119,7 @@ async function upload(
         }),
       )
       .catch((error: Error) => {
-        throw new CliError(
-          `Upload of ${file.path} to s3://${target.bucket}/${key} failed: ${error.message}`,
-        );
+        throw new CliError(uploadError(target, key, error));
       });
     onBytes(file.bytes);
     return;
@@ -114,9 +139,7 @@ async function upload(
   try {
     await upload.done();
   } catch (error) {
-    throw new CliError(
-      `Upload of ${file.path} to s3://${target.bucket}/${key} failed: ${(error as Error).message}`,
-    );
+    throw new CliError(uploadError(target, key, error as Error));
   }
 }
 

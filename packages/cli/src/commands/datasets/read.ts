@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { type ApiClient, apiClient, ok, typed } from "../../client";
 import { table } from "../../table";
+import { registerDatasetCompare } from "./compare";
 import { printVersion, versionsTable } from "./versions";
 
 export function registerDatasetCommands(
@@ -52,4 +53,5 @@ export function registerDatasetCommands(
       if (options.json) return console.log(JSON.stringify(found, null, 2));
       printVersion(found);
     });
+  registerDatasetCompare(datasets, client);
 }

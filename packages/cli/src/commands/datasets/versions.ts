@@ -53,9 +53,21 @@ export function printVersion(version: Version, json = false): void {
   );
 }
 
+/** A rejected version's reason in the last column, where a table can grow without wrapping. */
 export function versionsTable(versions: Version[]): string {
+  const reasons = versions.some((v) => v.reason);
   return table(
-    ["version", "status", "rows", "cols", "format", "bytes", "sha256", "created"],
+    [
+      "version",
+      "status",
+      "rows",
+      "cols",
+      "format",
+      "bytes",
+      "sha256",
+      "created",
+      ...(reasons ? ["reason"] : []),
+    ],
     versions.map((v) => [
       v.version,
       v.status,
@@ -65,6 +77,7 @@ export function versionsTable(versions: Version[]): string {
       v.bytes,
       v.sha256.slice(0, 12),
       v.createdAt,
+      ...(reasons ? [v.reason ?? ""] : []),
     ]),
   );
 }

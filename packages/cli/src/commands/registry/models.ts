@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import { type ApiClient, apiClient, ok, type Schemas, typed } from "../../client";
 import { table } from "../../table";
+import { registerModelCompare } from "./compare";
+import { registerModelPolicy } from "./policy";
 
 type Version = Schemas["ModelVersion"];
 type Entry = Schemas["ModelHistoryEntry"];
@@ -104,6 +106,8 @@ export function registerModelCommands(program: Command, client: () => ApiClient 
       );
       console.log(historyTable(page.items));
     });
+  registerModelCompare(models, client);
+  registerModelPolicy(models, client);
 }
 
 export function versionsTable(versions: Version[]): string {

@@ -1,10 +1,9 @@
 import type { Command } from "commander";
-import { type Api, type ApiClient, apiClient, ok, type Schemas, typed } from "../../client";
+import { type ApiClient, apiClient, ok, type Schemas, typed } from "../../client";
 import { table } from "../../table";
+import { isOver, metricsCell, printLogs, succeeded } from "./follow";
 
 type Run = Schemas["Run"];
-
-const TERMINAL = new Set<Run["status"]>(["SUCCEEDED", "FAILED", "CANCELLED"]);
 
 export function registerRunCommands(program: Command, client: () => ApiClient = apiClient): void {
   const runs = program.command("runs").description("Training runs.");
@@ -34,11 +33,16 @@ export function registerRunCommands(program: Command, client: () => ApiClient = 
   runs
     .command("logs <id>")
     .description("Print what the run's job printed.")
-    .option("-f, --follow", "keep printing until the run finishes")
+    .option(
+      "-f, --follow",
+      "keep printing until the run finishes, then exit 0 if it succeeded (1 with the reason if not)",
+    )
     .option("--attempt <n>", "an earlier attempt's logs")
-    .action((id: string, options: { follow?: boolean; attempt?: string }) =>
-      printLogs(typed(client()), id, options),
-    );
+    .action(async (id: string, options: { follow?: boolean; attempt?: string }) => {
+      const attempt = options.attempt ? Number(options.attempt) : undefined;
+      const run = await printLogs(typed(client()), id, { follow: options.follow, attempt });
+      if (run && isOver(run)) succeeded(run);
+    });
   runs
     .command("cancel <id>")
     .description("Cancel an unfinished run.")
@@ -48,28 +52,9 @@ export function registerRunCommands(program: Command, client: () => ApiClient = 
     });
 }
 
-export async function printLogs(
-  api: Api,
-  id: string,
-  options: { follow?: boolean; attempt?: string },
-) {
-  const path = { id };
-  const query = {
-    attempt: options.attempt ? Number(options.attempt) : undefined,
-    cursor: undefined as string | undefined,
-  };
-  for (;;) {
-    const chunk = await ok(api.GET("/runs/{id}/logs", { params: { path, query } }));
-    for (const line of chunk.lines) console.log(line);
-    query.cursor = (chunk.next ?? query.cursor) || undefined;
-    if (!options.follow) return;
-    const run = await ok(api.GET("/runs/{id}", { params: { path } }));
-    if (TERMINAL.has(run.status) && chunk.lines.length === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
-
+/** Runs with their metrics; when some did not succeed, why, in the last column. */
 export function runsTable(runs: Run[]): string {
+  const reasons = runs.some((r) => r.status !== "SUCCEEDED" && r.reason);
   return table(
     [
       "run",
@@ -77,10 +62,12 @@ export function runsTable(runs: Run[]): string {
       "status",
       "trigger",
       "dataset",
+      "metrics",
       "attempts",
       "duration",
       "cost $",
       "created",
+      ...(reasons ? ["reason"] : []),
     ],
     runs.map((r) => [
       r.id,
@@ -88,10 +75,12 @@ export function runsTable(runs: Run[]): string {
       r.status,
       r.trigger,
       `${r.dataset.name} v${r.dataset.version}`,
+      metricsCell(r.metrics) || "-",
       r.attempts.length,
       r.durationSeconds === null ? "-" : `${r.durationSeconds.toFixed(1)}s`,
       r.costUsd === null ? "-" : r.costUsd.toFixed(4),
       r.createdAt,
+      ...(reasons ? [r.status === "SUCCEEDED" ? "" : (r.reason ?? "")] : []),
     ]),
   );
 }

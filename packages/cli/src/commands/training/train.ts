@@ -1,11 +1,13 @@
 import type { Command } from "commander";
 import { type ApiClient, apiClient, ok, typed } from "../../client";
-import { printLogs } from "./runs";
+import { printLogs, succeeded, summary } from "./follow";
 
 export function registerTrain(program: Command, client: () => ApiClient = apiClient): void {
   program
     .command("train <pipeline>")
-    .description("Start a run of the pipeline now, then follow its logs until it finishes.")
+    .description(
+      "Start a run of the pipeline now and follow its logs until it ends: exit 0 if it succeeded, 1 with the reason if not.",
+    )
     .option("--dataset-version <n>", "train on this dataset version (default: the newest)")
     .option("--no-wait", "print the run and return at once")
     .action(async (name: string, options: { datasetVersion?: string; wait: boolean }) => {
@@ -16,11 +18,7 @@ export function registerTrain(program: Command, client: () => ApiClient = apiCli
       );
       console.log(`${run.id} ${run.status} on ${run.dataset.name} v${run.dataset.version}`);
       if (!options.wait) return;
-      await printLogs(api, run.id, { follow: true });
-      const done = await ok(api.GET("/runs/{id}", { params: { path: { id: run.id } } }));
-      console.log(
-        `${done.id} ${done.status}${done.metrics ? ` ${JSON.stringify(done.metrics)}` : ""}${done.reason ? `: ${done.reason}` : ""}`,
-      );
-      if (done.status !== "SUCCEEDED") process.exitCode = 1;
+      const done = await printLogs(api, run.id, { follow: true });
+      if (done) console.log(summary(succeeded(done)));
     });
 }

@@ -1,7 +1,7 @@
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoTokenStore } from "./dynamo-token-store";
-import { createToken, hashToken } from "./tokens";
+import { createToken, hashToken, revokeToken } from "./tokens";
 
 let platform: TestPlatform;
 
@@ -25,5 +25,21 @@ describe("DynamoTokenStore (the tokens table on AWS, here against dynalite)", ()
     await expect(createToken(store, { role: "admin", name: "dashboards" })).rejects.toMatchObject({
       code: "token.name_taken",
     });
+  });
+
+  it("lists records by name and revokes by name: the token is refused, the name free again", async () => {
+    const store = new DynamoTokenStore(platform.state);
+    const { token } = await createToken(store, { role: "approver", name: "alice" });
+    const names = (await store.list()).map((t) => t.name);
+    expect(names).toEqual([...names].sort());
+    expect(await store.list()).toContainEqual(
+      expect.objectContaining({ name: "alice", role: "approver" }),
+    );
+    expect(JSON.stringify(await store.list())).not.toContain(token);
+    expect(await revokeToken(store, "alice")).toMatchObject({ name: "alice", role: "approver" });
+    expect(await store.findByHash(hashToken(token))).toBeUndefined();
+    expect((await store.list()).map((t) => t.name)).not.toContain("alice");
+    await expect(revokeToken(store, "alice")).rejects.toMatchObject({ code: "token.not_found" });
+    await createToken(store, { role: "viewer", name: "alice" });
   });
 });

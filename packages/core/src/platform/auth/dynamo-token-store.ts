@@ -1,8 +1,8 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../state/client";
 import { isConditionFailure } from "../state/keys";
 import { tableName } from "../state/tables";
-import { duplicateName, TokenRecord, type TokenStore } from "./tokens";
+import { byName, duplicateName, TokenRecord, type TokenStore } from "./tokens";
 
 /** Token hashes in the tokens table (on AWS): one item by hash, one by name to keep names unique. */
 export class DynamoTokenStore implements TokenStore {
@@ -36,5 +36,40 @@ export class DynamoTokenStore implements TokenStore {
         Item: { pk: `hash#${record.sha256}`, sk: "token", record },
       }),
     );
+  }
+
+  /** A scan: the table holds only tokens, a few items per person or pipeline. */
+  async list() {
+    const records: TokenRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new ScanCommand({
+          TableName: this.table,
+          FilterExpression: "begins_with(pk, :hash)",
+          ExpressionAttributeValues: { ":hash": "hash#" },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) records.push(TokenRecord.parse(item.record));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return records.sort(byName);
+  }
+
+  /** The hash goes first, so the token is refused before its name is free again. */
+  async revoke(name: string) {
+    const key = { pk: `name#${name}`, sk: "token" };
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key }));
+    if (!Item) return undefined;
+    const { Attributes } = await this.db.send(
+      new DeleteCommand({
+        TableName: this.table,
+        Key: { pk: `hash#${Item.sha256}`, sk: "token" },
+        ReturnValues: "ALL_OLD",
+      }),
+    );
+    await this.db.send(new DeleteCommand({ TableName: this.table, Key: key }));
+    return Attributes ? TokenRecord.parse(Attributes.record) : undefined;
   }
 }

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
-import { duplicateName, TokenRecord, type TokenStore } from "./tokens";
+import { byName, duplicateName, TokenRecord, type TokenStore } from "./tokens";
 
 const TokenFile = z.object({ tokens: z.array(TokenRecord) });
 
@@ -22,11 +22,24 @@ export class FileTokenStore implements TokenStore {
   async add(record: TokenRecord) {
     const tokens = await this.read();
     if (tokens.some((t) => t.name === record.name)) throw duplicateName(record.name);
+    await this.write([...tokens, record]);
+  }
+
+  async list() {
+    return [...(await this.read())].sort(byName);
+  }
+
+  async revoke(name: string) {
+    const tokens = await this.read();
+    const revoked = tokens.find((t) => t.name === name);
+    if (revoked) await this.write(tokens.filter((t) => t !== revoked));
+    return revoked;
+  }
+
+  private async write(tokens: TokenRecord[]) {
     await mkdir(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify({ tokens: [...tokens, record] }, null, 2)}\n`, {
-      mode: 0o600,
-    });
+    await writeFile(temporary, `${JSON.stringify({ tokens }, null, 2)}\n`, { mode: 0o600 });
     await rename(temporary, this.path);
   }
 

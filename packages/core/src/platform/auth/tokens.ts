@@ -20,6 +20,10 @@ export type TokenRecord = z.infer<typeof TokenRecord>;
 export interface TokenStore {
   findByHash(sha256: string): Promise<TokenRecord | undefined>;
   add(record: TokenRecord): Promise<void>;
+  /** Every token's record (name, role, hash, creation), by name. */
+  list(): Promise<TokenRecord[]>;
+  /** Forgets the token of that name, so it is refused from now on; its record, or undefined if none. */
+  revoke(name: string): Promise<TokenRecord | undefined>;
 }
 
 export function hashToken(token: string): string {
@@ -38,6 +42,18 @@ export async function createToken(
   await store.add(record);
   return { token, record };
 }
+
+/** Revokes a token by name, or says there is none of that name. */
+export async function revokeToken(store: TokenStore, name: string): Promise<TokenRecord> {
+  const revoked = await store.revoke(name);
+  if (!revoked) {
+    throw new VisibleError("not_found", "token.not_found", `There is no token named ${name}.`);
+  }
+  return revoked;
+}
+
+export const byName = (a: TokenRecord, b: TokenRecord) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
 export function duplicateName(name: string): VisibleError {
   return new VisibleError(
