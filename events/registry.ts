@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEvent, gyreDetail } from "./define";
-import { DatasetRef, Metrics, S3Uri } from "./shared";
+import { DatasetRef, Metrics, S3Uri, ServeSpec } from "./shared";
 
 export const source = "gyre.registry";
 
@@ -25,6 +25,7 @@ export const ModelVersionRegistered = defineEvent(
     dataset: DatasetRef.nullable(),
     runId: z.string().nullable(),
     pipeline: z.string().nullable(),
+    serve: ServeSpec.nullable().optional().describe("how to serve it; null if nobody said"),
   }),
 );
 
@@ -34,6 +35,7 @@ export const ModelVersionApproved = defineEvent(
   gyreDetail({
     ...Version,
     artifactUri: S3Uri,
+    serve: ServeSpec.nullable().optional().describe("how to serve it; null if nobody said"),
     comment: z.string().nullable(),
     gates: z.array(GateResult),
   }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEvent, gyreDetail } from "./define";
-import { DatasetRef, Hyperparameters, Metrics, S3Uri } from "./shared";
+import { DatasetRef, Hyperparameters, Metrics, S3Uri, ServeSpec } from "./shared";
 
 export const source = "gyre.training";
 
@@ -32,6 +32,7 @@ export const TrainingRunSucceeded = defineEvent(
     hyperparameters: Hyperparameters,
     image: z.string(),
     command: z.array(z.string()),
+    serve: ServeSpec.nullable().optional().describe("the pipeline's `serve`, if it has one"),
     durationSeconds: z.number().nonnegative(),
     costUsd: z.number().nonnegative(),
   }),

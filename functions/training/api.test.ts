@@ -59,6 +59,13 @@ describe("/pipelines", () => {
     );
     expect(bad.status).toBe(400);
     expect((await read(bad)).error.message).toMatch(/body\.job\.queue/);
+    const badServe = await send(
+      "POST",
+      "/pipelines",
+      pipeline("api-bad", { serve: { image: "server:1", environment: { "NOT-A-NAME": "1" } } }),
+    );
+    expect(badServe.status).toBe(400);
+    expect((await read(badServe)).error.message).toMatch(/body\.serve\.environment/);
     const unknown = await send("GET", "/pipelines/nope", undefined, "viewer");
     expect((await read(unknown)).error.code).toBe("pipeline.not_found");
   });

@@ -3152,6 +3152,18 @@ export interface components {
             local?: {
                 command: string[];
             };
+            serve?: {
+                /** @description the model server's image: SageMaker runs it as `<image> serve` */
+                image: string;
+                /** @description how the local model host starts it instead, from the repository root */
+                local?: {
+                    command: string[];
+                };
+                /** @description added to the server's environment (SageMaker's ContainerDefinition.Environment) */
+                environment?: {
+                    [key: string]: string;
+                };
+            };
             enabled: boolean;
             createdAt: string;
             updatedAt: string;
@@ -3214,6 +3226,18 @@ export interface components {
             local?: {
                 command: string[];
             };
+            serve?: {
+                /** @description the model server's image: SageMaker runs it as `<image> serve` */
+                image: string;
+                /** @description how the local model host starts it instead, from the repository root */
+                local?: {
+                    command: string[];
+                };
+                /** @description added to the server's environment (SageMaker's ContainerDefinition.Environment) */
+                environment?: {
+                    [key: string]: string;
+                };
+            };
         };
         Run: {
             id: string;
@@ -3238,6 +3262,19 @@ export interface components {
             };
             image: string;
             command: string[];
+            /** @default null */
+            serve: {
+                /** @description the model server's image: SageMaker runs it as `<image> serve` */
+                image: string;
+                /** @description how the local model host starts it instead, from the repository root */
+                local?: {
+                    command: string[];
+                };
+                /** @description added to the server's environment (SageMaker's ContainerDefinition.Environment) */
+                environment?: {
+                    [key: string]: string;
+                };
+            } | null;
             hyperparameters: {
                 [key: string]: unknown;
             };
@@ -3342,6 +3379,22 @@ export interface components {
             pipeline: string | null;
             image: string | null;
             command: string[] | null;
+            /**
+             * @description how to serve it (the pipeline's `serve`)
+             * @default null
+             */
+            serve: {
+                /** @description the model server's image: SageMaker runs it as `<image> serve` */
+                image: string;
+                /** @description how the local model host starts it instead, from the repository root */
+                local?: {
+                    command: string[];
+                };
+                /** @description added to the server's environment (SageMaker's ContainerDefinition.Environment) */
+                environment?: {
+                    [key: string]: string;
+                };
+            } | null;
             hyperparameters: {
                 [key: string]: unknown;
             };
@@ -3376,6 +3429,18 @@ export interface components {
             description?: string;
             hyperparameters?: {
                 [key: string]: unknown;
+            };
+            serve?: {
+                /** @description the model server's image: SageMaker runs it as `<image> serve` */
+                image: string;
+                /** @description how the local model host starts it instead, from the repository root */
+                local?: {
+                    command: string[];
+                };
+                /** @description added to the server's environment (SageMaker's ContainerDefinition.Environment) */
+                environment?: {
+                    [key: string]: string;
+                };
             };
         };
         ApproveVersion: {
@@ -3498,6 +3563,22 @@ export interface components {
                 pipeline: string | null;
                 image: string | null;
                 command: string[] | null;
+                /**
+                 * @description how to serve it (the pipeline's `serve`)
+                 * @default null
+                 */
+                serve: {
+                    /** @description the model server's image: SageMaker runs it as `<image> serve` */
+                    image: string;
+                    /** @description how the local model host starts it instead, from the repository root */
+                    local?: {
+                        command: string[];
+                    };
+                    /** @description added to the server's environment (SageMaker's ContainerDefinition.Environment) */
+                    environment?: {
+                        [key: string]: string;
+                    };
+                } | null;
                 hyperparameters: {
                     [key: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 import { Registry } from "@gyre/events";
-import { ResourceName, Sha256 } from "@gyre/events/shared";
+import { ResourceName, ServeSpec, Sha256 } from "@gyre/events/shared";
 import { z } from "zod";
 
 export const ModelName = ResourceName;
@@ -30,6 +30,7 @@ export const ModelVersion = z.object({
   pipeline: z.string().nullable(),
   image: z.string().nullable(),
   command: z.array(z.string()).nullable(),
+  serve: ServeSpec.nullable().default(null).describe("how to serve it (the pipeline's `serve`)"),
   hyperparameters: z.record(z.string(), z.unknown()),
   description: z.string().nullable(),
   gates: z.array(GateResult).describe("the policy's gates as evaluated at registration"),
@@ -67,5 +68,6 @@ export const RegisterInput = z.object({
   runId: z.string().min(1).optional(),
   description: z.string().max(2000).optional(),
   hyperparameters: z.record(z.string(), z.unknown()).optional(),
+  serve: ServeSpec.optional(),
 });
 export type RegisterInput = z.infer<typeof RegisterInput>;

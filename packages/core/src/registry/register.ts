@@ -19,6 +19,7 @@ type Registration = Pick<
   | "pipeline"
   | "image"
   | "command"
+  | "serve"
   | "hyperparameters"
   | "description"
 >;
@@ -38,6 +39,7 @@ export async function registerFromRun(detail: RunDetail, deps: RegistryDeps) {
       pipeline: detail.pipeline,
       image: detail.image,
       command: detail.command,
+      serve: detail.serve ?? null,
       hyperparameters: detail.hyperparameters,
       description: null,
     },
@@ -58,6 +60,7 @@ export async function registerVersion(model: string, input: unknown, deps: Regis
       pipeline: null,
       image: null,
       command: null,
+      serve: parsed.serve ?? null,
       hyperparameters: parsed.hyperparameters ?? {},
       description: parsed.description ?? null,
     },
@@ -224,6 +227,7 @@ async function announce(version: ModelVersion, deps: RegistryDeps): Promise<void
     dataset: version.dataset,
     runId: version.runId,
     pipeline: version.pipeline,
+    serve: version.serve,
     metadata,
   });
   const byPolicy = { ...metadata, actor: "policy" };
@@ -232,6 +236,7 @@ async function announce(version: ModelVersion, deps: RegistryDeps): Promise<void
       model,
       version: version.version,
       artifactUri: version.artifactUri,
+      serve: version.serve,
       comment: "every gate passed",
       gates: version.gates,
       metadata: byPolicy,

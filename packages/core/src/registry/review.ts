@@ -57,6 +57,7 @@ export async function approveVersion(
         model,
         version: number,
         artifactUri: next.artifactUri,
+        serve: next.serve,
         comment,
         gates: next.gates,
         metadata: eventMetadata(),
