@@ -1288,7 +1288,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start a run now, on a dataset version or the newest
+         * Start a run now, on a dataset version or the newest, with hyperparameters overridden
          * @description Needs the `pipeline` role.
          */
         post: {
@@ -3314,6 +3314,10 @@ export interface components {
         };
         StartRun: {
             datasetVersion?: number;
+            /** @description merged over the pipeline's, for this run only */
+            hyperparameters?: {
+                [key: string]: unknown;
+            };
         };
         RunLogs: {
             attempt: number;

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { type ApiClient, apiClient, ok, typed } from "../../client";
+import { readJsonOption } from "../../json-input";
 import { printLogs } from "./runs";
 
 export function registerTrain(program: Command, client: () => ApiClient = apiClient): void {
@@ -7,9 +8,19 @@ export function registerTrain(program: Command, client: () => ApiClient = apiCli
     .command("train <pipeline>")
     .description("Start a run of the pipeline now, then follow its logs until it finishes.")
     .option("--dataset-version <n>", "train on this dataset version (default: the newest)")
+    .option(
+      "--hyperparameters <json>",
+      "merged over the pipeline's for this run, e.g. '{\"failServing\":0.5}' (or @file.json)",
+    )
     .option("--no-wait", "print the run and return at once")
-    .action(async (name: string, options: { datasetVersion?: string; wait: boolean }) => {
-      const body = options.datasetVersion ? { datasetVersion: Number(options.datasetVersion) } : {};
+    .action(async (name: string, options: TrainOptions) => {
+      const hyperparameters = options.hyperparameters
+        ? (readJsonOption("hyperparameters", options.hyperparameters) as Record<string, unknown>)
+        : undefined;
+      const body = {
+        datasetVersion: options.datasetVersion ? Number(options.datasetVersion) : undefined,
+        hyperparameters,
+      };
       const api = typed(client());
       const run = await ok(
         api.POST("/pipelines/{name}/runs", { params: { path: { name } }, body }),
@@ -23,4 +34,10 @@ export function registerTrain(program: Command, client: () => ApiClient = apiCli
       );
       if (done.status !== "SUCCEEDED") process.exitCode = 1;
     });
+}
+
+interface TrainOptions {
+  datasetVersion?: string;
+  hyperparameters?: string;
+  wait: boolean;
 }
