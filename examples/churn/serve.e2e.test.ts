@@ -190,7 +190,7 @@ describe("SM_MODEL_DIR as an s3:// prefix", () => {
   }, 30_000);
   afterAll(() => platform?.close());
 
-  it("downloads the artifact through the S3 SDK and serves it", async () => {
+  it("reads the artifact through the S3 SDK and serves it", async () => {
     const aws = {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       AWS_ENDPOINT_URL_S3: platform.s3?.endpoint,
@@ -211,10 +211,15 @@ describe("SM_MODEL_DIR as an s3:// prefix", () => {
       );
     }
     const server = await serve({ ...aws, SM_MODEL_DIR: `${output}model` });
-    expect(server.output()).toMatch(/downloaded s3:\/\/gyre-data\/runs\/run_serve\/model\//);
+    expect(server.output()).toContain("from s3://gyre-data/runs/run_serve/model:");
     const response = await server.invoke(rows, { "content-type": "text/csv", accept: "text/csv" });
     expect((await response.text()).trimEnd().split("\n").map(Number)).toEqual(
       predict(model, records),
+    );
+    await expect(
+      serve({ ...aws, SM_MODEL_DIR: `s3://${platform.bucket}/runs/none/model/` }),
+    ).rejects.toThrow(
+      /\[serve\] failed: cannot read s3:\/\/gyre-data\/runs\/none\/model\/model.json: NoSuchKey/,
     );
   }, 30_000);
 });

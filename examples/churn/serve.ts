@@ -3,10 +3,9 @@
  *   SM_MODEL_DIR=<dir or s3://bucket/prefix/> npx tsx examples/churn/serve.ts
  * It listens on SAGEMAKER_BIND_TO_PORT (else GYRE_SERVE_PORT, else 8080).
  */
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { ChurnModel } from "./model";
 import { predict } from "./model";
 import {
@@ -76,32 +75,30 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
-/** SM_MODEL_DIR: the directory with what the trainer wrote under model/, or an s3:// prefix of it. */
+/** SM_MODEL_DIR: the directory with what the trainer wrote under model/, or the s3:// prefix of it. */
 async function loadModel(location: string): Promise<ChurnModel> {
-  const dir = location.startsWith("s3://") ? await download(location) : location;
-  const file = join(dir, "model.json");
-  const text = await readFile(file, "utf8").catch((error: Error) => {
-    throw new Error(`cannot read ${file}: ${error.message}`);
-  });
-  const model = JSON.parse(text) as ChurnModel;
+  const source = location.startsWith("s3://")
+    ? `${location.replace(/\/?$/, "/")}model.json`
+    : join(location, "model.json");
+  const model = JSON.parse(await readText(source)) as ChurnModel;
   if (model.format !== "gyre.tabular-classifier/v1") {
-    throw new Error(`${file} is not a gyre.tabular-classifier/v1 model (format: ${model.format})`);
+    throw new Error(
+      `${source} is not a gyre.tabular-classifier/v1 model (format: ${model.format})`,
+    );
   }
   return model;
 }
 
-/** Copies every object under the prefix into a temp directory, as SageMaker unpacks the artifact. */
-async function download(uri: string): Promise<string> {
-  const { readObjects } = await import("./s3io");
-  const prefix = uri.endsWith("/") ? uri : `${uri}/`;
-  const dir = await mkdtemp(join(tmpdir(), "gyre-model-"));
-  for await (const object of readObjects(prefix)) {
-    const target = join(dir, object.uri.slice(prefix.length));
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, object.text);
+/** A local file, or an S3 object through the SDK (AWS_ENDPOINT_URL_S3 locally). */
+async function readText(source: string): Promise<string> {
+  if (!source.startsWith("s3://")) {
+    return readFile(source, "utf8").catch((error: Error) => {
+      throw new Error(`cannot read ${source}: ${error.message}`);
+    });
   }
-  log(`downloaded ${prefix} to ${dir}`);
-  return dir;
+  const { readObjects } = await import("./s3io");
+  for await (const object of readObjects(source)) return object.text;
+  throw new Error(`cannot read ${source}`);
 }
 
 const port = Number(process.env.SAGEMAKER_BIND_TO_PORT || process.env.GYRE_SERVE_PORT || 8080);
