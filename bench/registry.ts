@@ -23,6 +23,7 @@ function version(n: number): ModelVersion {
     pipeline: MODEL,
     image: "trainer:1",
     command: ["python", "train.py"],
+    serve: null,
     hyperparameters: { lr: 0.01, depth: 6 },
     description: null,
     gates: [{ gate: "auc >= 0.8", passed: true, actual: 0.85 }],

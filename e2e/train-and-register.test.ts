@@ -12,6 +12,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const sha256 = "c".repeat(64);
+const serve = {
+  image: "server:1",
+  local: { command: ["npx", "tsx", "examples/churn/serve.ts"] },
+  environment: { GYRE_FAIL_SERVING: "0" },
+};
 
 async function newDatasetVersion(dataset: string) {
   await Datasets.DatasetVersionCreated.publish(t.platform.bus, {
@@ -35,8 +40,8 @@ async function registeredVersion(model: string) {
 }
 
 describe("a training run, end to end", () => {
-  it("registers version 1 PendingManualApproval with lineage back to the dataset's sha256", async () => {
-    await Training.createPipeline(pipeline("churn"), t.platform);
+  it("registers version 1 PendingManualApproval with lineage back to the dataset's sha256 and how to serve it", async () => {
+    await Training.createPipeline(pipeline("churn", { serve }), t.platform);
     await newDatasetVersion("churn");
     const [version] = await registeredVersion("churn");
     const [run] = (await Training.listRuns({ pipeline: "churn", limit: 1 }, t.platform)).items;
@@ -48,11 +53,13 @@ describe("a training run, end to end", () => {
       runId: run?.id,
       pipeline: "churn",
       artifactUri: `s3://gyre-data/runs/${run?.id}/model/`,
+      serve,
       registeredBy: "alice",
     });
     const registered = await t.platform.archive.list({ source: "gyre.registry", limit: 10 });
     expect(registered.items[0]?.detail).toMatchObject({
       model: "churn",
+      serve,
       metadata: { correlationId: "cor_churn" },
     });
   });
@@ -73,6 +80,7 @@ describe("a training run, end to end", () => {
     const [bad] = await registeredVersion("bad");
     expect(good).toMatchObject({
       status: "Approved",
+      serve: null,
       gates: [{ gate: "auc >= 0.8", passed: true, actual: 0.87 }],
     });
     expect(bad).toMatchObject({

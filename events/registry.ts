@@ -25,9 +25,7 @@ export const ModelVersionRegistered = defineEvent(
     dataset: DatasetRef.nullable(),
     runId: z.string().nullable(),
     pipeline: z.string().nullable(),
-    serve: ServeSpec.nullable()
-      .optional()
-      .describe("how the version is served, if its pipeline says"),
+    serve: ServeSpec.nullable().optional().describe("how to serve it; null if nobody said"),
   }),
 );
 
@@ -37,12 +35,10 @@ export const ModelVersionApproved = defineEvent(
   gyreDetail({
     ...Version,
     artifactUri: S3Uri,
+    serve: ServeSpec.nullable().optional().describe("how to serve it; null if nobody said"),
     comment: z.string().nullable(),
     gates: z.array(GateResult),
     dataset: DatasetRef.nullable().optional(),
-    serve: ServeSpec.nullable()
-      .optional()
-      .describe("how the version is served, if its pipeline says"),
   }),
 );
 

@@ -45,11 +45,23 @@ export const Metrics = z
 
 export const Hyperparameters = z.record(z.string(), z.unknown());
 
-export const IsoTime = z.iso.datetime({ offset: true });
-
-/** How a model version is served (the pipeline's `serve`): a SageMaker-contract container. */
+/** How a model version is served, by SageMaker's container contract (docs/serving.md). */
 export const ServeSpec = z.object({
-  image: z.string().min(1),
-  local: z.object({ command: z.array(z.string()).min(1) }).optional(),
-  environment: z.record(z.string(), z.string()).optional(),
+  image: z
+    .string()
+    .min(1)
+    .describe("the model server's image: SageMaker runs it as `<image> serve`"),
+  local: z
+    .object({ command: z.array(z.string()).min(1) })
+    .optional()
+    .describe("how the local model host starts it instead, from the repository root"),
+  environment: z
+    .record(
+      z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name"),
+      z.string(),
+    )
+    .optional()
+    .describe("added to the server's environment (SageMaker's ContainerDefinition.Environment)"),
 });
+
+export const IsoTime = z.iso.datetime({ offset: true });

@@ -32,9 +32,7 @@ export const TrainingRunSucceeded = defineEvent(
     hyperparameters: Hyperparameters,
     image: z.string(),
     command: z.array(z.string()),
-    serve: ServeSpec.nullable()
-      .optional()
-      .describe("the pipeline's serve: how the model is served"),
+    serve: ServeSpec.nullable().optional().describe("the pipeline's `serve`, if it has one"),
     durationSeconds: z.number().nonnegative(),
     costUsd: z.number().nonnegative(),
   }),

@@ -20,6 +20,10 @@ export const Hyperparameters = z
     failWith: z.enum(["exit", "throw"]).optional(),
     sleepSeconds: z.number().min(0).optional(),
     forceMetric: z.record(z.string(), z.number()).optional(),
+    /** Serving demo switches, recorded in the artifact; GYRE_FAIL_SERVING etc. override them (serve.ts). */
+    failServing: z.number().min(0).max(1).optional(),
+    slowPing: z.boolean().optional(),
+    predictionShift: z.number().min(-1).max(1).optional(),
   })
   .strict();
 export type Hyperparameters = z.infer<typeof Hyperparameters>;

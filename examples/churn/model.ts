@@ -8,6 +8,8 @@ export interface ChurnModel {
   format: "gyre.tabular-classifier/v1";
   runId: string;
   label: string;
+  /** The training data's header, in order: a headerless CSV request follows it (older artifacts lack it). */
+  columns?: string[];
   schema: Schema;
   encoder: Encoder;
   hyperparameters: Hyperparameters;

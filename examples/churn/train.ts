@@ -8,7 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { readJobEnvironment } from "./contract";
 import { appendCsv, emptyFrame } from "./frame";
 import { readObjects, writeJson } from "./s3io";
-import { trainOnFrame } from "./training";
+import { outputFiles, trainOnFrame } from "./training";
 
 const log = (line: string) => console.log(`[train] ${line}`);
 
@@ -33,16 +33,11 @@ async function main(): Promise<void> {
   }
   log(`dataset: ${frame.length} rows, ${frame.names.length} columns`);
 
-  const { model, metrics } = trainOnFrame(frame, hyperparameters, { runId: job.GYRE_RUN_ID, log });
-  log(`metrics: ${JSON.stringify(metrics)}`);
+  const result = trainOnFrame(frame, hyperparameters, { runId: job.GYRE_RUN_ID, log });
+  log(`metrics: ${JSON.stringify(result.metrics)}`);
 
-  const output = job.GYRE_OUTPUT_URI;
-  for (const [key, value, pretty] of [
-    ["model/model.json", model, false],
-    ["model/schema.json", model.schema, true],
-    ["metrics.json", metrics, true],
-  ] as const) {
-    log(`wrote ${await writeJson(output, key, value, { pretty })}`);
+  for (const [key, value, pretty] of outputFiles(result)) {
+    log(`wrote ${await writeJson(job.GYRE_OUTPUT_URI, key, value, { pretty })}`);
   }
   log("done");
 }

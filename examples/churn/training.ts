@@ -58,6 +58,7 @@ export function trainOnFrame(
       format: "gyre.tabular-classifier/v1",
       runId: options.runId,
       label: hyperparameters.label,
+      columns: frame.names,
       schema,
       encoder,
       hyperparameters,
@@ -65,4 +66,15 @@ export function trainOnFrame(
     },
     metrics,
   };
+}
+
+/** What a run writes under GYRE_OUTPUT_URI, in order (metrics last): key, value, pretty-printed. */
+export function outputFiles(
+  result: TrainingResult,
+): [key: string, value: unknown, pretty: boolean][] {
+  return [
+    ["model/model.json", result.model, false],
+    ["model/schema.json", result.model.schema, true],
+    ["metrics.json", result.metrics, true],
+  ];
 }

@@ -76,6 +76,26 @@ describe("registration from Training Run Succeeded", () => {
     );
   });
 
+  it("carries how to serve a version to the version and its Registered and Approved events", async () => {
+    const serve = { image: "server:1", local: { command: ["node", "serve.js"] } };
+    await t.runSucceeded({ model: "served", runId: "run_s1", serve });
+    await t.call("POST", "/models/served/versions/1/approve", "approver", {});
+    expect((await t.call("GET", "/models/served/versions/1", "viewer")).body.serve).toEqual(serve);
+    for (const type of ["Model Version Registered", "Model Version Approved"]) {
+      expect(await events(type)).toContainEqual(
+        expect.objectContaining({ model: "served", version: 1, serve }),
+      );
+    }
+    const direct = await t.call("POST", "/models/served/versions", "pipeline", {
+      artifactUri: "s3://elsewhere/m/",
+      metrics: { auc: 0.9 },
+      serve: { image: "server:2" },
+    });
+    expect(direct.body).toMatchObject({ version: 2, serve: { image: "server:2" } });
+    await t.runSucceeded({ model: "served", runId: "run_s3" });
+    expect((await t.call("GET", "/models/served/versions/3", "viewer")).body.serve).toBeNull();
+  });
+
   it("registers directly, once per runId, for pipelines that train elsewhere", async () => {
     const body = { artifactUri: "s3://elsewhere/m/", metrics: { auc: 0.9 }, runId: "ext-1" };
     const first = await t.call("POST", "/models/external/versions", "pipeline", body);

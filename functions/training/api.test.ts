@@ -59,6 +59,13 @@ describe("/pipelines", () => {
     );
     expect(bad.status).toBe(400);
     expect((await read(bad)).error.message).toMatch(/body\.job\.queue/);
+    const badServe = await send(
+      "POST",
+      "/pipelines",
+      pipeline("api-bad", { serve: { image: "server:1", environment: { "NOT-A-NAME": "1" } } }),
+    );
+    expect(badServe.status).toBe(400);
+    expect((await read(badServe)).error.message).toMatch(/body\.serve\.environment/);
     const unknown = await send("GET", "/pipelines/nope", undefined, "viewer");
     expect((await read(unknown)).error.code).toBe("pipeline.not_found");
   });
@@ -74,10 +81,19 @@ describe("/runs", () => {
       .items[0];
     await t.waitForRun(first.id, (r) => r.status === "SUCCEEDED");
 
-    const manual = await send("POST", "/pipelines/api-two/runs", { datasetVersion: 1 });
+    const manual = await send("POST", "/pipelines/api-two/runs", {
+      datasetVersion: 1,
+      hyperparameters: { failServing: 0.5 },
+    });
     expect(manual.status).toBe(201);
     const run = await read(manual);
-    expect(run).toMatchObject({ trigger: "manual", dataset: { version: 1 } });
+    expect(run).toMatchObject({
+      trigger: "manual",
+      dataset: { version: 1 },
+      hyperparameters: { failServing: 0.5 },
+    });
+    const pipelineAfter = await read(await send("GET", "/pipelines/api-two", undefined, "viewer"));
+    expect(pipelineAfter.hyperparameters).toEqual({});
     await t.waitForRun(run.id, (r) => r.status === "SUCCEEDED");
 
     const logs = await read(await send("GET", `/runs/${run.id}/logs`, undefined, "viewer"));

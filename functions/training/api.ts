@@ -91,14 +91,15 @@ export function trainingApi(platform: Platform) {
       method: "post",
       path: "/pipelines/{name}/runs",
       tags,
-      summary: "Start a run now, on a dataset version or the newest",
+      summary:
+        "Start a run now, on a dataset version or the newest, with hyperparameters overridden",
       request: { params: NameParam, ...jsonBody(StartRunBody) },
       responses: { 201: json(Run, "The run"), ...missing },
     }),
     async (c) => {
       const run = await Training.startManualRun(
         c.req.valid("param").name,
-        c.req.valid("json").datasetVersion,
+        c.req.valid("json"),
         platform,
       );
       return c.json(run, 201);

@@ -20,7 +20,13 @@ export const RunsQuery = ListQuery.extend({
   status: RunStatus.optional(),
 });
 export const StartRunBody = z
-  .strictObject({ datasetVersion: z.number().int().positive().optional() })
+  .strictObject({
+    datasetVersion: z.number().int().positive().optional(),
+    hyperparameters: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({ description: "merged over the pipeline's, for this run only" }),
+  })
   .openapi("StartRun");
 export const LogsQuery = z.object({
   attempt: z.coerce.number().int().positive().optional(),

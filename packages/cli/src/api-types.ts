@@ -1287,7 +1287,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start a run now, on a dataset version or the newest
+         * Start a run now, on a dataset version or the newest, with hyperparameters overridden
          * @description Needs the `pipeline` role.
          */
         post: {
@@ -4017,6 +4017,18 @@ export interface components {
             local?: {
                 command: string[];
             };
+            serve?: {
+                /** @description the model server's image: SageMaker runs it as `<image> serve` */
+                image: string;
+                /** @description how the local model host starts it instead, from the repository root */
+                local?: {
+                    command: string[];
+                };
+                /** @description added to the server's environment (SageMaker's ContainerDefinition.Environment) */
+                environment?: {
+                    [key: string]: string;
+                };
+            };
             enabled: boolean;
             createdAt: string;
             updatedAt: string;
@@ -4079,6 +4091,18 @@ export interface components {
             local?: {
                 command: string[];
             };
+            serve?: {
+                /** @description the model server's image: SageMaker runs it as `<image> serve` */
+                image: string;
+                /** @description how the local model host starts it instead, from the repository root */
+                local?: {
+                    command: string[];
+                };
+                /** @description added to the server's environment (SageMaker's ContainerDefinition.Environment) */
+                environment?: {
+                    [key: string]: string;
+                };
+            };
         };
         Run: {
             id: string;
@@ -4103,6 +4127,19 @@ export interface components {
             };
             image: string;
             command: string[];
+            /** @default null */
+            serve: {
+                /** @description the model server's image: SageMaker runs it as `<image> serve` */
+                image: string;
+                /** @description how the local model host starts it instead, from the repository root */
+                local?: {
+                    command: string[];
+                };
+                /** @description added to the server's environment (SageMaker's ContainerDefinition.Environment) */
+                environment?: {
+                    [key: string]: string;
+                };
+            } | null;
             hyperparameters: {
                 [key: string]: unknown;
             };
@@ -4142,6 +4179,10 @@ export interface components {
         };
         StartRun: {
             datasetVersion?: number;
+            /** @description merged over the pipeline's, for this run only */
+            hyperparameters?: {
+                [key: string]: unknown;
+            };
         };
         RunLogs: {
             attempt: number;
@@ -4207,12 +4248,18 @@ export interface components {
             pipeline: string | null;
             image: string | null;
             command: string[] | null;
-            /** @description how it is served (the pipeline's serve) */
-            serve?: {
+            /**
+             * @description how to serve it (the pipeline's `serve`)
+             * @default null
+             */
+            serve: {
+                /** @description the model server's image: SageMaker runs it as `<image> serve` */
                 image: string;
+                /** @description how the local model host starts it instead, from the repository root */
                 local?: {
                     command: string[];
                 };
+                /** @description added to the server's environment (SageMaker's ContainerDefinition.Environment) */
                 environment?: {
                     [key: string]: string;
                 };
@@ -4253,10 +4300,13 @@ export interface components {
                 [key: string]: unknown;
             };
             serve?: {
+                /** @description the model server's image: SageMaker runs it as `<image> serve` */
                 image: string;
+                /** @description how the local model host starts it instead, from the repository root */
                 local?: {
                     command: string[];
                 };
+                /** @description added to the server's environment (SageMaker's ContainerDefinition.Environment) */
                 environment?: {
                     [key: string]: string;
                 };
@@ -4382,12 +4432,18 @@ export interface components {
                 pipeline: string | null;
                 image: string | null;
                 command: string[] | null;
-                /** @description how it is served (the pipeline's serve) */
-                serve?: {
+                /**
+                 * @description how to serve it (the pipeline's `serve`)
+                 * @default null
+                 */
+                serve: {
+                    /** @description the model server's image: SageMaker runs it as `<image> serve` */
                     image: string;
+                    /** @description how the local model host starts it instead, from the repository root */
                     local?: {
                         command: string[];
                     };
+                    /** @description added to the server's environment (SageMaker's ContainerDefinition.Environment) */
                     environment?: {
                         [key: string]: string;
                     };

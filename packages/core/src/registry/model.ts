@@ -30,7 +30,7 @@ export const ModelVersion = z.object({
   pipeline: z.string().nullable(),
   image: z.string().nullable(),
   command: z.array(z.string()).nullable(),
-  serve: ServeSpec.nullable().optional().describe("how it is served (the pipeline's serve)"),
+  serve: ServeSpec.nullable().default(null).describe("how to serve it (the pipeline's `serve`)"),
   hyperparameters: z.record(z.string(), z.unknown()),
   description: z.string().nullable(),
   gates: z.array(GateResult).describe("the policy's gates as evaluated at registration"),

@@ -227,7 +227,7 @@ async function announce(version: ModelVersion, deps: RegistryDeps): Promise<void
     dataset: version.dataset,
     runId: version.runId,
     pipeline: version.pipeline,
-    serve: version.serve ?? null,
+    serve: version.serve,
     metadata,
   });
   const byPolicy = { ...metadata, actor: "policy" };
@@ -236,10 +236,10 @@ async function announce(version: ModelVersion, deps: RegistryDeps): Promise<void
       model,
       version: version.version,
       artifactUri: version.artifactUri,
+      serve: version.serve,
       comment: "every gate passed",
       gates: version.gates,
       dataset: version.dataset,
-      serve: version.serve ?? null,
       metadata: byPolicy,
     });
   } else if (decided) {

@@ -57,10 +57,10 @@ export async function approveVersion(
         model,
         version: number,
         artifactUri: next.artifactUri,
+        serve: next.serve,
         comment,
         gates: next.gates,
         dataset: next.dataset,
-        serve: next.serve ?? null,
         metadata: eventMetadata(),
       });
     }

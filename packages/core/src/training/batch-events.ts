@@ -151,6 +151,7 @@ async function announce(run: Run, deps: TrainingDeps): Promise<void> {
       hyperparameters: run.hyperparameters,
       image: run.image,
       command: run.command,
+      serve: run.serve,
       durationSeconds: run.durationSeconds ?? 0,
       costUsd: run.costUsd ?? 0,
     });

@@ -1,5 +1,5 @@
 import { EvaluateOnExit } from "@gyre/events/aws-batch";
-import { ResourceName } from "@gyre/events/shared";
+import { ResourceName, ServeSpec } from "@gyre/events/shared";
 import { z } from "zod";
 import { scheduleExpressionProblem } from "../platform/schedules/expression";
 
@@ -47,6 +47,8 @@ export const PipelineInput = z.object({
   }),
   hyperparameters: z.record(z.string(), z.unknown()).default({}),
   local: z.object({ command: z.array(z.string()).min(1) }).optional(),
+  /** How the model's versions are served: each run's version carries it to the registry. */
+  serve: ServeSpec.optional(),
 });
 export type PipelineInput = z.input<typeof PipelineInput>;
 

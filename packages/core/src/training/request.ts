@@ -113,6 +113,7 @@ function newRun(
     resources: { ...pipeline.job.resources, gpus: pipeline.job.resources.gpus ?? 0 },
     image: pipeline.job.image,
     command: pipeline.job.command,
+    serve: pipeline.serve ?? null,
     hyperparameters: pipeline.hyperparameters,
     outputUri: `s3://${deps.objects.bucket}/runs/${id}/`,
     jobId: null,

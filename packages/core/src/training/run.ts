@@ -1,3 +1,4 @@
+import { ServeSpec } from "@gyre/events/shared";
 import { z } from "zod";
 
 export const RunStatus = z.enum([
@@ -42,6 +43,7 @@ export const Run = z.object({
   resources: z.object({ vcpus: z.number(), memoryMiB: z.number(), gpus: z.number() }),
   image: z.string(),
   command: z.array(z.string()),
+  serve: ServeSpec.nullable().default(null),
   hyperparameters: z.record(z.string(), z.unknown()),
   outputUri: z.string(),
   jobId: z.string().nullable(),

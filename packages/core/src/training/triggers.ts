@@ -44,12 +44,16 @@ export async function onDrift(model: string, deps: TrainingDeps): Promise<Run[]>
   return runs;
 }
 
-/** POST /pipelines/{name}/runs: a run now, on the given dataset version or the newest. */
+/**
+ * POST /pipelines/{name}/runs: a run now, on the given dataset version or the newest; the given
+ * hyperparameters are merged over the pipeline's, for this run only.
+ */
 export async function startManualRun(
   name: string,
-  datasetVersion: number | undefined,
+  options: { datasetVersion?: number; hyperparameters?: Record<string, unknown> },
   deps: TrainingDeps,
 ): Promise<Run> {
+  const { datasetVersion, hyperparameters } = options;
   const pipeline = await getPipeline(name, deps);
   if (!pipeline.enabled)
     throw new VisibleError(
@@ -70,7 +74,11 @@ export async function startManualRun(
     );
   }
   return requestRun(
-    { ...pipeline, trigger: { ...pipeline.trigger, debounceSeconds: 0 } },
+    {
+      ...pipeline,
+      trigger: { ...pipeline.trigger, debounceSeconds: 0 },
+      hyperparameters: { ...pipeline.hyperparameters, ...hyperparameters },
+    },
     ref,
     "manual",
     deps,
