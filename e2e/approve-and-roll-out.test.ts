@@ -10,7 +10,11 @@ type Json = any;
 
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await startTestPlatform({ s3: true, services: [registry, deployment] });
+  t = await startTestPlatform({
+    s3: true,
+    services: [registry, deployment],
+    endpoints: { pingTimeoutMs: 3_000 },
+  });
 }, 30_000);
 afterAll(() => t.close());
 
@@ -231,6 +235,20 @@ describe("an approved version goes to the endpoint", () => {
       const output = record.captureData.endpointOutput;
       expect(output.encoding).toBe(/json/.test(output.observedContentType) ? "JSON" : "BASE64");
     }
+  }, 20_000);
+
+  it("fails a version whose server never answers /ping in preflight; what served keeps serving", async () => {
+    const before = (await call("GET", "/endpoints/churn", "viewer")).body.serving.version;
+    const v = await approvedVersion("churn", "run_a5", { GYRE_SLOW_PING: "1" });
+    const [failed] = await until(
+      () => deploymentsOf("churn"),
+      (d) => d[0]?.version === v && d[0]?.status !== "InProgress",
+    );
+    expect(failed).toMatchObject({ status: "Failed", tripped: { check: "preflight" } });
+    expect(failed.reason).toMatch(/^preflight: .*\/ping/);
+    const detail = await call("GET", "/endpoints/churn", "viewer");
+    expect(detail.body.serving.version).toBe(before);
+    expect(detail.body.variants.map((x: Json) => x.version)).toEqual([before]);
   }, 20_000);
 
   it("refuses to deploy a version that is not Approved", async () => {

@@ -25,7 +25,7 @@ export interface LocalEndpointHostOptions extends ServerContext {
   bus: EventPublisher;
   s3?: S3Client;
   log?: (line: string) => void;
-  /** How long a new server may take to answer /ping (SageMaker's health check allows minutes). */
+  /** How long a new server may take to answer /ping with 200 (default 20 s; SageMaker allows minutes). */
   pingTimeoutMs?: number;
 }
 
@@ -445,6 +445,6 @@ export class LocalEndpointHost implements EndpointHost {
   }
 
   private pingTimeout(): number {
-    return this.options.pingTimeoutMs ?? 60_000;
+    return this.options.pingTimeoutMs ?? 20_000;
   }
 }
