@@ -251,6 +251,38 @@ describe("an approved version goes to the endpoint", () => {
     expect(detail.body.variants.map((x: Json) => x.version)).toEqual([before]);
   }, 20_000);
 
+  it("stops a version whose shadow answers differ too much, before any user sees it", async () => {
+    const endpoint = (await call("GET", "/endpoints/churn", "viewer")).body;
+    const shadow = { percent: 100, durationSeconds: 1, maxPredictionDelta: 0.1 };
+    await call("PUT", "/endpoints/churn", "approver", {
+      name: "churn",
+      model: "churn",
+      rollout: { ...endpoint.rollout, shadow },
+    });
+    const serving = endpoint.serving.version;
+    const versions = new Set<string | null>();
+    let done = false;
+    const load = (async () => {
+      while (!done) {
+        const res = await invoke("churn");
+        versions.add(res.headers.get("x-gyre-model-version"));
+        await res.arrayBuffer();
+      }
+    })();
+    const v = await approvedVersion("churn", "run_a6", { GYRE_PREDICTION_SHIFT: "0.5" });
+    const [stopped] = await until(
+      () => deploymentsOf("churn"),
+      (d) => d[0]?.version === v && d[0]?.status !== "InProgress",
+    );
+    done = true;
+    await load;
+    expect(stopped).toMatchObject({ status: "Failed", tripped: { check: "shadow" } });
+    expect(stopped.reason).toMatch(
+      /^shadow: mean prediction delta 0\.5 > 0\.1 over \d+ mirrored requests, 100% of them different/,
+    );
+    expect([...versions]).toEqual([String(serving)]);
+  }, 20_000);
+
   it("refuses to deploy a version that is not Approved", async () => {
     const registered = await call("POST", "/models/churn/versions", "pipeline", {
       artifactUri: "s3://gyre-data/runs/run_a4/model/",

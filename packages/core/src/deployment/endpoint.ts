@@ -12,6 +12,13 @@ export const Rollout = z
     waitIntervalInSeconds: z.number().int().min(0).max(3600).default(300),
     maximumExecutionTimeoutInSeconds: z.number().int().min(1).max(28_800).default(1200),
     terminationWaitInSeconds: z.number().int().min(0).max(3600).default(0),
+    shadow: z
+      .strictObject({
+        percent: z.number().gt(0).max(100),
+        durationSeconds: z.number().int().min(1).max(3600),
+        maxPredictionDelta: z.number().nonnegative().optional(),
+      })
+      .optional(),
   })
   .superRefine((rollout, ctx) => {
     if (rollout.type === "CANARY" && !rollout.canarySize)

@@ -41,10 +41,10 @@ export function outcomeOf(deployment: Deployment, state: EndpointState): Outcome
   if (outcome === "in-progress") return undefined;
   if (outcome === "succeeded") return { status: "Succeeded" };
   if ("rolledBack" in outcome) {
-    // A version whose server never came up never served: that is a failed preflight, not a rollback.
-    if (outcome.rolledBack.startsWith("preflight:")) {
-      return { status: "Failed", reason: outcome.rolledBack, check: "preflight" };
-    }
+    // A version stopped before any user saw it (its server never came up, or its shadow
+    // answers differed too much) never served: that is a failure, not a rollback.
+    const stage = /^(preflight|shadow):/.exec(outcome.rolledBack)?.[1];
+    if (stage) return { status: "Failed", reason: outcome.rolledBack, check: stage };
     return { status: "RolledBack", reason: outcome.rolledBack, check: checkOf(outcome.rolledBack) };
   }
   return { status: "Failed", reason: outcome.failed, check: "sagemaker" };

@@ -19,6 +19,7 @@ import { Fleet } from "./fleet";
 import type { ServerContext } from "./model-server";
 import { bake, Cancelled, shiftsOf } from "./rollout";
 import { ServerRegistry } from "./servers";
+import { predictionsOf, ShadowComparison } from "./shadow";
 
 export interface LocalEndpointHostOptions extends ServerContext {
   account: string;
@@ -48,6 +49,12 @@ interface EndpointRecord {
 
 const BUSY = new Set<EndpointStatus>(["Creating", "Updating", "RollingBack", "Deleting"]);
 
+interface Shadowing {
+  fleet: Fleet;
+  percent: number;
+  comparison: ShadowComparison;
+}
+
 /**
  * SageMaker endpoints on one machine: each config's instances are model-server child
  * processes, a weighted router sends each invocation to the blue or the green fleet, and an
@@ -60,6 +67,7 @@ export class LocalEndpointHost implements EndpointHost {
   private readonly records = new Map<string, EndpointRecord>();
   private readonly fleets = new Map<string, { blue?: Fleet; green?: Fleet }>();
   private readonly tasks = new Set<Promise<void>>();
+  private readonly shadows = new Map<string, Shadowing>();
   private readonly capture?: DataCapture;
   private readonly servers: ServerRegistry;
   private readonly context: ServerContext;
@@ -190,6 +198,7 @@ export class LocalEndpointHost implements EndpointHost {
     }
     fleet.stats.record(status, performance.now() - started);
     this.captureOf(fleet, request, { contentType, body });
+    if (status < 300) this.mirror(endpoint, request, { contentType, body });
     return { status, body, contentType, variant: fleet.variant, version: fleet.version };
   }
 
@@ -247,6 +256,9 @@ export class LocalEndpointHost implements EndpointHost {
     this.fleets.set(name, fleets);
     const deadline = startedAt + rollout.maximumExecutionTimeoutInSeconds * 1000;
     try {
+      const stopped =
+        rollout.shadow && (await this.shadowStage(name, green, rollout.shadow, deadline));
+      if (stopped) return this.rollBack(name, stopped);
       for (const share of shiftsOf(rollout)) {
         this.shift(name, share / 100);
         await this.change({
@@ -282,6 +294,64 @@ export class LocalEndpointHost implements EndpointHost {
       old.weight = 0;
       setTimeout(() => void old.stop(), rollout.terminationWaitInSeconds * 1000).unref();
     }
+  }
+
+  /**
+   * Mirrors a share of live requests to the new fleet, which answers no user, and compares its
+   * predictions with the serving fleet's; too large a difference ends the update here.
+   */
+  private async shadowStage(
+    name: string,
+    green: Fleet,
+    shadow: NonNullable<RolloutPolicy["shadow"]>,
+    deadline: number,
+  ): Promise<string | undefined> {
+    const comparison = new ShadowComparison();
+    this.shadows.set(name, { fleet: green, percent: shadow.percent, comparison });
+    try {
+      await bake(green, [], shadow.durationSeconds, deadline, () => this.closing);
+    } finally {
+      this.shadows.delete(name);
+    }
+    const { requests, differingShare, meanAbsoluteDelta } = comparison.summary;
+    const seen = `over ${requests} mirrored requests, ${Math.round(differingShare * 100)}% of them different`;
+    this.log(
+      `${name}: shadow of v${green.version}: mean prediction delta ${meanAbsoluteDelta.toFixed(4)} ${seen}`,
+    );
+    const max = shadow.maxPredictionDelta;
+    if (max === undefined || meanAbsoluteDelta <= max) return undefined;
+    return `shadow: mean prediction delta ${Math.round(meanAbsoluteDelta * 10000) / 10000} > ${max} ${seen}`;
+  }
+
+  /** Sends a copy of the request to the shadow fleet; its answer is compared and captured, never returned. */
+  private mirror(
+    name: string,
+    request: InvokeRequest,
+    answer: { contentType: string; body: Uint8Array },
+  ) {
+    const shadow = this.shadows.get(name);
+    if (!shadow || Math.random() * 100 >= shadow.percent) return;
+    const { fleet } = shadow;
+    const started = performance.now();
+    void fetch(`http://127.0.0.1:${fleet.port()}/invocations`, {
+      method: "POST",
+      body: request.body,
+      headers: {
+        "content-type": request.contentType,
+        ...(request.accept ? { accept: request.accept } : {}),
+      },
+    })
+      .then(async (response) => {
+        const body = new Uint8Array(await response.arrayBuffer());
+        const contentType = response.headers.get("content-type") ?? "application/octet-stream";
+        fleet.stats.record(response.status, performance.now() - started);
+        shadow.comparison.record(
+          predictionsOf(answer.body, answer.contentType),
+          predictionsOf(body, contentType),
+        );
+        this.captureOf(fleet, request, { contentType, body });
+      })
+      .catch(() => fleet.stats.record(502, performance.now() - started));
   }
 
   /** Traffic back to the blue fleet, the green one stopped, InService on the old config: SageMaker's auto-rollback. */

@@ -43,6 +43,12 @@ export interface RolloutPolicy {
   maximumExecutionTimeoutInSeconds: number;
   /** How long the old fleet keeps running after the shift completes. */
   terminationWaitInSeconds: number;
+  /**
+   * Before any traffic shifts: mirror `percent` of live requests to the new fleet for
+   * `durationSeconds`, answer from the old one, and compare the two fleets' predictions; a
+   * mean difference over `maxPredictionDelta` stops the update before a user sees it.
+   */
+  shadow?: { percent: number; durationSeconds: number; maxPredictionDelta?: number };
 }
 
 /** A rollback condition on the new fleet (a CloudWatch alarm on AWS). */
