@@ -192,13 +192,14 @@ describe("an approved version goes to the endpoint", () => {
       ["v1", 0.5],
       ["v3", 0.5],
     ]);
-    const [approved] = (await t.archive.list({ detailType: "Model Version Approved", limit: 1 }))
+    // Every approval so far again, oldest first: repeated and out-of-date ones start nothing.
+    const approvals = (await t.archive.list({ detailType: "Model Version Approved", limit: 10 }))
       .items;
     await t.bus.replay({
       name: "again",
       from: new Date(Date.now() - 60_000),
       to: new Date(),
-      pattern: { id: [approved?.id] },
+      pattern: { id: approvals.map((a) => a.id) },
     });
     await t.bus.drain();
     expect((await deploymentsOf("churn")).length).toBe(3);
