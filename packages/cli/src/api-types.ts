@@ -4530,6 +4530,11 @@ export interface components {
                 maximumExecutionTimeoutInSeconds: number;
                 /** @default 0 */
                 terminationWaitInSeconds: number;
+                shadow?: {
+                    percent: number;
+                    durationSeconds: number;
+                    maxPredictionDelta?: number;
+                };
             };
             alarms: {
                 name: string;
@@ -4616,6 +4621,11 @@ export interface components {
                 maximumExecutionTimeoutInSeconds: number;
                 /** @default 0 */
                 terminationWaitInSeconds: number;
+                shadow?: {
+                    percent: number;
+                    durationSeconds: number;
+                    maxPredictionDelta?: number;
+                };
             };
             /** @default [] */
             alarms: {
@@ -4688,6 +4698,11 @@ export interface components {
                 maximumExecutionTimeoutInSeconds: number;
                 /** @default 0 */
                 terminationWaitInSeconds: number;
+                shadow?: {
+                    percent: number;
+                    durationSeconds: number;
+                    maxPredictionDelta?: number;
+                };
             };
             alarms: {
                 name: string;
