@@ -284,6 +284,18 @@ describe("an approved version goes to the endpoint", () => {
     expect([...versions]).toEqual([String(serving)]);
   }, 20_000);
 
+  it("passes an invocation of up to SageMaker's 6 MiB through (the API's own limit is 1 MiB)", async () => {
+    const rows = "1,2,3,4,5,6,7,8,9,10\n".repeat(200_000);
+    expect(rows.length).toBeGreaterThan(4 * 1024 * 1024);
+    const res = await t.app.request("/endpoints/churn/invocations", {
+      method: "POST",
+      headers: { ...t.as.pipeline, "content-type": "text/csv" },
+      body: rows,
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Json).predictions).toHaveLength(200_000);
+  }, 20_000);
+
   it("refuses to deploy a version that is not Approved", async () => {
     const registered = await call("POST", "/models/churn/versions", "pipeline", {
       artifactUri: "s3://gyre-data/runs/run_a4/model/",

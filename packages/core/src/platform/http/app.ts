@@ -5,6 +5,11 @@ import { describeIssues, errorResponse, onError } from "./errors";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+/** What SageMaker takes in one real-time invocation: an endpoint's invocations route allows it. */
+export const MAX_INVOCATION_BYTES = 6 * 1024 * 1024;
+
+const isInvocation = (path: string) => /^\/endpoints\/[^/]+\/invocations$/.test(path);
+
 export function maxBodyBytes(): number {
   const configured = Number(process.env.GYRE_MAX_BODY_BYTES);
   return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_BODY_BYTES;
@@ -21,18 +26,20 @@ export function createApp() {
     },
   });
   const limit = maxBodyBytes();
-  app.use(
+  const tooLarge = (bytes: number, why: string) =>
     bodyLimit({
-      maxSize: limit,
+      maxSize: bytes,
       onError: (c) =>
         errorResponse(
           c,
           413,
           "request.too_large",
-          `The request body is over ${limit} bytes (GYRE_MAX_BODY_BYTES).`,
+          `The request body is over ${bytes} bytes (${why}).`,
         ),
-    }),
-  );
+    });
+  const api = tooLarge(limit, "GYRE_MAX_BODY_BYTES");
+  const invocation = tooLarge(MAX_INVOCATION_BYTES, "SageMaker's limit for one invocation");
+  app.use((c, next) => (isInvocation(c.req.path) ? invocation(c, next) : api(c, next)));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",
