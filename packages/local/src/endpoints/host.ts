@@ -209,6 +209,7 @@ export class LocalEndpointHost implements EndpointHost {
       await Promise.all([blue?.stop(), green?.stop()]);
     this.fleets.clear();
     await this.capture?.close();
+    await this.servers.drained();
   }
 
   private async create(name: string): Promise<void> {

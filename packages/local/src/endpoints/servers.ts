@@ -41,6 +41,11 @@ export class ServerRegistry {
     });
   }
 
+  /** Resolves once every pending write is on disk. */
+  drained(): Promise<void> {
+    return this.writes.drained();
+  }
+
   private update(change: (all: Record<string, number>) => void): Promise<void> {
     return this.writes.run(async () => {
       const all = await this.file.read();

@@ -71,7 +71,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     app,
     async close() {
       await closePlatform();
-      await rm(home, { recursive: true, force: true });
+      await rm(home, { recursive: true, force: true, maxRetries: 3 });
     },
   });
 }
