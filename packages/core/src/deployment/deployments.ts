@@ -2,6 +2,7 @@ import { VisibleError } from "../platform/errors";
 import type { Page } from "../platform/state/pages";
 import type { Deployment } from "./deployment";
 import type { DeploymentDeps, DeploymentReads } from "./deps";
+import { activeEndpoint } from "./endpoints";
 import { requestDeployment } from "./request";
 import { deploymentStore as store } from "./store";
 
@@ -26,14 +27,7 @@ export async function deployVersion(
   version: number,
   deps: DeploymentDeps,
 ): Promise<Deployment> {
-  const endpoint = await store(deps.state).getEndpoint(name);
-  if (endpoint?.status !== "active") {
-    throw new VisibleError(
-      "not_found",
-      "endpoint.not_found",
-      `There is no endpoint named ${name}.`,
-    );
-  }
+  const endpoint = await activeEndpoint(name, deps);
   const known = await store(deps.state).getVersion(endpoint.model, version);
   if (!known?.approved) {
     throw new VisibleError(

@@ -72,7 +72,7 @@ export async function replaceEndpoint(
     );
   }
   for (;;) {
-    const existing = await mustGet(name, deps);
+    const existing = await activeEndpoint(name, deps);
     if (existing.model !== parsed.model) {
       throw new VisibleError(
         "conflict",
@@ -93,7 +93,7 @@ export async function replaceEndpoint(
 /** Tears the endpoint down on the host; its record and deployments stay, marked deleted. */
 export async function deleteEndpoint(name: string, deps: DeploymentDeps): Promise<Endpoint> {
   for (;;) {
-    const existing = await mustGet(name, deps);
+    const existing = await activeEndpoint(name, deps);
     const deleted = {
       ...existing,
       status: "deleted" as const,
@@ -133,7 +133,8 @@ export function listEndpoints(
   return store(deps.state).listEndpoints(query.limit, query.cursor);
 }
 
-async function mustGet(name: string, deps: DeploymentReads): Promise<Endpoint> {
+/** The endpoint, if it exists and is not deleted; a 404 otherwise. */
+export async function activeEndpoint(name: string, deps: DeploymentReads): Promise<Endpoint> {
   const endpoint = await store(deps.state).getEndpoint(name);
   if (endpoint?.status !== "active") throw notFound(name);
   return endpoint;

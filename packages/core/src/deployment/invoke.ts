@@ -1,7 +1,7 @@
 import type { InvokeRequest, InvokeResponse } from "../platform/endpoints/port";
 import { VisibleError } from "../platform/errors";
 import type { DeploymentDeps } from "./deps";
-import { deploymentStore as store } from "./store";
+import { activeEndpoint } from "./endpoints";
 
 /** POST /endpoints/{name}/invocations: the request goes to the endpoint as it is, whatever its type. */
 export async function invoke(
@@ -9,14 +9,7 @@ export async function invoke(
   request: InvokeRequest,
   deps: DeploymentDeps,
 ): Promise<InvokeResponse> {
-  const endpoint = await store(deps.state).getEndpoint(name);
-  if (endpoint?.status !== "active") {
-    throw new VisibleError(
-      "not_found",
-      "endpoint.not_found",
-      `There is no endpoint named ${name}.`,
-    );
-  }
+  const endpoint = await activeEndpoint(name, deps);
   if (!endpoint.serving && !endpoint.currentDeploymentId) {
     throw new VisibleError(
       "conflict",
