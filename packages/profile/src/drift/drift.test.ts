@@ -13,7 +13,7 @@ interface Pair {
 }
 
 const pairs: Pair[] = readdirSync(FIXTURES)
-  .filter((file) => file.endsWith(".json"))
+  .filter((file) => file.endsWith(".json") && !file.endsWith(".grid.json"))
   .map((file) => JSON.parse(readFileSync(join(FIXTURES, file), "utf8")));
 
 /** Relative error, or absolute error when scipy's value is within 1e-12 of zero. */
@@ -65,6 +65,15 @@ describe("exact drift agrees with scipy on the committed fixtures", () => {
       const values = pair.reference.filter((v) => v !== null) as number[];
       expect(decileEdges(sortedCopy(values))).toEqual(expected.edges);
     }
+  });
+
+  it("kolmogorovQ on a grid of λ from 0 to 20", () => {
+    const grid = JSON.parse(readFileSync(join(FIXTURES, "kolmogorov.grid.json"), "utf8"));
+    grid.lambda.forEach((lambda: number, k: number) => {
+      const e = error(kolmogorovQ(lambda), grid.q[k]);
+      worst["kolmogorovQ grid"] = Math.max(worst["kolmogorovQ grid"] ?? 0, e);
+      expect(e, `Q(${lambda})`).toBeLessThan(1e-9);
+    });
   });
 
   it("reports the worst error per statistic", () => {

@@ -140,6 +140,10 @@ CATEGORICAL = {
 def main():
     for old in HERE.glob("*.json"):
         old.unlink()
+    grid = [0.0, 1e-3, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.819, 0.82, 0.821, 0.9, 1.0,
+            1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 20.0]
+    (HERE / "kolmogorov.grid.json").write_text(json.dumps(
+        {"lambda": grid, "q": [float(special.kolmogorov(x)) for x in grid]}) + "\n")
     for name, (reference, current) in NUMERIC.items():
         reference = [None if v is None else round(float(v), 6) for v in reference]
         current = [None if v is None else round(float(v), 6) for v in current]
