@@ -15,7 +15,7 @@ const Monitor = {
 
 export const FeatureDrift = z.object({
   feature: z.string(),
-  statistic: z.enum(["psi", "ks", "chi2", "jensen-shannon"]),
+  statistic: z.enum(["psi", "ks", "chi2", "jensen-shannon", "wasserstein"]),
   score: z.number(),
   threshold: z.number(),
 });
@@ -27,6 +27,7 @@ export const DriftDetected = defineEvent(
     ...Monitor,
     baseline: z.object({ dataset: z.string(), version: z.number().int().positive() }),
     features: z.array(FeatureDrift).min(1),
+    reportId: z.string().optional().describe("the report that found it"),
   }),
 );
 

@@ -1,0 +1,85 @@
+import * as Monitoring from "@gyre/core/monitoring/index";
+import { createApp } from "@gyre/core/platform/http/app";
+import { authedRoute, notFound } from "@gyre/core/platform/http/route";
+import type { Platform } from "@gyre/core/platform/platform";
+import { lambdaApi } from "../shared/lambda-api";
+import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
+import { Monitor, MonitorParam, MonitorSettings, Report, ReportParam } from "./schemas";
+
+const missing = notFound("No such monitor or report");
+
+/** /monitors and /reports: what watches each endpoint, and what each window showed. */
+export function monitoringApi(platform: Platform) {
+  const { tokens } = platform;
+  const app = createApp();
+  const tags = ["monitoring"];
+  app.openapi(
+    authedRoute(tokens, "viewer", {
+      method: "get",
+      path: "/monitors",
+      tags,
+      summary: "List monitors (one per deployed endpoint)",
+      request: { query: ListQuery },
+      responses: { 200: json(pageOf(Monitor), "A page of monitors") },
+    }),
+    async (c) => c.json(await Monitoring.listMonitors(c.req.valid("query"), platform), 200),
+  );
+  app.openapi(
+    authedRoute(tokens, "viewer", {
+      method: "get",
+      path: "/monitors/{id}",
+      tags,
+      summary: "One monitor: its baseline, settings and current window",
+      request: { params: MonitorParam },
+      responses: { 200: json(Monitor, "The monitor"), ...missing },
+    }),
+    async (c) => c.json(await Monitoring.getMonitor(c.req.valid("param").id, platform), 200),
+  );
+  app.openapi(
+    authedRoute(tokens, "approver", {
+      method: "put",
+      path: "/monitors/{id}",
+      tags,
+      summary: "Change a monitor's window size, ignored features and thresholds",
+      request: { params: MonitorParam, ...jsonBody(MonitorSettings) },
+      responses: { 200: json(Monitor, "The monitor"), ...missing },
+    }),
+    async (c) =>
+      c.json(
+        await Monitoring.updateMonitor(c.req.valid("param").id, c.req.valid("json"), platform),
+        200,
+      ),
+  );
+  app.openapi(
+    authedRoute(tokens, "viewer", {
+      method: "get",
+      path: "/monitors/{id}/reports",
+      tags,
+      summary: "A monitor's reports, one per closed window, newest first",
+      request: { params: MonitorParam, query: ListQuery },
+      responses: { 200: json(pageOf(Report), "A page of reports") },
+    }),
+    async (c) =>
+      c.json(
+        await Monitoring.listReports(c.req.valid("param").id, c.req.valid("query"), platform),
+        200,
+      ),
+  );
+  app.openapi(
+    authedRoute(tokens, "viewer", {
+      method: "get",
+      path: "/reports/{id}",
+      tags,
+      summary: "One report: every feature's method, value, threshold and verdict, ranked",
+      request: { params: ReportParam },
+      responses: { 200: json(Report, "The report"), ...missing },
+    }),
+    async (c) => c.json(await Monitoring.getReport(c.req.valid("param").id, platform), 200),
+  );
+  return app;
+}
+
+export const make = monitoringApi;
+
+/** The Lambda entry point on AWS. */
+export const handler = lambdaApi(make);

@@ -1,0 +1,11 @@
+import * as Monitoring from "@gyre/core/monitoring/index";
+import { prefixedId } from "@gyre/events/shared";
+import { z } from "@hono/zod-openapi";
+
+export const MonitorParam = z.object({ id: prefixedId("mon") });
+export const ReportParam = z.object({ id: prefixedId("rep") });
+export const Monitor = z.object(Monitoring.Monitor.shape).openapi("Monitor");
+export const MonitorSettings = z
+  .object(Monitoring.MonitorSettings.shape)
+  .openapi("MonitorSettings");
+export const Report = z.object(Monitoring.Report.shape).openapi("MonitoringReport");

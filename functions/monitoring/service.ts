@@ -1,0 +1,43 @@
+import { AwsS3, Datasets, Deployment } from "@gyre/events";
+import type { Access, Service } from "../wiring";
+
+/** The monitoring table, the bus, and the bucket: capture files and baselines in, window data and reports out. */
+const access: Access = {
+  tables: { monitoring: "read-write" },
+  publish: true,
+  bucket: "read-write",
+};
+const reads: Access = { tables: { monitoring: "read-write" } };
+
+/**
+ * Monitoring: live traffic (SageMaker Data Capture files) against the training baseline of the
+ * version that serves; a window with enough rows closes into a report, and drift in at least
+ * half the features is announced, which retrains the pipelines that have `onDrift`.
+ */
+export const monitoring: Service = {
+  name: "monitoring",
+  api: { prefixes: ["/monitors", "/reports"], handler: "functions/monitoring/api.ts", access },
+  subscriptions: [
+    {
+      name: "monitoring-deployment-succeeded",
+      pattern: Deployment.DeploymentSucceeded.pattern,
+      handler: "functions/monitoring/deployment-succeeded.ts",
+      access: reads,
+    },
+    {
+      name: "monitoring-dataset-version-created",
+      pattern: Datasets.DatasetVersionCreated.pattern,
+      handler: "functions/monitoring/dataset-version-created.ts",
+      access: reads,
+    },
+    {
+      name: "monitoring-capture-object-created",
+      pattern: {
+        ...AwsS3.ObjectCreated.pattern,
+        detail: { object: { key: [{ prefix: "capture/" }] } },
+      },
+      handler: "functions/monitoring/capture-object-created.ts",
+      access,
+    },
+  ],
+};

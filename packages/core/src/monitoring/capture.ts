@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { csvRows, jsonRows, type Row } from "./rows";
+import type { KnownDataset } from "./store";
+
+const Part = z.object({
+  observedContentType: z.string(),
+  mode: z.string(),
+  data: z.string(),
+  encoding: z.string(),
+});
+const Record = z.object({
+  captureData: z.object({ endpointInput: Part, endpointOutput: Part.optional() }),
+  eventMetadata: z.object({ eventId: z.string(), inferenceTime: z.string() }).loose(),
+});
+
+/** The endpoint of a capture key, `capture/gyre-<endpoint>/<variant>/yyyy/mm/dd/hh/<file>`. */
+export function endpointOfCaptureKey(key: string): string | undefined {
+  return /^capture\/gyre-([^/]+)\/[^/]+\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/[^/]+$/.exec(key)?.[1];
+}
+
+/**
+ * The rows a SageMaker Data Capture file carries: each record's request, as the baseline's
+ * columns read it, with the answer's score as `prediction` when the answer is JSON.
+ */
+export function capturedRows(text: string, columns: KnownDataset["columns"]): Row[] {
+  const rows: Row[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    const parsed = Record.safeParse(JSON.parse(line));
+    if (!parsed.success) continue;
+    const { endpointInput, endpointOutput } = parsed.data.captureData;
+    const input = decode(endpointInput);
+    const requested = /csv/.test(endpointInput.observedContentType)
+      ? csvRows(input, columns)
+      : jsonRows(input);
+    const scores = endpointOutput ? predictions(decode(endpointOutput)) : [];
+    requested.forEach((row, i) => {
+      rows.push(scores[i] === undefined ? row : { ...row, prediction: scores[i] });
+    });
+  }
+  return rows;
+}
+
+function decode(part: z.infer<typeof Part>): string {
+  return part.encoding === "BASE64" ? Buffer.from(part.data, "base64").toString("utf8") : part.data;
+}
+
+function predictions(text: string): number[] {
+  try {
+    const parsed = JSON.parse(text) as { predictions?: { probability?: number }[] };
+    return (parsed.predictions ?? []).map((p) =>
+      typeof p === "number" ? p : (p.probability ?? Number.NaN),
+    );
+  } catch {
+    return [];
+  }
+}
