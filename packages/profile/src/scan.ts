@@ -7,7 +7,7 @@ import { pipeline } from "node:stream/promises";
 import { type ByteSource, HashingTap, type ScanOptions } from "./bytes";
 import { DataRejected } from "./errors";
 import type { DataFormat } from "./format";
-import { scanParquet } from "./parquet";
+import { type ParquetSource, scanParquet } from "./parquet";
 import type { ScanResult } from "./schema";
 import { scanText } from "./text-scan";
 
@@ -33,33 +33,42 @@ export async function scanObject(
 }
 
 async function spoolParquet(body: ByteSource, options: ScanOptions): Promise<ScanResult> {
-  const dir = await mkdtemp(join(tmpdir(), "gyre-parquet-"));
   const tap = new HashingTap();
-  try {
-    return await tap.around(() => profileSpooled(tap, body, join(dir, "object.parquet")), options);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  return tap.around(
+    () =>
+      withSpooledParquet(tap.chunks(body), async (source) => ({
+        sha256: tap.sha256(),
+        bytes: tap.bytes,
+        ...(await scanParquet(source)),
+      })),
+    options,
+  );
 }
 
-async function profileSpooled(
-  tap: HashingTap,
+/** Writes the bytes to a temp file and reads them back as a ParquetSource; the file is gone after. */
+export async function withSpooledParquet<T>(
   body: ByteSource,
-  path: string,
-): Promise<ScanResult> {
-  await pipeline(Readable.from(tap.chunks(body)), createWriteStream(path));
-  const handle = await open(path);
+  read: (source: ParquetSource) => Promise<T>,
+): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), "gyre-parquet-"));
+  const path = join(dir, "object.parquet");
   try {
-    const profile = await scanParquet({
-      byteLength: tap.bytes,
-      async slice(start, end = tap.bytes) {
-        const bytes = new Uint8Array(Math.max(0, end - start));
-        await handle.read(bytes, 0, bytes.length, start);
-        return bytes.buffer;
-      },
-    });
-    return { sha256: tap.sha256(), bytes: tap.bytes, ...profile };
+    await pipeline(Readable.from(body), createWriteStream(path));
+    const handle = await open(path);
+    try {
+      const { size } = await handle.stat();
+      return await read({
+        byteLength: size,
+        async slice(start, end = size) {
+          const bytes = new Uint8Array(Math.max(0, end - start));
+          await handle.read(bytes, 0, bytes.length, start);
+          return bytes.buffer;
+        },
+      });
+    } finally {
+      await handle.close();
+    }
   } finally {
-    await handle.close();
+    await rm(dir, { recursive: true, force: true });
   }
 }

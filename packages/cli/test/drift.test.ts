@@ -1,0 +1,118 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { churnCsv } from "@gyre/examples/churn/generate";
+import { Command } from "commander";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { registerDrift } from "../src/commands/monitoring/drift";
+
+let dir: string;
+const file = (name: string) => join(dir, name);
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "gyre-drift-"));
+  await writeFile(file("reference.csv"), churnCsv({ rows: 3000, seed: 1 }));
+  await writeFile(file("drifted.csv"), churnCsv({ rows: 3000, drift: 0.6, seed: 2 }));
+  await writeFile(file("same.csv"), churnCsv({ rows: 3000, seed: 2 }));
+  await writeFile(file("other.csv"), "a,b\n1,2\n");
+  await writeFile(file("notes.txt"), "hello\n");
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function drift(...args: string[]): Promise<string> {
+  const log = vi.spyOn(console, "log").mockImplementation(() => {});
+  try {
+    const program = new Command().exitOverride();
+    registerDrift(program);
+    await program.parseAsync(["node", "gyre", "drift", ...args]);
+    return log.mock.calls.map((c) => c.join(" ")).join("\n");
+  } finally {
+    log.mockRestore();
+  }
+}
+
+const pair = (current: string) => [
+  "--reference",
+  file("reference.csv"),
+  "--current",
+  file(current),
+];
+
+describe("gyre drift", () => {
+  it("finds the features that --drift shifts, and dataset drift", async () => {
+    const { features, datasetDrift } = JSON.parse(await drift(...pair("drifted.csv"), "--json"));
+    expect(datasetDrift).toBe(true);
+    for (const name of [
+      "tenure_months",
+      "signup_date",
+      "monthly_charges",
+      "total_charges",
+      "support_calls",
+      "contract",
+    ])
+      expect(features[name].drift, name).toBe(true);
+    for (const name of ["payment_method", "senior", "customer_id"])
+      expect(features[name].drift, name).toBe(false);
+  });
+
+  it("reports no dataset drift between two samples of the same population", async () => {
+    const out = await drift(...pair("same.csv"));
+    expect(out).toMatch(/^feature +type +method +value +threshold +drift$/m);
+    expect(out).toMatch(/^tenure_months +numeric +wassersteinNorm +[\d.]+ +0\.1 +no$/m);
+    expect(out.trim().split("\n").at(-1)).toBe(
+      "dataset drift: no (0 of 12 features drift, share 0%)",
+    );
+  });
+
+  it("prints the issue's JSON shape, numeric and categorical features each with their own statistics", async () => {
+    const out = JSON.parse(
+      await drift(...pair("drifted.csv"), "--json", "--columns", "monthly_charges,contract,senior"),
+    );
+    expect(Object.keys(out)).toEqual(["features", "driftShare", "datasetDrift"]);
+    expect(Object.keys(out.features)).toEqual(["monthly_charges", "contract", "senior"]);
+    expect(out.features.monthly_charges).toEqual({
+      type: "numeric",
+      ks: { statistic: expect.any(Number), pvalue: expect.any(Number) },
+      wasserstein: expect.any(Number),
+      wassersteinNorm: expect.any(Number),
+      psi: expect.any(Number),
+      drift: true,
+      method: "wassersteinNorm",
+    });
+    expect(out.features.senior).toEqual({
+      type: "categorical",
+      psi: expect.any(Number),
+      jensenShannon: expect.any(Number),
+      drift: false,
+      method: "jensenShannon",
+    });
+    expect(out.driftShare).toBeCloseTo(2 / 3, 12);
+    expect(out.datasetDrift).toBe(true);
+  });
+
+  it("leaves out ignored columns", async () => {
+    const out = JSON.parse(
+      await drift(...pair("same.csv"), "--json", "--ignore", "customer_id,signup_date"),
+    );
+    expect(Object.keys(out.features)).toHaveLength(10);
+    expect(out.features.customer_id).toBeUndefined();
+  });
+
+  it("says in one line what is wrong with its input", async () => {
+    await expect(drift(...pair("missing.csv"))).rejects.toThrow(/missing\.csv: no such file$/);
+    await expect(drift(...pair("notes.txt"))).rejects.toThrow(/notes\.txt: unknown format/);
+    await expect(drift(...pair("other.csv"))).rejects.toThrow(/have no columns in common$/);
+    await expect(drift(...pair("same.csv"), "--columns", "age")).rejects.toThrow(
+      "--columns: not in both files: age",
+    );
+  });
+
+  it("does not offer --sketch yet", async () => {
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      await expect(drift(...pair("same.csv"), "--sketch")).rejects.toThrow(/unknown option/);
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+});
