@@ -85,8 +85,10 @@ async function approveToServing(t: TestPlatform, round: number): Promise<number>
 
 async function directPort(t: TestPlatform): Promise<number> {
   // The router's own pick, as the proxy makes it: the serving fleet's instance.
-  const host = t.endpointHost as unknown as { fleets: Map<string, { blue?: { port(): number } }> };
-  return host.fleets.get("bench")?.blue?.port() as number;
+  const host = t.endpointHost as unknown as {
+    traffic: { of(name: string): { blue?: { port(): number } } };
+  };
+  return host.traffic.of("bench").blue?.port() as number;
 }
 
 async function paced(request: () => Promise<Response> | Response): Promise<number[]> {

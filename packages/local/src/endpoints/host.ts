@@ -19,7 +19,7 @@ import { Fleet } from "./fleet";
 import type { ServerContext } from "./model-server";
 import { bake, Cancelled, shiftsOf } from "./rollout";
 import { ServerRegistry } from "./servers";
-import { predictionsOf, ShadowComparison } from "./shadow";
+import { Traffic } from "./traffic";
 
 export interface LocalEndpointHostOptions extends ServerContext {
   account: string;
@@ -49,12 +49,6 @@ interface EndpointRecord {
 
 const BUSY = new Set<EndpointStatus>(["Creating", "Updating", "RollingBack", "Deleting"]);
 
-interface Shadowing {
-  fleet: Fleet;
-  percent: number;
-  comparison: ShadowComparison;
-}
-
 /**
  * SageMaker endpoints on one machine: each config's instances are model-server child
  * processes, a weighted router sends each invocation to the blue or the green fleet, and an
@@ -65,10 +59,8 @@ interface Shadowing {
  */
 export class LocalEndpointHost implements EndpointHost {
   private readonly records = new Map<string, EndpointRecord>();
-  private readonly fleets = new Map<string, { blue?: Fleet; green?: Fleet }>();
   private readonly tasks = new Set<Promise<void>>();
-  private readonly shadows = new Map<string, Shadowing>();
-  private readonly capture?: DataCapture;
+  private readonly traffic: Traffic;
   private readonly servers: ServerRegistry;
   private readonly context: ServerContext;
   private readonly log: (line: string) => void;
@@ -76,7 +68,7 @@ export class LocalEndpointHost implements EndpointHost {
 
   private constructor(private readonly options: LocalEndpointHostOptions) {
     this.log = options.log ?? ((line) => console.log(`[endpoints] ${line}`));
-    if (options.s3) this.capture = new DataCapture(options.s3, this.log);
+    this.traffic = new Traffic(options.s3 ? new DataCapture(options.s3, this.log) : undefined);
     this.servers = new ServerRegistry(options.home, this.log);
     this.context = {
       ...options,
@@ -132,23 +124,16 @@ export class LocalEndpointHost implements EndpointHost {
       status: record.status,
       configName: record.configName,
       failureReason: record.failureReason,
-      variants: this.variants(endpoint),
+      variants: this.traffic.variants(endpoint),
     };
   }
 
   async metrics(endpoint: string, since: Date) {
-    const { blue, green } = this.fleets.get(endpoint) ?? {};
-    return [blue, green].flatMap((fleet) =>
-      fleet
-        ? [
-            {
-              variant: fleet.variant,
-              version: fleet.version,
-              ...fleet.stats.since(since.getTime()),
-            },
-          ]
-        : [],
-    );
+    return this.traffic.metrics(endpoint, since);
+  }
+
+  invoke(endpoint: string, request: InvokeRequest): Promise<InvokeResponse> {
+    return this.traffic.invoke(endpoint, request);
   }
 
   async delete(endpoint: string): Promise<void> {
@@ -159,56 +144,14 @@ export class LocalEndpointHost implements EndpointHost {
       false,
     );
     this.records.delete(endpoint);
-    const { blue, green } = this.fleets.get(endpoint) ?? {};
-    this.fleets.delete(endpoint);
-    await Promise.all([blue?.stop(), green?.stop()]);
+    await this.traffic.drop(endpoint);
     await rm(this.file(endpoint), { force: true });
-  }
-
-  async invoke(endpoint: string, request: InvokeRequest): Promise<InvokeResponse> {
-    const fleet = this.route(endpoint);
-    if (!fleet) {
-      const body = new TextEncoder().encode(
-        JSON.stringify({
-          error: { code: "endpoint.no_capacity", message: `${endpoint} has no instance serving` },
-        }),
-      );
-      return { status: 503, body, contentType: "application/json", variant: "none", version: 0 };
-    }
-    const started = performance.now();
-    let status = 502;
-    let body = new Uint8Array();
-    let contentType = "text/plain";
-    try {
-      const response = await fetch(`http://127.0.0.1:${fleet.port()}/invocations`, {
-        method: "POST",
-        body: request.body,
-        headers: {
-          "content-type": request.contentType,
-          ...(request.accept ? { accept: request.accept } : {}),
-        },
-      });
-      status = response.status;
-      body = new Uint8Array(await response.arrayBuffer());
-      contentType = response.headers.get("content-type") ?? "application/octet-stream";
-    } catch (error) {
-      body = new TextEncoder().encode(
-        `the model server did not answer: ${(error as Error).message}`,
-      );
-    }
-    fleet.stats.record(status, performance.now() - started);
-    this.captureOf(fleet, request, { contentType, body });
-    if (status < 300) this.mirror(endpoint, request, { contentType, body });
-    return { status, body, contentType, variant: fleet.variant, version: fleet.version };
   }
 
   async close(): Promise<void> {
     this.closing = true;
     await Promise.allSettled([...this.tasks]);
-    for (const { blue, green } of this.fleets.values())
-      await Promise.all([blue?.stop(), green?.stop()]);
-    this.fleets.clear();
-    await this.capture?.close();
+    await this.traffic.close();
     await this.servers.drained();
   }
 
@@ -218,7 +161,7 @@ export class LocalEndpointHost implements EndpointHost {
     try {
       const fleet = await Fleet.start(config, this.context, this.pingTimeout());
       fleet.weight = 1;
-      this.fleets.set(name, { blue: fleet });
+      this.traffic.set(name, { blue: fleet });
       await this.change({
         ...record,
         status: "InService",
@@ -243,7 +186,7 @@ export class LocalEndpointHost implements EndpointHost {
     const { config, rollout, alarms, startedAt } = record.pending as NonNullable<
       EndpointRecord["pending"]
     >;
-    const fleets = this.fleets.get(name) ?? {};
+    const fleets = this.traffic.of(name);
     let green: Fleet;
     try {
       green = await Fleet.start(config, this.context, this.pingTimeout());
@@ -254,14 +197,14 @@ export class LocalEndpointHost implements EndpointHost {
       );
     }
     fleets.green = green;
-    this.fleets.set(name, fleets);
+    this.traffic.set(name, fleets);
     const deadline = startedAt + rollout.maximumExecutionTimeoutInSeconds * 1000;
     try {
       const stopped =
         rollout.shadow && (await this.shadowStage(name, green, rollout.shadow, deadline));
       if (stopped) return this.rollBack(name, stopped);
       for (const share of shiftsOf(rollout)) {
-        this.shift(name, share / 100);
+        this.traffic.shift(name, share / 100);
         await this.change({
           ...(this.records.get(name) as EndpointRecord),
           lastModified: Date.now(),
@@ -280,7 +223,7 @@ export class LocalEndpointHost implements EndpointHost {
       throw error;
     }
     const old = fleets.blue;
-    this.fleets.set(name, { blue: green });
+    this.traffic.set(name, { blue: green });
     green.weight = 1;
     const current = this.records.get(name) as EndpointRecord;
     await this.change({
@@ -307,12 +250,11 @@ export class LocalEndpointHost implements EndpointHost {
     shadow: NonNullable<RolloutPolicy["shadow"]>,
     deadline: number,
   ): Promise<string | undefined> {
-    const comparison = new ShadowComparison();
-    this.shadows.set(name, { fleet: green, percent: shadow.percent, comparison });
+    const comparison = this.traffic.startShadow(name, green, shadow.percent);
     try {
       await bake(green, [], shadow.durationSeconds, deadline, () => this.closing);
     } finally {
-      this.shadows.delete(name);
+      this.traffic.stopShadow(name);
     }
     const { requests, differingShare, meanAbsoluteDelta } = comparison.summary;
     const seen = `over ${requests} mirrored requests, ${Math.round(differingShare * 100)}% of them different`;
@@ -324,37 +266,6 @@ export class LocalEndpointHost implements EndpointHost {
     return `shadow: mean prediction delta ${Math.round(meanAbsoluteDelta * 10000) / 10000} > ${max} ${seen}`;
   }
 
-  /** Sends a copy of the request to the shadow fleet; its answer is compared and captured, never returned. */
-  private mirror(
-    name: string,
-    request: InvokeRequest,
-    answer: { contentType: string; body: Uint8Array },
-  ) {
-    const shadow = this.shadows.get(name);
-    if (!shadow || Math.random() * 100 >= shadow.percent) return;
-    const { fleet } = shadow;
-    const started = performance.now();
-    void fetch(`http://127.0.0.1:${fleet.port()}/invocations`, {
-      method: "POST",
-      body: request.body,
-      headers: {
-        "content-type": request.contentType,
-        ...(request.accept ? { accept: request.accept } : {}),
-      },
-    })
-      .then(async (response) => {
-        const body = new Uint8Array(await response.arrayBuffer());
-        const contentType = response.headers.get("content-type") ?? "application/octet-stream";
-        fleet.stats.record(response.status, performance.now() - started);
-        shadow.comparison.record(
-          predictionsOf(answer.body, answer.contentType),
-          predictionsOf(body, contentType),
-        );
-        this.captureOf(fleet, request, { contentType, body });
-      })
-      .catch(() => fleet.stats.record(502, performance.now() - started));
-  }
-
   /** Traffic back to the blue fleet, the green one stopped, InService on the old config: SageMaker's auto-rollback. */
   private async rollBack(name: string, reason: string): Promise<void> {
     const record = this.records.get(name) as EndpointRecord;
@@ -364,8 +275,8 @@ export class LocalEndpointHost implements EndpointHost {
       failureReason: reason,
       lastModified: Date.now(),
     });
-    this.shift(name, 0);
-    const fleets = this.fleets.get(name) ?? {};
+    this.traffic.shift(name, 0);
+    const fleets = this.traffic.of(name);
     await fleets.green?.stop();
     fleets.green = undefined;
     const current = this.records.get(name) as EndpointRecord;
@@ -376,55 +287,6 @@ export class LocalEndpointHost implements EndpointHost {
       pending: null,
       lastModified: Date.now(),
     });
-  }
-
-  private shift(name: string, greenShare: number): void {
-    const { blue, green } = this.fleets.get(name) ?? {};
-    if (green) green.weight = greenShare;
-    if (blue) blue.weight = green ? 1 - greenShare : 1;
-  }
-
-  private route(name: string): Fleet | undefined {
-    const { blue, green } = this.fleets.get(name) ?? {};
-    const live = [blue, green].filter((f): f is Fleet => Boolean(f && f.weight > 0));
-    const total = live.reduce((sum, f) => sum + f.weight, 0);
-    let pick = Math.random() * total;
-    for (const fleet of live) {
-      pick -= fleet.weight;
-      if (pick < 0) return fleet;
-    }
-    return live.at(-1);
-  }
-
-  private captureOf(
-    fleet: Fleet,
-    request: InvokeRequest,
-    output: { contentType: string; body: Uint8Array },
-  ) {
-    const capture = fleet.config.dataCapture;
-    if (!this.capture || !capture?.enabled || Math.random() * 100 >= capture.samplingPercent)
-      return;
-    const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(capture.destinationS3Uri);
-    if (!match) return;
-    // SageMaker's layout: <destination>/<endpoint name>/<variant>/yyyy/mm/dd/hh/<file>.jsonl
-    const prefix = `${(match[2] as string).replace(/\/+$/, "")}/${PREFIX}${fleet.config.endpoint}/`;
-    this.capture.record({ bucket: match[1] as string, prefix }, fleet.variant, request, output);
-  }
-
-  private variants(name: string) {
-    const { blue, green } = this.fleets.get(name) ?? {};
-    return [blue, green].flatMap((f) =>
-      f
-        ? [
-            {
-              name: f.variant,
-              version: f.version,
-              weight: f.weight,
-              instanceCount: f.instanceCount,
-            },
-          ]
-        : [],
-    );
   }
 
   /** Records the change durably, then sends the event SageMaker would. */
@@ -439,7 +301,7 @@ export class LocalEndpointHost implements EndpointHost {
         EndpointName: endpointName,
         EndpointArn: arn,
         EndpointConfigName: `${PREFIX}${record.configName}`,
-        ProductionVariants: this.variants(record.name).map((v) => ({
+        ProductionVariants: this.traffic.variants(record.name).map((v) => ({
           VariantName: v.name,
           CurrentWeight: v.weight,
           DesiredWeight: v.weight,
@@ -485,7 +347,7 @@ export class LocalEndpointHost implements EndpointHost {
       try {
         const fleet = await Fleet.start(record.serving, this.context, this.pingTimeout());
         fleet.weight = 1;
-        this.fleets.set(record.name, { blue: fleet });
+        this.traffic.set(record.name, { blue: fleet });
       } catch (error) {
         await this.change({
           ...record,
