@@ -30,6 +30,7 @@ function version(n: number): ModelVersion {
     approvals: n % 3 === 0 ? ["alice"] : [],
     reason: null,
     registeredBy: "bench",
+    correlationId: null,
     createdAt: at,
     updatedAt: at,
     revision: 0,

@@ -121,5 +121,28 @@ describe("the loop closes: drift in live traffic retrains the model", () => {
       version: 1,
       reportId: drifted.id,
     });
+
+    // One trip: the push's correlationId follows every hop, the person's approval and the retrain included.
+    const [created] = (await t.archive.list({ detailType: "Dataset Version Created", limit: 1 }))
+      .items;
+    const trip = (created?.detail as Json).metadata.correlationId as string;
+    const hops = (await call("GET", `/events?correlationId=${trip}&limit=100`)).items.map(
+      (e: Json) => e["detail-type"],
+    );
+    expect(hops).toEqual(
+      expect.arrayContaining([
+        "Dataset Version Created",
+        "Training Run Started",
+        "Training Run Succeeded",
+        "Model Version Registered",
+        "Model Version Approved",
+        "Deployment Started",
+        "Deployment Succeeded",
+        "Monitoring Report Created",
+        "Drift Detected",
+      ]),
+    );
+    expect(hops.filter((h: string) => h === "Model Version Registered")).toHaveLength(2);
+    expect(retrained.items[0].correlationId).toBe(trip);
   }, 180_000);
 });

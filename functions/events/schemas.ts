@@ -7,6 +7,10 @@ export const EventEnvelope = z.object(Envelope.shape).openapi("Event");
 export const EventsQuery = ListQuery.extend({
   source: z.string().optional().openapi({ example: "aws.s3" }),
   detailType: z.string().optional().openapi({ example: "Object Created" }),
+  correlationId: z
+    .string()
+    .optional()
+    .openapi({ description: "only the events of one trip round the loop", example: "cor_01J..." }),
   since: z.iso
     .datetime({ offset: true })
     .optional()

@@ -60,6 +60,8 @@ export interface paths {
                     cursor?: string;
                     source?: string;
                     detailType?: string;
+                    /** @description only the events of one trip round the loop */
+                    correlationId?: string;
                     /** @description only events received at or after this time */
                     since?: string;
                 };
@@ -4694,6 +4696,11 @@ export interface components {
             /** @description why it was rejected (a comment or the failed gates) */
             reason: string | null;
             registeredBy: string;
+            /**
+             * @description the trip round the loop that made it: a decision about it continues that trip
+             * @default null
+             */
+            correlationId: string | null;
             createdAt: string;
             updatedAt: string;
             revision: number;
@@ -4878,6 +4885,11 @@ export interface components {
                 /** @description why it was rejected (a comment or the failed gates) */
                 reason: string | null;
                 registeredBy: string;
+                /**
+                 * @description the trip round the loop that made it: a decision about it continues that trip
+                 * @default null
+                 */
+                correlationId: string | null;
                 createdAt: string;
                 updatedAt: string;
                 revision: number;
@@ -5329,6 +5341,8 @@ export interface components {
                 start: string;
                 rows: number;
             };
+            /** @default null */
+            correlationId: string | null;
             createdAt: string;
             updatedAt: string;
             revision: number;

@@ -17,6 +17,8 @@ export const Monitor = z.object({
   baseline: z.object({ dataset: z.string(), version: z.number().int().positive() }),
   settings: z.object(MonitorSettings.shape),
   window: z.object({ id: z.string(), start: z.string(), rows: z.number().int().nonnegative() }),
+  /** The trip of the deployment it watches: its reports and drift continue it. */
+  correlationId: z.string().nullable().default(null),
   createdAt: z.string(),
   updatedAt: z.string(),
   revision: z.number().int().nonnegative(),

@@ -1,4 +1,5 @@
 import type { Deployment, EventDetail } from "@gyre/events";
+import { eventMetadata } from "../platform/actor";
 import { VisibleError } from "../platform/errors";
 import { newId } from "../platform/ids";
 import type { Page } from "../platform/state/pages";
@@ -27,6 +28,7 @@ export async function onDeploymentSucceeded(detail: Succeeded, deps: MonitoringR
       baseline,
       settings: existing?.settings ?? MonitorSettings.parse({}),
       window: { id: newId("win"), start: now, rows: 0 },
+      correlationId: eventMetadata().correlationId,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
       revision: existing?.revision ?? 0,

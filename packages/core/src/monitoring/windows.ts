@@ -130,7 +130,7 @@ async function announce(monitor: Monitor, report: Report, reportUri: string, dep
     reportUri,
     drifted: report.datasetDrift,
     samples: report.samples,
-    metadata: eventMetadata(),
+    metadata: onTheTrip(monitor),
   });
   if (!report.datasetDrift) return;
   const statistic = {
@@ -150,8 +150,18 @@ async function announce(monitor: Monitor, report: Report, reportUri: string, dep
         score: f.value as number,
         threshold: f.threshold as number,
       })),
-    metadata: eventMetadata(),
+    metadata: onTheTrip(monitor),
   });
+}
+
+/** Monitoring speaks for itself, on the trip of the deployment it watches, caused by the capture file. */
+function onTheTrip(monitor: Monitor) {
+  const now = eventMetadata();
+  return {
+    actor: "monitoring",
+    correlationId: monitor.correlationId ?? now.correlationId,
+    causationId: now.causationId,
+  };
 }
 
 async function windowRows(monitor: Monitor, deps: MonitoringDeps): Promise<Row[]> {

@@ -37,6 +37,11 @@ export const ModelVersion = z.object({
   approvals: z.array(z.string()).describe("the distinct actors who approved it"),
   reason: z.string().nullable().describe("why it was rejected (a comment or the failed gates)"),
   registeredBy: z.string(),
+  correlationId: z
+    .string()
+    .nullable()
+    .default(null)
+    .describe("the trip round the loop that made it: a decision about it continues that trip"),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Bumped on every write; writes are conditional on it (optimistic concurrency). */

@@ -180,6 +180,7 @@ function decide(
       ? `Failed gates: ${failed.map((g) => `${g.gate} (actual ${g.actual ?? "missing"})`).join("; ")}`
       : null,
     registeredBy: eventMetadata().actor,
+    correlationId: eventMetadata().correlationId,
     createdAt: now,
     updatedAt: now,
     revision: 0,

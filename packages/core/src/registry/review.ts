@@ -61,7 +61,7 @@ export async function approveVersion(
         comment,
         gates: next.gates,
         dataset: next.dataset,
-        metadata: eventMetadata(),
+        metadata: onTheTrip(next),
       });
     }
     return next;
@@ -98,7 +98,7 @@ export async function rejectVersion(
       version: number,
       comment,
       gates: next.gates,
-      metadata: eventMetadata(),
+      metadata: onTheTrip(next),
     });
     return next;
   }
@@ -121,3 +121,9 @@ const entry = (version: ModelVersion, actor: string, comment: string | null) => 
   alias: null,
   comment,
 });
+
+/** A person's decision continues the trip that produced the version, so one id follows the loop. */
+function onTheTrip(version: ModelVersion) {
+  const now = eventMetadata();
+  return { ...now, correlationId: version.correlationId ?? now.correlationId };
+}

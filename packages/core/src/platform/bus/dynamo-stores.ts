@@ -9,6 +9,8 @@ import type { ArchivedEvent, DeadLetter, DeadLetterStore, EventArchive } from ".
 export interface ArchiveQuery {
   source?: string;
   detailType?: string;
+  /** Only the events of one trip round the loop (their detail's metadata.correlationId). */
+  correlationId?: string;
   since?: Date;
   limit: number;
   cursor?: string;
@@ -36,6 +38,7 @@ export class DynamoArchive implements EventArchive {
           sk: sortKey(receivedAt, event.id),
           source: event.source,
           detailType: event["detail-type"],
+          ...correlationOf(event),
           receivedAt,
           json: JSON.stringify(event),
         },
@@ -78,6 +81,10 @@ export class DynamoArchive implements EventArchive {
     if (query.detailType) {
       filters.push("detailType = :detailType");
       values[":detailType"] = query.detailType;
+    }
+    if (query.correlationId) {
+      filters.push("correlationId = :correlationId");
+      values[":correlationId"] = query.correlationId;
     }
     if (query.since) values[":since"] = sortKey(query.since.getTime(), "");
     const page = await queryPage(
@@ -138,4 +145,9 @@ export class DynamoDeadLetters implements DeadLetterStore {
       next: page.next,
     };
   }
+}
+
+function correlationOf(event: Envelope): { correlationId?: string } {
+  const id = (event.detail as { metadata?: { correlationId?: unknown } })?.metadata?.correlationId;
+  return typeof id === "string" ? { correlationId: id } : {};
 }
