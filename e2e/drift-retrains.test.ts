@@ -125,7 +125,7 @@ describe("the loop closes: drift in live traffic retrains the model", () => {
     // One trip: the push's correlationId follows every hop, the person's approval and the retrain included.
     const [created] = (await t.archive.list({ detailType: "Dataset Version Created", limit: 1 }))
       .items;
-    const trip = (created?.detail as Json).metadata.correlationId as string;
+    const trip = (created as Json).detail.metadata.correlationId as string;
     const hops = (await call("GET", `/events?correlationId=${trip}&limit=100`)).items.map(
       (e: Json) => e["detail-type"],
     );
