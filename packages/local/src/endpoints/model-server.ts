@@ -1,7 +1,7 @@
-import { createServer } from "node:net";
 import { join } from "node:path";
 import type { ServingModel } from "@gyre/core/platform/endpoints/port";
 import { type AttemptProcess, launchAttempt } from "../batch/attempt-process";
+import { freePort } from "../net";
 
 export interface ServerContext {
   home: string;
@@ -102,16 +102,4 @@ async function waitForPing(port: number, timeoutMs: number, ended: () => string 
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
