@@ -82,28 +82,7 @@ export class Traffic {
       );
       return { status: 503, body, contentType: "application/json", variant: "none", version: 0 };
     }
-    const started = performance.now();
-    let status = 502;
-    let body = new Uint8Array();
-    let contentType = "text/plain";
-    try {
-      const response = await fetch(`http://127.0.0.1:${fleet.port()}/invocations`, {
-        method: "POST",
-        body: request.body,
-        headers: {
-          "content-type": request.contentType,
-          ...(request.accept ? { accept: request.accept } : {}),
-        },
-      });
-      status = response.status;
-      body = new Uint8Array(await response.arrayBuffer());
-      contentType = response.headers.get("content-type") ?? "application/octet-stream";
-    } catch (error) {
-      body = new TextEncoder().encode(
-        `the model server did not answer: ${(error as Error).message}`,
-      );
-    }
-    fleet.stats.record(status, performance.now() - started);
+    const { status, body, contentType } = await this.send(fleet, request);
     this.captureOf(fleet, request, { contentType, body });
     if (status < 300) this.mirror(endpoint, request, { contentType, body });
     return { status, body, contentType, variant: fleet.variant, version: fleet.version };
@@ -118,26 +97,42 @@ export class Traffic {
     const shadow = this.shadows.get(name);
     if (!shadow || Math.random() * 100 >= shadow.percent) return;
     const { fleet } = shadow;
+    void this.send(fleet, request).then((copy) => {
+      if (!copy.reached) return;
+      shadow.comparison.record(
+        predictionsOf(answer.body, answer.contentType),
+        predictionsOf(copy.body, copy.contentType),
+      );
+      this.captureOf(fleet, request, { contentType: copy.contentType, body: copy.body });
+    });
+  }
+
+  /** One request to one of the fleet's instances, its outcome counted in the fleet's numbers. */
+  private async send(fleet: Fleet, request: InvokeRequest) {
     const started = performance.now();
-    void fetch(`http://127.0.0.1:${fleet.port()}/invocations`, {
-      method: "POST",
-      body: request.body,
-      headers: {
-        "content-type": request.contentType,
-        ...(request.accept ? { accept: request.accept } : {}),
-      },
-    })
-      .then(async (response) => {
-        const body = new Uint8Array(await response.arrayBuffer());
-        const contentType = response.headers.get("content-type") ?? "application/octet-stream";
-        fleet.stats.record(response.status, performance.now() - started);
-        shadow.comparison.record(
-          predictionsOf(answer.body, answer.contentType),
-          predictionsOf(body, contentType),
-        );
-        this.captureOf(fleet, request, { contentType, body });
-      })
-      .catch(() => fleet.stats.record(502, performance.now() - started));
+    let answer = { status: 502, body: new Uint8Array(), contentType: "text/plain", reached: false };
+    try {
+      const response = await fetch(`http://127.0.0.1:${fleet.port()}/invocations`, {
+        method: "POST",
+        body: request.body,
+        headers: {
+          "content-type": request.contentType,
+          ...(request.accept ? { accept: request.accept } : {}),
+        },
+      });
+      answer = {
+        status: response.status,
+        body: new Uint8Array(await response.arrayBuffer()),
+        contentType: response.headers.get("content-type") ?? "application/octet-stream",
+        reached: true,
+      };
+    } catch (error) {
+      answer.body = new TextEncoder().encode(
+        `the model server did not answer: ${(error as Error).message}`,
+      );
+    }
+    fleet.stats.record(answer.status, performance.now() - started);
+    return answer;
   }
 
   shift(name: string, greenShare: number): void {
