@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { readText } from "../platform/objects/s3-client";
 import { capturedRows, endpointOfCaptureKey } from "./capture";
 import type { MonitoringDeps } from "./deps";
 import { monitoringStore as store } from "./store";
@@ -26,7 +27,7 @@ export async function onCaptureObject(
     monitor.baseline.dataset,
     monitor.baseline.version,
   );
-  const text = await read(object.key, deps);
+  const text = await readText(deps.objects, object.key);
   const rows = capturedRows(text, dataset?.columns ?? []);
   const chunk = `${windowPrefix(monitor.id, monitor.window.id)}${createHash("sha256").update(object.key).digest("hex")}.json`;
   await deps.objects.s3.send(
@@ -45,11 +46,4 @@ export async function onCaptureObject(
     return { outcome: "ingested", rows: rows.length };
   const report = await closeWindow(endpoint, monitor.window.id, deps);
   return { outcome: "ingested", rows: rows.length, report: report?.id };
-}
-
-async function read(key: string, deps: MonitoringDeps): Promise<string> {
-  const object = await deps.objects.s3.send(
-    new GetObjectCommand({ Bucket: deps.objects.bucket, Key: key }),
-  );
-  return (await object.Body?.transformToString()) ?? "";
 }

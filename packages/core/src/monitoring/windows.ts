@@ -3,6 +3,7 @@ import { Monitoring } from "@gyre/events";
 import { type ColumnDrift, compareDatasets } from "@gyre/profile/drift/index";
 import { eventMetadata } from "../platform/actor";
 import { newId } from "../platform/ids";
+import { readText } from "../platform/objects/s3-client";
 import type { MonitoringDeps } from "./deps";
 import type { Monitor, Report } from "./monitor";
 import { csvRows, jsonRows, type Row } from "./rows";
@@ -172,7 +173,7 @@ async function windowRows(monitor: Monitor, deps: MonitoringDeps): Promise<Row[]
   );
   for await (const page of pages) {
     for (const object of page.Contents ?? []) {
-      rows.push(...(JSON.parse(await read(object.Key as string, deps)) as Row[]));
+      rows.push(...(JSON.parse(await readText(deps.objects, object.Key as string)) as Row[]));
     }
   }
   return rows;
@@ -180,13 +181,6 @@ async function windowRows(monitor: Monitor, deps: MonitoringDeps): Promise<Row[]
 
 async function baselineRows(dataset: KnownDataset, deps: MonitoringDeps): Promise<Row[]> {
   const key = dataset.uri.replace(/^s3:\/\/[^/]+\//, "");
-  const text = await read(key, deps);
+  const text = await readText(deps.objects, key);
   return /\.jsonl?$/.test(key) ? jsonRows(text) : csvRows(text, dataset.columns);
-}
-
-async function read(key: string, deps: MonitoringDeps): Promise<string> {
-  const object = await deps.objects.s3.send(
-    new GetObjectCommand({ Bucket: deps.objects.bucket, Key: key }),
-  );
-  return (await object.Body?.transformToString()) ?? "";
 }

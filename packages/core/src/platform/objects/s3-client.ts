@@ -1,4 +1,4 @@
-import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
+import { GetObjectCommand, S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 
 export const localS3Credentials = { accessKeyId: "gyre-local", secretAccessKey: "gyre-local" };
 
@@ -28,4 +28,13 @@ export function createS3Client(
  */
 export function objectKeyFromEvent(eventKey: string): string {
   return decodeURIComponent(eventKey.replace(/\+/g, "%20"));
+}
+
+/** An object of the data bucket, as text. */
+export async function readText(
+  objects: { s3: S3Client; bucket: string },
+  key: string,
+): Promise<string> {
+  const object = await objects.s3.send(new GetObjectCommand({ Bucket: objects.bucket, Key: key }));
+  return (await object.Body?.transformToString()) ?? "";
 }
