@@ -38,7 +38,7 @@ export async function onDeploymentSucceeded(detail: Succeeded, deps: MonitoringR
 }
 
 export async function getMonitor(id: string, deps: MonitoringReads): Promise<Monitor> {
-  const monitor = (await allMonitors(deps)).find((m) => m.id === id);
+  const monitor = await store(deps.state).findMonitor(id);
   if (!monitor)
     throw new VisibleError("not_found", "monitor.not_found", `There is no monitor ${id}.`);
   return monitor;
@@ -78,15 +78,4 @@ export async function getReport(id: string, deps: MonitoringReads): Promise<Repo
   const report = await store(deps.state).getReport(id);
   if (!report) throw new VisibleError("not_found", "report.not_found", `There is no report ${id}.`);
   return report;
-}
-
-async function allMonitors(deps: MonitoringReads): Promise<Monitor[]> {
-  const all: Monitor[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store(deps.state).listMonitors(100, cursor);
-    all.push(...page.items);
-    cursor = page.next ?? undefined;
-  } while (cursor);
-  return all;
 }

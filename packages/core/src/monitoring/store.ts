@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Db } from "../platform/state/client";
 import { indexKey, isConditionFailure } from "../platform/state/keys";
@@ -74,6 +74,19 @@ export function monitoringStore(db: Db) {
       { limit, cursor, keyOf: indexKey },
     );
     return { items: page.items.map((i) => Monitor.parse(i)), next: page.next };
+  }
+
+  /** A monitor by its id: one query on the index, where monitors sit under their id. */
+  async function findMonitor(id: string): Promise<Monitor | undefined> {
+    const { Items = [] } = await db.send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :all AND gsi1sk = :id",
+        ExpressionAttributeValues: { ":all": "monitors", ":id": id },
+      }),
+    );
+    return Items[0] ? Monitor.parse(Items[0]) : undefined;
   }
 
   /** Claims a capture file for a window, once: false if it was read before (a repeated event). */
@@ -174,6 +187,7 @@ export function monitoringStore(db: Db) {
     getMonitor,
     saveMonitor,
     listMonitors,
+    findMonitor,
     claimFile,
     countRows,
     rememberDataset,
