@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { nextFireTime } from "@gyre/core/platform/schedules/expression";
 import type { RecurringSchedules } from "@gyre/core/platform/schedules/port";
-import { SerialQueue } from "./batch/serial";
 import { jsonFile } from "./json-file";
 
 /** setTimeout's ceiling (about 24.8 days); a later fire waits in steps. */
@@ -30,7 +29,6 @@ export function localSchedules(
   const now = options.now ?? (() => new Date());
   const log = options.log ?? console.error;
   const file = jsonFile<Record<string, string>>(join(home, "schedules.json"), {});
-  const writes = new SerialQueue(log);
   const armed = new Map<string, { timer: NodeJS.Timeout; at: Date }>();
   let fire: FireSchedule | undefined;
 
@@ -59,11 +57,9 @@ export function localSchedules(
     if (at && fire) wait(name, expression, at);
   };
   const keep = (name: string, expression: string | undefined) =>
-    writes.run(async () => {
-      const kept = await file.read();
+    file.update((kept) => {
       if (expression) kept[name] = expression;
       else delete kept[name];
-      await file.write(kept);
     });
 
   return {

@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import type { Timer } from "@gyre/core/platform/timers/port";
-import { SerialQueue } from "./batch/serial";
 import { jsonFile } from "./json-file";
 
 export type Fire = (id: string) => Promise<void>;
@@ -18,23 +17,17 @@ export interface LocalTimer extends Timer {
  */
 export function localTimer(home: string, log: (line: string) => void = console.error): LocalTimer {
   const file = jsonFile<Record<string, string>>(join(home, "timers.json"), {});
-  const writes = new SerialQueue(log);
   const timers = new Map<string, NodeJS.Timeout>();
   let fire: Fire | undefined;
 
   const remember = (id: string, when: Date) =>
-    writes.run(async () => {
-      const pending = await file.read();
+    file.update((pending) => {
       pending[id] = when.toISOString();
-      await file.write(pending);
     });
   // Only the time that fired: `at` may have moved the timer while it ran.
   const forget = (id: string, when: Date) =>
-    writes.run(async () => {
-      const pending = await file.read();
-      if (pending[id] !== when.toISOString()) return;
-      delete pending[id];
-      await file.write(pending);
+    file.update((pending) => {
+      if (pending[id] === when.toISOString()) delete pending[id];
     });
   const arm = (id: string, when: Date) => {
     clearTimeout(timers.get(id));

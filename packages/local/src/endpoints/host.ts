@@ -69,7 +69,7 @@ export class LocalEndpointHost implements EndpointHost {
   private constructor(private readonly options: LocalEndpointHostOptions) {
     this.log = options.log ?? ((line) => console.log(`[endpoints] ${line}`));
     this.traffic = new Traffic(options.s3 ? new DataCapture(options.s3, this.log) : undefined);
-    this.servers = new ServerRegistry(options.home, this.log);
+    this.servers = new ServerRegistry(options.home);
     this.context = {
       ...options,
       onSpawn: (instance, pid) => void this.servers.add(instance, pid),

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { SerialQueue } from "../batch/serial";
 import { jsonFile } from "../json-file";
 
 /**
@@ -9,11 +8,8 @@ import { jsonFile } from "../json-file";
  */
 export class ServerRegistry {
   private readonly file;
-  private readonly writes: SerialQueue;
-
-  constructor(home: string, log: (line: string) => void) {
+  constructor(home: string) {
     this.file = jsonFile<Record<string, number>>(join(home, "endpoints", "servers.json"), {});
-    this.writes = new SerialQueue(log);
   }
 
   add(instance: string, pid: number): Promise<void> {
@@ -43,14 +39,10 @@ export class ServerRegistry {
 
   /** Resolves once every pending write is on disk. */
   drained(): Promise<void> {
-    return this.writes.drained();
+    return this.file.settled();
   }
 
   private update(change: (all: Record<string, number>) => void): Promise<void> {
-    return this.writes.run(async () => {
-      const all = await this.file.read();
-      change(all);
-      await this.file.write(all);
-    });
+    return this.file.update(change);
   }
 }
