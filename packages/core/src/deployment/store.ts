@@ -1,9 +1,10 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ServeSpec } from "@gyre/events/shared";
 import { z } from "zod";
 import type { Db } from "../platform/state/client";
-import { indexKey, isConditionFailure, primaryKey, sortableNumber } from "../platform/state/keys";
-import { type Page, queryPage } from "../platform/state/pages";
+import { indexKey, primaryKey, sortableNumber } from "../platform/state/keys";
+import { allPages, type Page, queryPage } from "../platform/state/pages";
+import { putRevised } from "../platform/state/revision";
 import { tableName } from "../platform/state/tables";
 import { Deployment } from "./deployment";
 import { Endpoint } from "./endpoint";
@@ -32,31 +33,6 @@ export function deploymentStore(db: Db) {
   const get = async (key: Record<string, string>) =>
     (await db.send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }))).Item;
 
-  /** Writes the item if nobody wrote in between (`revision` unchanged), or if it is new. */
-  async function putRevised(
-    item: Record<string, unknown> & { revision: number },
-    isNew: boolean,
-  ): Promise<boolean> {
-    try {
-      await db.send(
-        new PutCommand({
-          TableName: table(),
-          Item: { ...item, revision: isNew ? 0 : item.revision + 1 },
-          ...(isNew
-            ? { ConditionExpression: "attribute_not_exists(pk)" }
-            : {
-                ConditionExpression: "revision = :revision",
-                ExpressionAttributeValues: { ":revision": item.revision },
-              }),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  }
-
   async function getEndpoint(name: string): Promise<Endpoint | undefined> {
     const item = await get(endpointKey(name));
     return item ? Endpoint.parse(item) : undefined;
@@ -65,7 +41,7 @@ export function deploymentStore(db: Db) {
   /** A new endpoint (false if the name is taken), or a revised one (false if it moved on). */
   function saveEndpoint(endpoint: Endpoint, isNew = false): Promise<boolean> {
     const item = { ...endpointKey(endpoint.name), gsi1pk: "endpoints", gsi1sk: endpoint.name };
-    return putRevised({ ...item, ...endpoint }, isNew);
+    return putRevised(db, table(), { ...item, ...endpoint }, isNew);
   }
 
   async function listEndpoints(limit: number, cursor?: string): Promise<Page<Endpoint>> {
@@ -82,15 +58,8 @@ export function deploymentStore(db: Db) {
     return { items: page.items.map((i) => Endpoint.parse(i)), next: page.next };
   }
 
-  async function allEndpoints(): Promise<Endpoint[]> {
-    const all: Endpoint[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await listEndpoints(100, cursor);
-      all.push(...page.items);
-      cursor = page.next ?? undefined;
-    } while (cursor);
-    return all;
+  function allEndpoints(): Promise<Endpoint[]> {
+    return allPages((cursor) => listEndpoints(100, cursor));
   }
 
   async function getDeployment(id: string): Promise<Deployment | undefined> {
@@ -104,7 +73,7 @@ export function deploymentStore(db: Db) {
       gsi1pk: `endpoint#${deployment.endpoint}#deployments`,
       gsi1sk: deployment.id,
     };
-    return putRevised({ ...item, ...deployment }, isNew);
+    return putRevised(db, table(), { ...item, ...deployment }, isNew);
   }
 
   async function listDeployments(query: {

@@ -1,8 +1,9 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Db } from "../platform/state/client";
-import { indexKey, isConditionFailure } from "../platform/state/keys";
+import { conditional, indexKey, isConditionFailure } from "../platform/state/keys";
 import { type Page, queryPage } from "../platform/state/pages";
+import { putRevised } from "../platform/state/revision";
 import { tableName } from "../platform/state/tables";
 import { Monitor, Report } from "./monitor";
 
@@ -34,31 +35,9 @@ export function monitoringStore(db: Db) {
   }
 
   /** Writes the monitor if it is new, or if nobody wrote in between. */
-  async function saveMonitor(monitor: Monitor, isNew: boolean): Promise<boolean> {
-    try {
-      await db.send(
-        new PutCommand({
-          TableName: table(),
-          Item: {
-            ...monitorKey(monitor.endpoint),
-            gsi1pk: "monitors",
-            gsi1sk: monitor.id,
-            ...monitor,
-            revision: isNew ? 0 : monitor.revision + 1,
-          },
-          ...(isNew
-            ? { ConditionExpression: "attribute_not_exists(pk)" }
-            : {
-                ConditionExpression: "revision = :r",
-                ExpressionAttributeValues: { ":r": monitor.revision },
-              }),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  function saveMonitor(monitor: Monitor, isNew: boolean): Promise<boolean> {
+    const item = { ...monitorKey(monitor.endpoint), gsi1pk: "monitors", gsi1sk: monitor.id };
+    return putRevised(db, table(), { ...item, ...monitor }, isNew);
   }
 
   async function listMonitors(limit: number, cursor?: string): Promise<Page<Monitor>> {
@@ -90,20 +69,16 @@ export function monitoringStore(db: Db) {
   }
 
   /** Claims a capture file for a window, once: false if it was read before (a repeated event). */
-  async function claimFile(key: string, etag: string, windowId: string): Promise<boolean> {
-    try {
-      await db.send(
+  function claimFile(key: string, etag: string, windowId: string): Promise<boolean> {
+    return conditional(
+      db.send(
         new PutCommand({
           TableName: table(),
           Item: { pk: `capture#${key}`, sk: etag, windowId, at: new Date().toISOString() },
           ConditionExpression: "attribute_not_exists(pk)",
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** Adds a file's rows to the window's count, if the window is still the monitor's current one. */

@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand, paginateListObjectsV2 } from "@aws-sdk/client-s3";
+import { PutObjectCommand, paginateListObjectsV2 } from "@aws-sdk/client-s3";
 import { Monitoring } from "@gyre/events";
 import { type ColumnDrift, compareDatasets } from "@gyre/profile/drift/index";
 import { eventMetadata } from "../platform/actor";

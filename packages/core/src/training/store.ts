@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../platform/state/client";
 import { indexKey, isConditionFailure, primaryKey } from "../platform/state/keys";
-import { type Page, queryPage } from "../platform/state/pages";
+import { allPages, type Page, queryPage } from "../platform/state/pages";
 import { tableName } from "../platform/state/tables";
 import { Pipeline } from "./pipeline";
 import { Run, type RunStatus } from "./run";
@@ -64,15 +64,8 @@ export function trainingStore(db: Db) {
   }
 
   /** Every pipeline, for matching events to the pipelines they trigger (a Query, never a Scan). */
-  async function allPipelines(): Promise<Pipeline[]> {
-    const pipelines: Pipeline[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await listPipelines(100, cursor);
-      pipelines.push(...page.items);
-      cursor = page.next ?? undefined;
-    } while (cursor);
-    return pipelines;
+  function allPipelines(): Promise<Pipeline[]> {
+    return allPages((cursor) => listPipelines(100, cursor));
   }
 
   async function updatePipeline(

@@ -46,3 +46,15 @@ export async function queryPage(
   const last = items.at(-1);
   return { items, next: start && last ? encodeCursor(options.keyOf(last)) : null };
 }
+
+/** Every item of a paged listing, page after page (for the few, small lists that are read whole). */
+export async function allPages<T>(page: (cursor?: string) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const next = await page(cursor);
+    items.push(...next.items);
+    cursor = next.next ?? undefined;
+  } while (cursor);
+  return items;
+}
