@@ -9,36 +9,12 @@ type AliasChanged = EventDetail<typeof Registry.ModelAliasChanged>;
 
 /** Model Version Registered: what deployment needs to know of a version, kept in its own table. */
 export async function onVersionRegistered(detail: Registered, deps: DeploymentReads) {
-  await remember(
-    {
-      model: detail.model,
-      version: detail.version,
-      artifactUri: detail.artifactUri,
-      approved: detail.status === "Approved",
-      dataset: detail.dataset
-        ? { name: detail.dataset.name, version: detail.dataset.version }
-        : null,
-      serve: detail.serve ?? null,
-    },
-    deps,
-  );
+  await remember(known(detail, detail.status === "Approved"), deps);
 }
 
 /** Model Version Approved: remember it, and roll it out to every endpoint that deploys on approval. */
 export async function onVersionApproved(detail: Approved, deps: DeploymentDeps) {
-  await remember(
-    {
-      model: detail.model,
-      version: detail.version,
-      artifactUri: detail.artifactUri,
-      approved: true,
-      dataset: detail.dataset
-        ? { name: detail.dataset.name, version: detail.dataset.version }
-        : null,
-      serve: detail.serve ?? null,
-    },
-    deps,
-  );
+  await remember(known(detail, true), deps);
   const endpoints = (await store(deps.state).allEndpoints()).filter(
     (e) => e.status === "active" && e.model === detail.model && e.deployOn === "approved",
   );
@@ -59,6 +35,19 @@ export async function onAliasChanged(detail: AliasChanged, deps: DeploymentDeps)
       e.deployOn.alias === detail.alias,
   );
   return Promise.all(endpoints.map((e) => requestDeployment(e.name, to, "alias", deps)));
+}
+
+/** What either registry event tells of a version. */
+function known(detail: Registered | Approved, approved: boolean): KnownVersion {
+  const { dataset } = detail;
+  return {
+    model: detail.model,
+    version: detail.version,
+    artifactUri: detail.artifactUri,
+    approved,
+    dataset: dataset ? { name: dataset.name, version: dataset.version } : null,
+    serve: detail.serve ?? null,
+  };
 }
 
 function remember(version: KnownVersion, deps: DeploymentReads): Promise<void> {
