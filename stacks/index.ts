@@ -1,5 +1,9 @@
-import { subscriptions as busSubscriptions, apis as serviceApis } from "../functions/services";
-import type { ServiceApi, Subscription } from "../functions/wiring";
+import {
+  subscriptions as busSubscriptions,
+  apis as serviceApis,
+  ticks as serviceTicks,
+} from "../functions/services";
+import type { ServiceApi, ServiceName, Subscription, Tick } from "../functions/wiring";
 import { gyreApi } from "./api";
 import { gyreBucket } from "./bucket";
 import { gyreBus } from "./bus";
@@ -8,6 +12,7 @@ import { gyreEventsPlumbing } from "./events";
 import type { FunctionContext, FunctionFactory } from "./functions";
 import { gyreSubscriptions } from "./subscriptions";
 import { gyreTables } from "./tables";
+import { gyreTicks } from "./ticks";
 import {
   type BatchNetwork,
   batchNetworkFromEnv,
@@ -23,6 +28,7 @@ export interface GyreInfrastructureOptions {
   functionFactory: FunctionFactory;
   apis?: ServiceApi[];
   subscriptions?: Subscription[];
+  ticks?: (Tick & { service: ServiceName })[];
   /** Where Batch launches instances; defaults to GYRE_BATCH_SUBNETS/_SECURITY_GROUPS, then the default VPC. */
   batchNetwork?: BatchNetwork;
 }
@@ -68,6 +74,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
   const plumbing = gyreEventsPlumbing(bus, context);
   const rules = gyreSubscriptions(options.subscriptions ?? busSubscriptions, bus, context);
   const api = gyreApi(options.apis ?? serviceApis, context);
+  const ticks = gyreTicks(options.ticks ?? serviceTicks, context);
   return {
     tables,
     bus,
@@ -76,6 +83,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
     deployment,
     rules: [plumbing.archiveRule, ...rules],
     api,
+    ticks,
     outputs: {
       api: api.url,
       bus: bus.bus.name,

@@ -4,7 +4,7 @@ import { authedRoute, notFound } from "@gyre/core/platform/http/route";
 import type { Platform } from "@gyre/core/platform/platform";
 import { lambdaApi } from "../shared/lambda-api";
 import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
-import { Monitor, MonitorParam, MonitorSettings, Report, ReportParam } from "./schemas";
+import { Baseline, Monitor, MonitorParam, MonitorSettings, Report, ReportParam } from "./schemas";
 
 const missing = notFound("No such monitor or report");
 
@@ -40,13 +40,30 @@ export function monitoringApi(platform: Platform) {
       method: "put",
       path: "/monitors/{id}",
       tags,
-      summary: "Change a monitor's window size, ignored features and thresholds",
+      summary:
+        "Replace a monitor's settings: window length and sample counts, ignored features, methods, thresholds, segments",
       request: { params: MonitorParam, ...jsonBody(MonitorSettings) },
       responses: { 200: json(Monitor, "The monitor"), ...missing },
     }),
     async (c) =>
       c.json(
         await Monitoring.updateMonitor(c.req.valid("param").id, c.req.valid("json"), platform),
+        200,
+      ),
+  );
+  app.openapi(
+    authedRoute(tokens, "approver", {
+      method: "post",
+      path: "/monitors/{id}/baseline",
+      tags,
+      summary:
+        "Compare the endpoint's traffic with another dataset version, the open window included",
+      request: { params: MonitorParam, ...jsonBody(Baseline) },
+      responses: { 200: json(Monitor, "The monitor"), ...missing },
+    }),
+    async (c) =>
+      c.json(
+        await Monitoring.rebaseline(c.req.valid("param").id, c.req.valid("json"), platform),
         200,
       ),
   );

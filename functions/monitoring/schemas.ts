@@ -9,3 +9,6 @@ export const MonitorSettings = z
   .object(Monitoring.MonitorSettings.shape)
   .openapi("MonitorSettings");
 export const Report = z.object(Monitoring.Report.shape).openapi("MonitoringReport");
+export const Baseline = z
+  .strictObject({ dataset: z.string().min(1), version: z.number().int().positive() })
+  .openapi("MonitorBaseline");

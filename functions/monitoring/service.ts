@@ -1,17 +1,21 @@
 import { AwsS3, Datasets, Deployment } from "@gyre/events";
 import type { Access, Service } from "../wiring";
 
-/** The monitoring table, the bus, and the bucket: capture files and baselines in, window data and reports out. */
+/**
+ * The monitoring table, the bus, the endpoints' own figures, and the bucket: capture files and
+ * baselines (datasets/) read, window data and reports (monitoring/) read and written.
+ */
 const access: Access = {
   tables: { monitoring: "read-write" },
   publish: true,
-  bucket: "read-write",
+  bucket: { read: ["capture/", "datasets/", "monitoring/"], write: ["monitoring/"] },
+  endpointMetrics: true,
 };
 const reads: Access = { tables: { monitoring: "read-write" } };
 
 /**
  * Monitoring: live traffic (SageMaker Data Capture files) against the training baseline of the
- * version that serves; a window with enough rows closes into a report, and drift in at least
+ * version that serves; a window closes on time or at `maxSamples` rows into a report, and drift in at least
  * half the features is announced, which retrains the pipelines that have `onDrift`.
  */
 export const monitoring: Service = {
@@ -37,6 +41,15 @@ export const monitoring: Service = {
         detail: { object: { key: [{ prefix: "capture/" }] } },
       },
       handler: "functions/monitoring/capture-object-created.ts",
+      access,
+    },
+  ],
+  // Windows close on time even when no capture file arrives to notice.
+  ticks: [
+    {
+      name: "monitoring-close-due-windows",
+      everyMinutes: 1,
+      handler: "functions/monitoring/close-due-windows.ts",
       access,
     },
   ],

@@ -3955,7 +3955,7 @@ export interface paths {
             };
         };
         /**
-         * Change a monitor's window size, ignored features and thresholds
+         * Replace a monitor's settings: window length and sample counts, ignored features, methods, thresholds, segments
          * @description Needs the `approver` role.
          */
         put: {
@@ -4030,6 +4030,96 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/monitors/{id}/baseline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compare the endpoint's traffic with another dataset version, the open window included
+         * @description Needs the `approver` role.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MonitorBaseline"];
+                };
+            };
+            responses: {
+                /** @description The monitor */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Monitor"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such monitor or report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5327,14 +5417,28 @@ export interface components {
                 version: number;
             };
             settings: {
+                /** @default 3600 */
+                windowSeconds: number;
                 /** @default 500 */
                 minSamples: number;
+                /** @default 100000 */
+                maxSamples: number;
                 /** @default [] */
                 ignore: string[];
                 /** @default {} */
                 thresholds: {
                     [key: string]: number;
                 };
+                /** @default {} */
+                methods: {
+                    [key: string]: "ks" | "wassersteinNorm" | "psi" | "jensenShannon";
+                };
+                /** @default [] */
+                segmentBy: string[];
+                /** @default 0.05 */
+                performanceTolerance: number;
+                /** @default [] */
+                alertTargets: string[];
             };
             window: {
                 id: string;
@@ -5342,20 +5446,46 @@ export interface components {
                 rows: number;
             };
             /** @default null */
+            pendingReport: {
+                windowId: string;
+                start: string;
+                end: string;
+                /** @enum {string} */
+                closedBy: "time" | "count";
+            } | null;
+            /** @default null */
             correlationId: string | null;
             createdAt: string;
             updatedAt: string;
             revision: number;
         };
         MonitorSettings: {
+            /** @default 3600 */
+            windowSeconds: number;
             /** @default 500 */
             minSamples: number;
+            /** @default 100000 */
+            maxSamples: number;
             /** @default [] */
             ignore: string[];
             /** @default {} */
             thresholds: {
                 [key: string]: number;
             };
+            /** @default {} */
+            methods: {
+                [key: string]: "ks" | "wassersteinNorm" | "psi" | "jensenShannon";
+            };
+            /** @default [] */
+            segmentBy: string[];
+            /** @default 0.05 */
+            performanceTolerance: number;
+            /** @default [] */
+            alertTargets: string[];
+        };
+        MonitorBaseline: {
+            dataset: string;
+            version: number;
         };
         MonitoringReport: {
             /** @description rep_<ULID> */
@@ -5371,8 +5501,11 @@ export interface components {
             windowId: string;
             windowStart: string;
             windowEnd: string;
+            /** @enum {string} */
+            closedBy: "time" | "count";
             samples: number;
-            /** @description ranked: drifting first, then by value */
+            judged: boolean;
+            /** @description ranked: drifting first, then warn, then ok */
             features: {
                 feature: string;
                 /** @enum {string} */
@@ -5381,11 +5514,36 @@ export interface components {
                 value: number | null;
                 threshold: number | null;
                 drift: boolean;
+                /** @enum {string} */
+                level: "ok" | "warn" | "drift";
                 missingRate: number;
+                /** @default [] */
+                unseenCategories: string[];
+                /** @default 0 */
+                typeViolations: number;
             }[];
             ignored: string[];
             driftShare: number;
             datasetDrift: boolean;
+            /** @default [] */
+            segments: {
+                column: string;
+                value: string;
+                samples: number;
+                driftShare: number;
+                datasetDrift: boolean;
+                drifting: string[];
+            }[];
+            /** @default 0 */
+            lateRows: number;
+            /** @default [] */
+            serving: {
+                variant: string;
+                version: number;
+                requests: number;
+                errors5xx: number;
+                latencyP99Ms: number;
+            }[];
             createdAt: string;
         };
     };
