@@ -17,7 +17,10 @@ export const BinaryLabel = z.union([z.literal(0), z.literal(1), z.boolean()], {
   error: "expected 0, 1, true or false",
 });
 /** A predicted probability of class 1. */
-export const Probability = z.number({ error: "expected a number" }).min(0).max(1);
+export const Probability = z
+  .number({ error: "expected a probability, a number in [0, 1]" })
+  .min(0, { error: "expected a probability in [0, 1]" })
+  .max(1, { error: "expected a probability in [0, 1]" });
 export const Scores = z.array(Probability);
 /** zod 4 numbers are finite: NaN and ±Infinity are refused. */
 export const FiniteNumber = z.number({ error: "expected a finite number" });
