@@ -65,3 +65,10 @@ export {
 } from "./regression";
 /** Exact, tie-aware area under a (weighted) ROC curve. */
 export { weightedRocArea } from "./roc";
+/** zod schemas of the mergeable states, for reading them back from storage. */
+export {
+  CbpeSumsSchema,
+  ClassificationCountsSchema,
+  RegressionSumsSchema,
+  ScoreHistogramSchema,
+} from "./states";

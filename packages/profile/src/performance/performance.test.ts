@@ -6,6 +6,7 @@ import {
   addEstimated,
   addLabelled,
   addRegression,
+  ClassificationCountsSchema,
   type ClassificationPerformance,
   classificationMetrics,
   emptyClassificationCounts,
@@ -20,6 +21,7 @@ import {
   type RegressionPerformance,
   regressionMetrics,
   type ScoreHistogram,
+  ScoreHistogramSchema,
 } from "./index";
 
 const FIXTURES = join(import.meta.dirname, "../../test-fixtures/performance");
@@ -164,6 +166,30 @@ describe("mergeable states", () => {
   });
 });
 
+describe("CBPE is close when its assumptions hold and wrong when they do not (docs/performance.md)", () => {
+  const gap = (name: string) => {
+    const c = fixture(name);
+    const real = classify(c);
+    const estimate = estimatePerformance(c.scores);
+    return {
+      accuracy: (estimate.accuracy as number) - (real.accuracy as number),
+      rocAuc: (estimate.rocAuc as number) - (real.rocAuc as number),
+    };
+  };
+
+  it("calibrated scores on 20,000 rows: within 0.005 of the real accuracy and AUC", () => {
+    const { accuracy, rocAuc } = gap("large");
+    expect(Math.abs(accuracy)).toBeLessThan(0.005);
+    expect(Math.abs(rocAuc)).toBeLessThan(0.005);
+  });
+
+  it("overconfident scores and an inverted model are overrated; concept drift goes unseen", () => {
+    expect(gap("miscalibrated-overconfident").rocAuc).toBeGreaterThan(0.1);
+    expect(gap("inverted").accuracy).toBeGreaterThan(0.5);
+    expect(gap("miscalibrated-shifted").rocAuc).toBeLessThan(-0.05);
+  });
+});
+
 describe("histogram AUC: approximate, within its own bound of the exact value", () => {
   function histograms(c: Case, bins?: number): { real: ScoreHistogram; cbpe: ScoreHistogram } {
     const real = emptyScoreHistogram(bins);
@@ -211,6 +237,16 @@ describe("histogram AUC: approximate, within its own bound of the exact value", 
     expect(mergeScoreHistograms(halves[0] as ScoreHistogram, halves[1] as ScoreHistogram)).toEqual(
       real,
     );
+  });
+
+  it("stored states parse back with their schemas", () => {
+    const { real } = histograms(fixture("tiny"), 10);
+    expect(ScoreHistogramSchema.parse(JSON.parse(JSON.stringify(real)))).toEqual(real);
+    expect(ScoreHistogramSchema.safeParse({ ...real, positive: [1] }).success).toBe(false);
+    const counts = emptyClassificationCounts();
+    addClassification(counts, true, 0.7);
+    expect(ClassificationCountsSchema.parse(JSON.parse(JSON.stringify(counts)))).toEqual(counts);
+    expect(ClassificationCountsSchema.safeParse({ ...counts, tp: -1 }).success).toBe(false);
   });
 
   it("refuses to merge histograms of different bin counts", () => {
