@@ -2,6 +2,7 @@ import { benchBus } from "./bus";
 import { benchDeployment } from "./deployment";
 import { benchLocal } from "./local";
 import { benchMatcher } from "./matcher";
+import { benchPerformance } from "./performance";
 import { benchProfile } from "./profile";
 import { benchRegistry } from "./registry";
 import { benchTraining } from "./training";
@@ -19,6 +20,7 @@ const suites: Record<string, () => Promise<void>> = {
   training: benchTraining,
   registry: benchRegistry,
   deployment: benchDeployment,
+  performance: benchPerformance,
 };
 const only = process.argv.slice(2);
 
