@@ -1,3 +1,4 @@
+import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import * as Monitoring from "@gyre/core/monitoring/index";
 import { services } from "@gyre/functions/services";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
@@ -255,5 +256,84 @@ describe("the monitors API", () => {
     });
     expect(bad.status).toBe(400);
     expect((await Monitoring.getMonitor(monitor.id, t)).settings.windowSeconds).toBe(3600);
+  });
+});
+
+describe("ground truth", () => {
+  it("joins labels by inference id, reports performance beside training and CBPE's estimate, and announces a degraded metric once", async () => {
+    const monitor = await watchedChurn(await start());
+    await Monitoring.onVersionRegistered(
+      {
+        model: "churn",
+        version: 1,
+        metrics: { auc: 0.84, accuracy: 0.9 },
+      } as unknown as Parameters<typeof Monitoring.onVersionRegistered>[0],
+      t,
+    );
+    await Monitoring.updateMonitor(monitor.id, settings({ maxSamples: 100, minSamples: 50 }), t);
+    // 50 customers scored 0.9 (25 of them churn), 50 scored 0.1 (none churn).
+    const predictions = [...Array(50).fill(0.9), ...Array(50).fill(0.1)];
+    const file = await captureFile(t, churnCsv({ rows: 100, seed: 12 }), {
+      perRecord: 1,
+      predictions,
+    });
+    const { report: reportId } = (await Monitoring.onCaptureObject(file, t)) as { report: string };
+    expect((await Monitoring.getReport(reportId, t)).estimatedPerformance?.accuracy).toBeCloseTo(
+      0.9,
+      12,
+    );
+
+    const items = file.ids.map((eventId, i) => ({ eventId, label: i < 25 ? 1 : 0 }));
+    const { uri, accepted } = await Monitoring.postGroundTruth(
+      monitor.id,
+      { items: [...items, { eventId: "never-seen", label: 1 }] },
+      t,
+    );
+    expect(accepted).toBe(101);
+    const labels = { key: uri.replace("s3://gyre-data/", ""), etag: "1" };
+    expect(await Monitoring.onGroundTruthObject(labels, t)).toEqual({
+      outcome: "joined",
+      labels: 101,
+      matched: 100,
+      invalid: 0,
+    });
+    expect(await Monitoring.onGroundTruthObject(labels, t)).toMatchObject({ outcome: "skipped" });
+
+    const report = await Monitoring.getReport(reportId, t);
+    expect(report.performance).toMatchObject({
+      labelled: 100,
+      kind: "classification",
+      training: { auc: 0.84, accuracy: 0.9 },
+    });
+    // By hand: 75 of 100 right at 0.5; AUC = (50 + 25/2) / 75 over the 25 × 75 pairs.
+    expect(report.performance?.metrics.accuracy).toBeCloseTo(0.75, 12);
+    expect(report.performance?.metrics.rocAuc).toBeCloseTo(62.5 / 75, 12);
+    expect(report.performance?.degraded).toEqual([
+      { metric: "accuracy", value: 0.75, training: 0.9, threshold: 0.9 - 0.05 },
+    ]);
+    const degraded = await detailTypes("Model Performance Degraded");
+    expect(degraded.map((e) => e.detail)).toEqual([
+      expect.objectContaining({ metric: "accuracy", value: 0.75, endpoint: "churn", version: 1 }),
+    ]);
+  });
+
+  it("refuses malformed ground truth, and a role below pipeline, changing nothing", async () => {
+    t = await startTestPlatform({ s3: true, services });
+    const monitor = await watchedChurn(t);
+    const post = (body: unknown, role: keyof TestPlatform["as"] = "pipeline") =>
+      t.app.request(`/monitors/${monitor.id}/ground-truth`, {
+        method: "POST",
+        headers: { ...t.as[role], "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    expect((await post({ items: [] })).status).toBe(400);
+    expect((await post({ items: [{ eventId: "a", label: "yes" }] })).status).toBe(400);
+    expect((await post({ items: [{ eventId: "a", label: 1 }] }, "viewer")).status).toBe(403);
+    const listed = () =>
+      t.objects.s3.send(new ListObjectsV2Command({ Bucket: "gyre-data", Prefix: "ground-truth/" }));
+    expect((await listed()).KeyCount).toBe(0);
+    const ok = await post({ items: [{ eventId: "a", label: 1 }] });
+    expect(ok.status).toBe(202);
+    expect((await listed()).KeyCount).toBe(1);
   });
 });

@@ -49,14 +49,18 @@ export async function watchedChurn(t: TestPlatform, rows = 2000) {
 export async function captureFile(
   t: TestPlatform,
   csv: string,
-  options: { perRecord?: number; prediction?: number } = {},
+  options: { perRecord?: number; prediction?: number; predictions?: number[] } = {},
 ) {
   const [header, ...rows] = csv.trimEnd().split("\n");
   const per = options.perRecord ?? 50;
   const lines: string[] = [];
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per);
-    const output = { predictions: chunk.map(() => ({ probability: options.prediction ?? 0.3 })) };
+    const output = {
+      predictions: chunk.map((_, j) => ({
+        probability: options.predictions?.[i + j] ?? options.prediction ?? 0.3,
+      })),
+    };
     lines.push(
       JSON.stringify({
         captureData: {
@@ -71,7 +75,8 @@ export async function captureFile(
   files += 1;
   const key = `capture/gyre-churn/AllTraffic/2026/12/03/10/file-${files}.jsonl`;
   const { ETag } = await put(t, key, `${lines.join("\n")}\n`);
-  return { key, etag: (ETag ?? "").replaceAll('"', "") };
+  const ids = lines.map((_, r) => `ev-${files - 1}-${r * per}`);
+  return { key, etag: (ETag ?? "").replaceAll('"', ""), ids };
 }
 
 function part(contentType: string, text: string, mode: string) {
@@ -83,6 +88,6 @@ function part(contentType: string, text: string, mode: string) {
   };
 }
 
-function put(t: TestPlatform, key: string, body: string) {
+export function put(t: TestPlatform, key: string, body: string) {
   return t.objects.s3.send(new PutObjectCommand({ Bucket: "gyre-data", Key: key, Body: body }));
 }

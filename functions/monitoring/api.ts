@@ -4,7 +4,16 @@ import { authedRoute, notFound } from "@gyre/core/platform/http/route";
 import type { Platform } from "@gyre/core/platform/platform";
 import { lambdaApi } from "../shared/lambda-api";
 import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
-import { Baseline, Monitor, MonitorParam, MonitorSettings, Report, ReportParam } from "./schemas";
+import {
+  Baseline,
+  GroundTruth,
+  GroundTruthAccepted,
+  Monitor,
+  MonitorParam,
+  MonitorSettings,
+  Report,
+  ReportParam,
+} from "./schemas";
 
 const missing = notFound("No such monitor or report");
 
@@ -65,6 +74,27 @@ export function monitoringApi(platform: Platform) {
       c.json(
         await Monitoring.rebaseline(c.req.valid("param").id, c.req.valid("json"), platform),
         200,
+      ),
+  );
+  app.openapi(
+    authedRoute(tokens, "pipeline", {
+      method: "post",
+      path: "/monitors/{id}/ground-truth",
+      tags,
+      summary:
+        "Labels for captured predictions, by inference id (x-gyre-inference-id of the invocation)",
+      description:
+        "Up to 10,000 `{eventId, label}` items: the label is 0/1 or a boolean for a classifier, the true value for a regressor. They are joined with the predictions captured in the open window and the last 48 closed ones, within seconds; a pipeline may put the same JSON Lines under `ground-truth/<endpoint>/` in S3 instead.",
+      request: { params: MonitorParam, ...jsonBody(GroundTruth) },
+      responses: {
+        202: json(GroundTruthAccepted, "Accepted: joined as its file lands"),
+        ...missing,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await Monitoring.postGroundTruth(c.req.valid("param").id, c.req.valid("json"), platform),
+        202,
       ),
   );
   app.openapi(

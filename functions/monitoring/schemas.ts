@@ -12,3 +12,7 @@ export const Report = z.object(Monitoring.Report.shape).openapi("MonitoringRepor
 export const Baseline = z
   .strictObject({ dataset: z.string().min(1), version: z.number().int().positive() })
   .openapi("MonitorBaseline");
+export const GroundTruth = z.object(Monitoring.GroundTruth.shape).strict().openapi("GroundTruth");
+export const GroundTruthAccepted = z
+  .object({ accepted: z.number().int(), uri: z.string() })
+  .openapi("GroundTruthAccepted");

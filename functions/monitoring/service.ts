@@ -1,4 +1,4 @@
-import { AwsS3, Datasets, Deployment } from "@gyre/events";
+import { AwsS3, Datasets, Deployment, Registry } from "@gyre/events";
 import type { Access, Service } from "../wiring";
 
 /**
@@ -8,8 +8,16 @@ import type { Access, Service } from "../wiring";
 const access: Access = {
   tables: { monitoring: "read-write" },
   publish: true,
-  bucket: { read: ["capture/", "datasets/", "monitoring/"], write: ["monitoring/"] },
+  bucket: {
+    read: ["capture/", "datasets/", "ground-truth/", "monitoring/"],
+    write: ["monitoring/"],
+  },
   endpointMetrics: true,
+};
+/** The API also writes posted ground truth where pipelines put theirs. */
+const apiAccess: Access = {
+  ...access,
+  bucket: { read: ["monitoring/"], write: ["ground-truth/", "monitoring/"] },
 };
 const reads: Access = { tables: { monitoring: "read-write" } };
 
@@ -20,7 +28,11 @@ const reads: Access = { tables: { monitoring: "read-write" } };
  */
 export const monitoring: Service = {
   name: "monitoring",
-  api: { prefixes: ["/monitors", "/reports"], handler: "functions/monitoring/api.ts", access },
+  api: {
+    prefixes: ["/monitors", "/reports"],
+    handler: "functions/monitoring/api.ts",
+    access: apiAccess,
+  },
   subscriptions: [
     {
       name: "monitoring-deployment-succeeded",
@@ -33,6 +45,21 @@ export const monitoring: Service = {
       pattern: Datasets.DatasetVersionCreated.pattern,
       handler: "functions/monitoring/dataset-version-created.ts",
       access: reads,
+    },
+    {
+      name: "monitoring-model-version-registered",
+      pattern: Registry.ModelVersionRegistered.pattern,
+      handler: "functions/monitoring/model-version-registered.ts",
+      access: reads,
+    },
+    {
+      name: "monitoring-ground-truth-object-created",
+      pattern: {
+        ...AwsS3.ObjectCreated.pattern,
+        detail: { object: { key: [{ prefix: "ground-truth/" }] } },
+      },
+      handler: "functions/monitoring/ground-truth-object-created.ts",
+      access,
     },
     {
       name: "monitoring-capture-object-created",

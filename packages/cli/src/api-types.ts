@@ -3444,7 +3444,7 @@ export interface paths {
         put?: never;
         /**
          * Invoke the endpoint (any content type, passed through to the model server)
-         * @description The body goes to the model server as it is (`text/csv`, `application/json`, ...). The answer carries `x-gyre-variant` and `x-gyre-model-version`.
+         * @description The body goes to the model server as it is (`text/csv`, `application/json`, ...). The answer carries `x-gyre-variant`, `x-gyre-model-version` and `x-gyre-inference-id`: the id data capture records (the request's own `x-gyre-inference-id`, else a new one), which ground truth joins by (`<id>` for a one-row request, `<id>#<row>` from 0 for more rows).
          *
          *     Needs the `pipeline` role.
          */
@@ -4071,6 +4071,98 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Monitor"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such monitor or report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/monitors/{id}/ground-truth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Labels for captured predictions, by inference id (x-gyre-inference-id of the invocation)
+         * @description Up to 10,000 `{eventId, label}` items: the label is 0/1 or a boolean for a classifier, the true value for a regressor. They are joined with the predictions captured in the open window and the last 48 closed ones, within seconds; a pipeline may put the same JSON Lines under `ground-truth/<endpoint>/` in S3 instead.
+         *
+         *     Needs the `pipeline` role.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GroundTruth"];
+                };
+            };
+            responses: {
+                /** @description Accepted: joined as its file lands */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroundTruthAccepted"];
                     };
                 };
                 /** @description Bad input: the code and message say what is wrong */
@@ -5487,6 +5579,17 @@ export interface components {
             dataset: string;
             version: number;
         };
+        GroundTruthAccepted: {
+            accepted: number;
+            uri: string;
+        };
+        GroundTruth: {
+            items: {
+                /** @description the inference id data capture recorded */
+                eventId: string;
+                label: number | boolean;
+            }[];
+        };
         MonitoringReport: {
             /** @description rep_<ULID> */
             id: string;
@@ -5536,6 +5639,28 @@ export interface components {
             }[];
             /** @default 0 */
             lateRows: number;
+            /** @default null */
+            performance: {
+                labelled: number;
+                /** @enum {string} */
+                kind: "classification" | "regression";
+                metrics: {
+                    [key: string]: number | null;
+                };
+                training: {
+                    [key: string]: number;
+                };
+                degraded: {
+                    metric: string;
+                    value: number;
+                    training: number;
+                    threshold: number;
+                }[];
+            } | null;
+            /** @default null */
+            estimatedPerformance: {
+                [key: string]: number | null;
+            } | null;
             /** @default [] */
             serving: {
                 variant: string;

@@ -33,6 +33,7 @@ export async function announce(
     samples: report.samples,
     metadata: onTheTrip(monitor),
   });
+  await announceDegraded(monitor, report, report.performance?.degraded ?? [], deps);
   if (!report.datasetDrift) return;
   await Monitoring.DriftDetected.publish(deps.bus, {
     ...window,
@@ -48,6 +49,29 @@ export async function announce(
       })),
     metadata: onTheTrip(monitor),
   });
+}
+
+/** Model Performance Degraded, once per metric that fell past its tolerance in the window. */
+export async function announceDegraded(
+  monitor: Monitor,
+  report: Report,
+  degraded: NonNullable<Report["performance"]>["degraded"],
+  deps: MonitoringDeps,
+) {
+  for (const { metric, value, threshold } of degraded) {
+    await Monitoring.ModelPerformanceDegraded.publish(deps.bus, {
+      monitorId: monitor.id,
+      endpoint: monitor.endpoint,
+      model: report.model,
+      version: report.version,
+      windowStart: report.windowStart,
+      windowEnd: report.windowEnd,
+      metric,
+      value,
+      threshold,
+      metadata: onTheTrip(monitor),
+    });
+  }
 }
 
 /** Monitoring speaks for itself, on the trip of the deployment it watches, caused by the capture file. */

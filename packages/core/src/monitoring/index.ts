@@ -1,6 +1,13 @@
 export { endpointOfCaptureKey } from "./capture";
-export { onDatasetVersion } from "./datasets";
+export { onDatasetVersion, onVersionRegistered } from "./datasets";
 export type { MonitoringDeps, MonitoringReads } from "./deps";
+export {
+  endpointOfGroundTruthKey,
+  GroundTruth,
+  type GroundTruthOutcome,
+  onGroundTruthObject,
+  postGroundTruth,
+} from "./ground-truth";
 export { type IngestOutcome, onCaptureObject } from "./ingest";
 export {
   Baseline,
@@ -8,6 +15,7 @@ export {
   FeatureResult,
   Monitor,
   MonitorSettings,
+  PerformanceReport,
   Report,
   SegmentResult,
 } from "./monitor";

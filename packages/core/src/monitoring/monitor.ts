@@ -97,6 +97,26 @@ export const SegmentResult = z.object({
 });
 export type SegmentResult = z.infer<typeof SegmentResult>;
 
+export const PerformanceReport = z.object({
+  /** Captured predictions joined with a ground-truth label. */
+  labelled: z.number().int(),
+  kind: z.enum(["classification", "regression"]),
+  /** accuracy, rocAuc, logLoss, precision, recall, f1 (classification) or rmse, mae. */
+  metrics: z.record(z.string(), z.number().nullable()),
+  /** The serving version's training metrics, as its run wrote them. */
+  training: z.record(z.string(), z.number()),
+  /** Metrics past the tolerance against training (judged from 30 labelled predictions). */
+  degraded: z.array(
+    z.object({
+      metric: z.string(),
+      value: z.number(),
+      training: z.number(),
+      threshold: z.number(),
+    }),
+  ),
+});
+export type PerformanceReport = z.infer<typeof PerformanceReport>;
+
 export const Report = z.object({
   id: z.string().describe("rep_<ULID>"),
   monitorId: z.string(),
@@ -119,6 +139,10 @@ export const Report = z.object({
   segments: z.array(SegmentResult).default([]),
   /** Rows of files still being stored when the window closed: not in this report. */
   lateRows: z.number().int().nonnegative().default(0),
+  /** Against ground truth, once labels for the window's predictions arrive; null until then. */
+  performance: PerformanceReport.nullable().default(null),
+  /** CBPE's estimate from the predicted probabilities alone (binary classifiers). */
+  estimatedPerformance: z.record(z.string(), z.number().nullable()).nullable().default(null),
   /** The endpoint's own figures over the window (requests, 5xx, p99 latency per variant). */
   serving: z
     .array(

@@ -2,9 +2,10 @@ import { DATASET_DRIFT_SHARE } from "@gyre/profile/drift/index";
 import type { MonitoringDeps } from "./deps";
 import { featureResult, featuresOf, ranked } from "./features";
 import type { ClosedWindow, Monitor, Report } from "./monitor";
+import { estimatedPerformance, performanceReport } from "./performance";
 import { segmentResults } from "./segments";
 import { monitoringStore as store } from "./store";
-import { baselineRows, windowRows } from "./window-data";
+import { baselineRows, labelledOf, windowRows } from "./window-data";
 
 /** A window's report id follows from the window's: closing it twice makes the same report. */
 export const reportIdOf = (windowId: string) => `rep_${windowId.replace(/^win_/, "")}`;
@@ -52,9 +53,18 @@ export async function reportOf(
     datasetDrift: judged && considered.length > 0 && driftShare >= DATASET_DRIFT_SHARE,
     segments: judged ? segmentResults(reference, current, features, { columns, settings }) : [],
     lateRows: late,
+    performance: await windowPerformance(monitor, closing.windowId, deps),
+    estimatedPerformance: estimatedPerformance(current),
     serving: await servingOf(monitor.endpoint, closing.start, deps),
     createdAt: closing.end,
   };
+}
+
+/** The window's performance against the ground truth joined to it so far, beside training's. */
+export async function windowPerformance(monitor: Monitor, windowId: string, deps: MonitoringDeps) {
+  const pairs = await labelledOf(monitor.id, windowId, deps);
+  const training = await store(deps.state).trainingMetrics(monitor.model, monitor.version);
+  return performanceReport(pairs, training, monitor.settings.performanceTolerance);
 }
 
 /** The endpoint's figures since the window opened, when the platform can measure them. */

@@ -223,6 +223,21 @@ export function monitoringStore(db: Db) {
     return item ? KnownDataset.parse(item) : undefined;
   }
 
+  /** The training metrics of a registered model version, for comparing live performance with. */
+  async function rememberVersion(model: string, version: number, metrics: Record<string, number>) {
+    await db.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { pk: `version#${model}`, sk: `v#${version}`, model, version, metrics },
+      }),
+    );
+  }
+
+  async function trainingMetrics(model: string, version: number): Promise<Record<string, number>> {
+    const item = await get({ pk: `version#${model}`, sk: `v#${version}` });
+    return (item?.metrics as Record<string, number> | undefined) ?? {};
+  }
+
   async function putReport(report: Report): Promise<void> {
     await db.send(
       new PutCommand({
@@ -275,6 +290,8 @@ export function monitoringStore(db: Db) {
     clearPending,
     rememberDataset,
     getDataset,
+    rememberVersion,
+    trainingMetrics,
     putReport,
     getReport,
     listReports,

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { PutObjectCommand, paginateListObjectsV2 } from "@aws-sdk/client-s3";
 import { readText } from "../platform/objects/s3-client";
 import type { MonitoringDeps } from "./deps";
+import type { LabelledPrediction } from "./performance";
 import { csvRows, jsonRows, type Row } from "./rows";
 import { type Claim, type KnownDataset, monitoringStore as store } from "./store";
 
@@ -42,8 +43,9 @@ export async function windowRows(
   monitorId: string,
   windowId: string,
   deps: MonitoringDeps,
+  waitMs = IN_FLIGHT_WAIT_MS,
 ): Promise<{ rows: Row[]; late: number }> {
-  const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
+  const deadline = Date.now() + waitMs;
   let claims = await store(deps.state).claimsOf(windowId);
   while (claims.some((c) => !c.stored) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -55,6 +57,48 @@ export async function windowRows(
   }
   const late = claims.filter((c) => !c.stored).reduce((sum, c) => sum + c.rows, 0);
   return { rows, late };
+}
+
+const labelsPrefix = (monitorId: string, windowId: string) =>
+  `${windowPrefix(monitorId, windowId)}labels/`;
+
+/** Keeps the labelled predictions a ground-truth file gave the window (one object per file). */
+export async function putLabelled(
+  monitorId: string,
+  windowId: string,
+  file: string,
+  pairs: LabelledPrediction[],
+  deps: MonitoringDeps,
+): Promise<void> {
+  const name = createHash("sha256").update(file).digest("hex");
+  await deps.objects.s3.send(
+    new PutObjectCommand({
+      Bucket: deps.objects.bucket,
+      Key: `${labelsPrefix(monitorId, windowId)}${name}.json`,
+      Body: JSON.stringify(pairs),
+      ContentType: "application/json",
+    }),
+  );
+}
+
+/** Every labelled prediction of the window so far. */
+export async function labelledOf(
+  monitorId: string,
+  windowId: string,
+  deps: MonitoringDeps,
+): Promise<LabelledPrediction[]> {
+  const pairs: LabelledPrediction[] = [];
+  const pages = paginateListObjectsV2(
+    { client: deps.objects.s3 },
+    { Bucket: deps.objects.bucket, Prefix: labelsPrefix(monitorId, windowId) },
+  );
+  for await (const page of pages) {
+    for (const object of page.Contents ?? []) {
+      const text = await readText(deps.objects, object.Key as string);
+      pairs.push(...(JSON.parse(text) as LabelledPrediction[]));
+    }
+  }
+  return pairs;
 }
 
 /** The baseline dataset version's rows, read from its object. */

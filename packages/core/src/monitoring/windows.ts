@@ -55,7 +55,8 @@ export async function finishReport(
   return report;
 }
 
-async function keepReport(monitor: Monitor, report: Report, deps: MonitoringDeps) {
+/** Keeps the report in the table and, as JSON, in the bucket; returns the object's URI. */
+export async function keepReport(monitor: Monitor, report: Report, deps: MonitoringDeps) {
   const key = `monitoring/${monitor.id}/reports/${report.id}.json`;
   await deps.objects.s3.send(
     new PutObjectCommand({
