@@ -1,6 +1,7 @@
 import { benchBus } from "./bus";
 import { benchDeployment } from "./deployment";
 import { benchLocal } from "./local";
+import { benchLoop } from "./loop";
 import { benchMatcher } from "./matcher";
 import { benchProfile } from "./profile";
 import { benchRegistry } from "./registry";
@@ -19,6 +20,7 @@ const suites: Record<string, () => Promise<void>> = {
   training: benchTraining,
   registry: benchRegistry,
   deployment: benchDeployment,
+  loop: benchLoop,
 };
 const only = process.argv.slice(2);
 
