@@ -1,6 +1,7 @@
 import { benchBus } from "./bus";
 import { benchDeployment } from "./deployment";
 import { benchLocal } from "./local";
+import { benchLoop } from "./loop";
 import { benchMatcher } from "./matcher";
 import { benchPerformance } from "./performance";
 import { benchProfile } from "./profile";
@@ -21,6 +22,7 @@ const suites: Record<string, () => Promise<void>> = {
   registry: benchRegistry,
   deployment: benchDeployment,
   performance: benchPerformance,
+  loop: benchLoop,
 };
 const only = process.argv.slice(2);
 
