@@ -4,6 +4,7 @@ import type { Platform } from "@gyre/core/platform/platform";
 import * as Registry from "@gyre/core/registry/index";
 import { lambdaApi } from "../shared/lambda-api";
 import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
+import { approvalsApi } from "./approvals-api";
 import {
   Alias,
   AliasBody,
@@ -28,7 +29,7 @@ import {
 const tags = ["registry"];
 const missing = notFound("No such model, version or alias");
 
-/** /models: model versions with lineage, approvals, policies, aliases and their audit trail. */
+/** /models and /approvals: model versions with lineage, approvals, policies, aliases and their audit trail. */
 export function registryApi(platform: Platform) {
   const { tokens } = platform;
   const app = createApp();
@@ -251,6 +252,7 @@ export function registryApi(platform: Platform) {
       return c.json(await Registry.setAlias(name, alias, c.req.valid("json"), platform), 200);
     },
   );
+  app.route("/", approvalsApi(platform));
   return app;
 }
 

@@ -2940,6 +2940,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions awaiting approval: gates, approvals so far, and the diff against champion
+         * @description Every PendingManualApproval version, by model name and newest version first, with the approvals it still needs and its metric, dataset and hyperparameter differences from the model's champion.
+         *
+         *     Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-100, default 20 */
+                    limit?: number;
+                    /** @description the `next` of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of versions awaiting approval */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ModelVersionApproval"][];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{name}/versions/{version}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How this version (b) differs from another (a): by number or alias
+         * @description Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the other version: its number, or an alias such as `champion` */
+                    against: number | string;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The comparison, a = `against`, b = this version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelVersionComparison"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such model, version or alias */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/endpoints": {
         parameters: {
             query?: never;
@@ -4780,6 +4955,11 @@ export interface components {
                 name: string;
                 a?: unknown;
                 b?: unknown;
+                /**
+                 * @description added: only b has it; removed: only a has it
+                 * @enum {string}
+                 */
+                change: "changed" | "added" | "removed";
             }[];
         };
         ModelPolicyStored: {
@@ -4906,6 +5086,114 @@ export interface components {
         };
         SetAlias: {
             version: number;
+        };
+        ModelVersionApproval: {
+            /** @description the version awaiting approval, with its gate results */
+            version: {
+                model: string;
+                version: number;
+                /** @enum {string} */
+                status: "PendingManualApproval" | "Approved" | "Rejected";
+                artifactUri: string;
+                metrics: {
+                    [key: string]: number;
+                };
+                dataset: {
+                    name: string;
+                    version: number;
+                    sha256: string;
+                } | null;
+                runId: string | null;
+                pipeline: string | null;
+                image: string | null;
+                command: string[] | null;
+                /**
+                 * @description how to serve it (the pipeline's `serve`)
+                 * @default null
+                 */
+                serve: {
+                    /** @description the model server's image: SageMaker runs it as `<image> serve` */
+                    image: string;
+                    /** @description how the local model host starts it instead, from the repository root */
+                    local?: {
+                        command: string[];
+                    };
+                    /** @description added to the server's environment (SageMaker's ContainerDefinition.Environment) */
+                    environment?: {
+                        [key: string]: string;
+                    };
+                } | null;
+                hyperparameters: {
+                    [key: string]: unknown;
+                };
+                description: string | null;
+                /** @description the policy's gates as evaluated at registration */
+                gates: {
+                    /** @description e.g. `auc >= 0.8` or `beats champion on auc by 0.01` */
+                    gate: string;
+                    passed: boolean;
+                    actual: number | null;
+                }[];
+                /** @description the distinct actors who approved it */
+                approvals: string[];
+                /** @description why it was rejected (a comment or the failed gates) */
+                reason: string | null;
+                registeredBy: string;
+                /**
+                 * @description the trip round the loop that made it: a decision about it continues that trip
+                 * @default null
+                 */
+                correlationId: string | null;
+                createdAt: string;
+                updatedAt: string;
+                revision: number;
+            };
+            approvals: {
+                /** @description the policy's requiredApprovals */
+                required: number;
+                /** @description who approved so far */
+                approvedBy: string[];
+                remaining: number;
+            };
+            /** @description the version behind the model's champion alias; null when there is none */
+            champion: number | null;
+            /** @description from the champion (a) to this version (b); null without a champion */
+            comparison: {
+                model: string;
+                a: number;
+                b: number;
+                metrics: {
+                    metric: string;
+                    a: number | null;
+                    b: number | null;
+                    /** @description b - a */
+                    delta: number | null;
+                }[];
+                dataset: {
+                    a: {
+                        name: string;
+                        version: number;
+                        sha256: string;
+                    } | null;
+                    b: {
+                        name: string;
+                        version: number;
+                        sha256: string;
+                    } | null;
+                    same: boolean;
+                };
+                /** @description only the hyperparameters that differ */
+                hyperparameters: {
+                    name: string;
+                    a?: unknown;
+                    b?: unknown;
+                    /**
+                     * @description added: only b has it; removed: only a has it
+                     * @enum {string}
+                     */
+                    change: "changed" | "added" | "removed";
+                }[];
+            } | null;
         };
         Endpoint: {
             name: string;

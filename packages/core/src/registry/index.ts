@@ -1,4 +1,6 @@
 export { AliasInput, AliasResolution, resolveAlias, setAlias } from "./aliases";
+export { Approval, CHAMPION, listApprovals } from "./approvals";
+export { Against, Comparison, compareVersions, compareWith } from "./comparison";
 export { onDeploymentRolledBack, onDeploymentSucceeded } from "./deployments";
 export type { RegistryDeps, RegistryReads } from "./deps";
 export { HistoryAction, HistoryEntry } from "./history";
@@ -16,8 +18,6 @@ export {
 } from "./model";
 export { DEFAULT_POLICY, evaluateGates, MetricGate, Policy } from "./policy";
 export {
-  Comparison,
-  compareVersions,
   getModel,
   getPolicy,
   getVersion,

@@ -78,6 +78,24 @@ export function registryStore(db: Db) {
     return { items: page.items.map((i) => Model.parse(i)), next: page.next };
   }
 
+  /** Up to `limit` model names in order, after `after` (from the first without it). */
+  async function modelNamesAfter(after: string | undefined, limit: number): Promise<string[]> {
+    const { Items = [] } = await db.send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: "gsi1",
+        KeyConditionExpression:
+          after === undefined ? "gsi1pk = :all" : "gsi1pk = :all AND gsi1sk > :after",
+        ExpressionAttributeValues: {
+          ":all": "models",
+          ...(after === undefined ? {} : { ":after": after }),
+        },
+        Limit: limit,
+      }),
+    );
+    return Items.map((i) => i.name as string);
+  }
+
   async function newestVersionNumber(model: string): Promise<number> {
     const { Items = [] } = await db.send(
       new QueryCommand({
@@ -294,6 +312,7 @@ export function registryStore(db: Db) {
     getModel,
     touchModel,
     listModels,
+    modelNamesAfter,
     newestVersionNumber,
     insertVersion,
     getVersion,
