@@ -5,6 +5,7 @@ import * as Registry from "@gyre/core/registry/index";
 import { lambdaApi } from "../shared/lambda-api";
 import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
 import { approvalsApi } from "./approvals-api";
+import { commentsApi } from "./comments-api";
 import {
   Alias,
   AliasBody,
@@ -133,6 +134,7 @@ export function registryApi(platform: Platform) {
       path: "/models/{name}/versions/{version}/reject",
       tags,
       summary: "Reject a version awaiting approval, with a comment",
+      description: "Without a comment (or only spaces): 400 `model_version.comment_required`.",
       request: { params: VersionParams, ...jsonBody(RejectBody) },
       responses: {
         200: json(ModelVersion, "The Rejected version"),
@@ -253,6 +255,7 @@ export function registryApi(platform: Platform) {
     },
   );
   app.route("/", approvalsApi(platform));
+  app.route("/", commentsApi(platform));
   return app;
 }
 

@@ -34,3 +34,5 @@ export const ComparisonQuery = z.object({
     example: "champion",
   }),
 });
+export const Comment = z.object(Registry.Comment.shape).openapi("ModelVersionComment");
+export const CommentBody = z.strictObject(Registry.CommentInput.shape).openapi("AddComment");

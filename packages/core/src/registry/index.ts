@@ -1,5 +1,7 @@
 export { AliasInput, AliasResolution, resolveAlias, setAlias } from "./aliases";
 export { Approval, CHAMPION, listApprovals } from "./approvals";
+export { Comment, CommentInput, MAX_COMMENT_CHARS } from "./comment";
+export { addComment, listComments } from "./comments";
 export { Against, Comparison, compareVersions, compareWith } from "./comparison";
 export { onDeploymentRolledBack, onDeploymentSucceeded } from "./deployments";
 export type { RegistryDeps, RegistryReads } from "./deps";

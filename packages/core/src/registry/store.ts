@@ -4,6 +4,7 @@ import type { Db } from "../platform/state/client";
 import { conditional, indexKey, primaryKey, sortableNumber } from "../platform/state/keys";
 import { type Page, queryPage } from "../platform/state/pages";
 import { tableName } from "../platform/state/tables";
+import { Comment } from "./comment";
 import { HistoryEntry } from "./history";
 import { Alias, Model, ModelVersion, type ModelVersionStatus } from "./model";
 import { Policy } from "./policy";
@@ -15,6 +16,7 @@ const versionKey = (model: string, version: number) => ({ pk: pk(model), sk: `v#
 const byStatus = (model: string, status: string) => `model#${model}#status#${status}`;
 const historyPk = (model: string) => `history#${model}`;
 const versionHistory = (model: string, version: number) => `history#${model}#v#${pad(version)}`;
+const commentsPk = (model: string, version: number) => `comments#${model}#v#${pad(version)}`;
 
 const versionItem = (v: ModelVersion) => ({
   ...versionKey(v.model, v.version),
@@ -308,6 +310,40 @@ export function registryStore(db: Db) {
     return { items: page.items.map((i) => HistoryEntry.parse(i)), next: page.next };
   }
 
+  /** Appends a comment; its id is fresh, so the condition only guards against an overwrite. */
+  async function appendComment(comment: Comment): Promise<void> {
+    await db.send(
+      new PutCommand({
+        TableName: table(),
+        Item: {
+          pk: commentsPk(comment.model, comment.version),
+          sk: `c#${comment.createdAt}#${comment.id}`,
+          ...comment,
+        },
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
+  }
+
+  async function listComments(query: {
+    model: string;
+    version: number;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<Comment>> {
+    const page = await queryPage(
+      db,
+      {
+        TableName: table(),
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": commentsPk(query.model, query.version) },
+        ScanIndexForward: true,
+      },
+      { limit: query.limit, cursor: query.cursor, keyOf: primaryKey },
+    );
+    return { items: page.items.map((i) => Comment.parse(i)), next: page.next };
+  }
+
   return {
     getModel,
     touchModel,
@@ -327,6 +363,8 @@ export function registryStore(db: Db) {
     putAlias,
     appendHistory,
     listHistory,
+    appendComment,
+    listComments,
   };
 }
 
