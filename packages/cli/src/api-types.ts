@@ -40,6 +40,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bus events live, as server-sent events (the filters of GET /events)
+         * @description One message per event: `id` the event id, `event` its detail-type, `data` the envelope as JSON; a `: heartbeat` comment every 15 s. Reconnecting with `Last-Event-ID` (or `?since=`) sends the archived events after it first. Where the host cannot stream (AWS Lambda behind API Gateway) it answers 501 `events.stream_unavailable`: poll GET /events.
+         *
+         *     Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    source?: string;
+                    detailType?: string;
+                    /** @description only the events of one trip round the loop */
+                    correlationId?: string;
+                    /** @description replay archived events first: after this event id (as the `Last-Event-ID` header, which wins), or received at or after this time */
+                    since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An endless text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description This host cannot stream: poll GET /events */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events": {
         parameters: {
             query?: never;
@@ -4573,6 +4666,13 @@ export interface components {
             /** @example gyre-data */
             bucket: string;
         };
+        Error: {
+            error: {
+                /** @example request.invalid */
+                code: string;
+                message: string;
+            };
+        };
         Event: {
             /** @enum {string} */
             version: "0";
@@ -4587,13 +4687,6 @@ export interface components {
                 [key: string]: unknown;
             };
             "replay-name"?: string;
-        };
-        Error: {
-            error: {
-                /** @example request.invalid */
-                code: string;
-                message: string;
-            };
         };
         PutEventsResponse: {
             failedEntryCount: number;
