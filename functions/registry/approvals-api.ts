@@ -3,11 +3,11 @@ import { authedRoute, notFound } from "@gyre/core/platform/http/route";
 import type { Platform } from "@gyre/core/platform/platform";
 import * as Registry from "@gyre/core/registry/index";
 import { json, ListQuery, pageOf } from "../shared/schemas";
-import { Approval, Comparison, ComparisonQuery, VersionParams } from "./schemas";
+import { Approval, Comparison, ComparisonQuery, Lineage, VersionParams } from "./schemas";
 
 const tags = ["registry"];
 
-/** What a reviewer reads: the approval queue, and how any version differs from another. */
+/** What a reviewer reads: the approval queue, how a version differs from another, its lineage. */
 export function approvalsApi(platform: Pick<Platform, "tokens" | "state">) {
   const { tokens } = platform;
   const app = createApp();
@@ -41,6 +41,20 @@ export function approvalsApi(platform: Pick<Platform, "tokens" | "state">) {
       const { name, version } = c.req.valid("param");
       const { against } = c.req.valid("query");
       return c.json(await Registry.compareWith(name, version, against, platform), 200);
+    },
+  );
+  app.openapi(
+    authedRoute(tokens, "viewer", {
+      method: "get",
+      path: "/models/{name}/versions/{version}/lineage",
+      tags,
+      summary: "Where a version came from (dataset, run) and where it went (deployments)",
+      request: { params: VersionParams },
+      responses: { 200: json(Lineage, "The version's lineage"), ...notFound("No such version") },
+    }),
+    async (c) => {
+      const { name, version } = c.req.valid("param");
+      return c.json(await Registry.lineage(name, version, platform), 200);
     },
   );
   return app;

@@ -360,7 +360,7 @@ describe("every registry route", () => {
         role: /Needs the `(\w+)` role/.exec(op.description ?? "")?.[1] as (typeof roles)[number],
       })),
     );
-    expect(ops.filter((op) => op.path.startsWith("/models"))).toHaveLength(17);
+    expect(ops.filter((op) => op.path.startsWith("/models"))).toHaveLength(18);
     const before = (await t.platform.archive.list({ limit: 1000 })).items.length;
     const call = (op: (typeof ops)[number], headers: Record<string, string>, body = "{}") =>
       app.request(op.path, {

@@ -36,3 +36,4 @@ export const ComparisonQuery = z.object({
 });
 export const Comment = z.object(Registry.Comment.shape).openapi("ModelVersionComment");
 export const CommentBody = z.strictObject(Registry.CommentInput.shape).openapi("AddComment");
+export const Lineage = z.object(Registry.Lineage.shape).openapi("ModelVersionLineage");

@@ -3210,6 +3210,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/models/{name}/versions/{version}/lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a version came from (dataset, run) and where it went (deployments)
+         * @description Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The version's lineage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelVersionLineage"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/models/{name}/versions/{version}/comments": {
         parameters: {
             query?: never;
@@ -5465,6 +5552,43 @@ export interface components {
                     change: "changed" | "added" | "removed";
                 }[];
             } | null;
+        };
+        ModelVersionLineage: {
+            model: string;
+            version: number;
+            /** @enum {string} */
+            status: "PendingManualApproval" | "Approved" | "Rejected";
+            artifactUri: string;
+            dataset: {
+                name: string;
+                version: number;
+                sha256: string;
+            } | null;
+            /** @description null for a version registered without a run */
+            run: {
+                id: string;
+                pipeline: string | null;
+                image: string | null;
+                metrics: {
+                    [key: string]: number;
+                };
+                hyperparameters: {
+                    [key: string]: unknown;
+                };
+            } | null;
+            /** @description oldest first */
+            deployments: {
+                deploymentId: string;
+                endpoint: string;
+                /** @enum {string} */
+                outcome: "Succeeded" | "RolledBack";
+                at: string;
+                /** @description why it was rolled back */
+                reason: string | null;
+                restoredVersion: number | null;
+            }[];
+            /** @description the trip that made it: GET /events?correlationId= shows the drift that caused it */
+            correlationId: string | null;
         };
         ModelVersionComment: {
             id: string;

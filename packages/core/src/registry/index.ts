@@ -6,6 +6,7 @@ export { Against, Comparison, compareVersions, compareWith } from "./comparison"
 export { onDeploymentRolledBack, onDeploymentSucceeded } from "./deployments";
 export type { RegistryDeps, RegistryReads } from "./deps";
 export { HistoryAction, HistoryEntry } from "./history";
+export { Lineage, lineage } from "./lineage";
 export {
   Alias,
   AliasName,
@@ -16,6 +17,7 @@ export {
   ModelVersion,
   ModelVersionStatus,
   RegisterInput,
+  VersionDeployment,
   VersionNumber,
 } from "./model";
 export { DEFAULT_POLICY, evaluateGates, MetricGate, Policy } from "./policy";

@@ -2,11 +2,11 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/li
 import { newId } from "../platform/ids";
 import type { Db } from "../platform/state/client";
 import { conditional, indexKey, primaryKey, sortableNumber } from "../platform/state/keys";
-import { type Page, queryPage } from "../platform/state/pages";
+import { allPages, type Page, queryPage } from "../platform/state/pages";
 import { tableName } from "../platform/state/tables";
 import { Comment } from "./comment";
 import { HistoryEntry } from "./history";
-import { Alias, Model, ModelVersion, type ModelVersionStatus } from "./model";
+import { Alias, Model, ModelVersion, type ModelVersionStatus, VersionDeployment } from "./model";
 import { Policy } from "./policy";
 
 const table = () => tableName("registry");
@@ -17,6 +17,7 @@ const byStatus = (model: string, status: string) => `model#${model}#status#${sta
 const historyPk = (model: string) => `history#${model}`;
 const versionHistory = (model: string, version: number) => `history#${model}#v#${pad(version)}`;
 const commentsPk = (model: string, version: number) => `comments#${model}#v#${pad(version)}`;
+const deploymentsPk = (model: string, version: number) => `deployments#${model}#v#${pad(version)}`;
 
 const versionItem = (v: ModelVersion) => ({
   ...versionKey(v.model, v.version),
@@ -344,6 +345,39 @@ export function registryStore(db: Db) {
     return { items: page.items.map((i) => Comment.parse(i)), next: page.next };
   }
 
+  /** Records a deployment outcome; the same event again writes the same item. */
+  async function putDeployment(
+    model: string,
+    version: number,
+    deployment: VersionDeployment,
+  ): Promise<void> {
+    await db.send(
+      new PutCommand({
+        TableName: table(),
+        Item: {
+          pk: deploymentsPk(model, version),
+          sk: `d#${deployment.deploymentId}#${deployment.outcome}`,
+          ...deployment,
+        },
+      }),
+    );
+  }
+
+  async function listDeployments(model: string, version: number): Promise<VersionDeployment[]> {
+    const items = await allPages((cursor) =>
+      queryPage(
+        db,
+        {
+          TableName: table(),
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": deploymentsPk(model, version) },
+        },
+        { limit: 100, cursor, keyOf: primaryKey },
+      ),
+    );
+    return items.map((i) => VersionDeployment.parse(i));
+  }
+
   return {
     getModel,
     touchModel,
@@ -365,6 +399,8 @@ export function registryStore(db: Db) {
     listHistory,
     appendComment,
     listComments,
+    putDeployment,
+    listDeployments,
   };
 }
 
