@@ -51,6 +51,14 @@ const report = {
       drifting: ["monthly_charges"],
     },
   ],
+  performance: {
+    labelled: 120,
+    kind: "classification",
+    metrics: { accuracy: 0.75, rocAuc: 0.8333333 },
+    training: { auc: 0.84, accuracy: 0.9 },
+    degraded: [{ metric: "accuracy", value: 0.75, training: 0.9, threshold: 0.85 }],
+  },
+  estimatedPerformance: { accuracy: 0.9, rocAuc: 0.5 },
   createdAt: "2026-12-03T08:05:00.000Z",
 };
 
@@ -82,6 +90,9 @@ describe("gyre monitors and reports", () => {
       "monthly_charges  numeric      wassersteinNorm  0.4603  0.1        drift  0%",
       "senior           categorical  jensenShannon    0.0107  0.1        ok     5%",
       "dataset drift: yes (share 50%); left out: customer_id",
+      "performance (120 labelled): accuracy 0.75, rocAuc 0.8333; training: auc 0.84, accuracy 0.9",
+      "degraded: accuracy 0.75 past 0.85 (training 0.9)",
+      "estimated (CBPE, no labels): accuracy 0.9, rocAuc 0.5",
       "worst segment: plan=basic (monthly_charges)",
     ]);
   });

@@ -126,6 +126,30 @@ function settingsFrom(options: SetOptions) {
   return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
 }
 
+const figure = (v: number | null | undefined) => (v == null ? "-" : Number(v.toPrecision(4)));
+const figures = (values: Record<string, number | null>) =>
+  Object.entries(values)
+    .map(([name, value]) => `${name} ${figure(value)}`)
+    .join(", ") || "-";
+
+/** Against ground truth (beside training), and CBPE's estimate, when the report has them. */
+function performanceLines(r: Report): string[] {
+  const lines: string[] = [];
+  const p = r.performance;
+  if (p) {
+    lines.push(
+      `performance (${p.labelled} labelled): ${figures(p.metrics)}; training: ${figures(p.training)}`,
+    );
+    for (const d of p.degraded)
+      lines.push(
+        `degraded: ${d.metric} ${figure(d.value)} past ${figure(d.threshold)} (training ${figure(d.training)})`,
+      );
+  }
+  const e = r.estimatedPerformance;
+  if (e) lines.push(`estimated (CBPE, no labels): ${figures(e)}`);
+  return lines;
+}
+
 function reportText(r: Report): string {
   const rows = r.features.map((f) => [
     f.feature,
@@ -142,6 +166,7 @@ function reportText(r: Report): string {
     r.judged
       ? `dataset drift: ${r.datasetDrift ? "yes" : "no"} (share ${Math.round(r.driftShare * 1000) / 10}%)${r.ignored.length ? `; left out: ${r.ignored.join(", ")}` : ""}`
       : `not judged: fewer rows than the monitor's minSamples`,
+    ...performanceLines(r),
     ...(r.segments[0]
       ? [
           `worst segment: ${r.segments[0].column}=${r.segments[0].value} (${r.segments[0].drifting.join(", ") || "no drift"})`,
