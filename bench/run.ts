@@ -3,6 +3,7 @@ import { benchDeployment } from "./deployment";
 import { benchLocal } from "./local";
 import { benchLoop } from "./loop";
 import { benchMatcher } from "./matcher";
+import { benchMonitoring } from "./monitoring";
 import { benchPerformance } from "./performance";
 import { benchProfile } from "./profile";
 import { benchRegistry } from "./registry";
@@ -22,6 +23,7 @@ const suites: Record<string, () => Promise<void>> = {
   registry: benchRegistry,
   deployment: benchDeployment,
   performance: benchPerformance,
+  monitoring: benchMonitoring,
   loop: benchLoop,
 };
 const only = process.argv.slice(2);

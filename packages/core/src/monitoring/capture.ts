@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { csvRows, jsonRows, type Row } from "./rows";
+import { csvReader, jsonRows, type Row } from "./rows";
 import type { KnownDataset } from "./store";
 
 const Part = z.object({
@@ -31,6 +31,7 @@ export const ROW_ID = "@id";
  */
 export function capturedRows(text: string, columns: KnownDataset["columns"]): Row[] {
   const rows: Row[] = [];
+  const readCsv = csvReader(columns);
   for (const line of text.split("\n")) {
     if (!line.trim()) continue;
     const parsed = Record.safeParse(JSON.parse(line));
@@ -38,14 +39,14 @@ export function capturedRows(text: string, columns: KnownDataset["columns"]): Ro
     const { endpointInput, endpointOutput } = parsed.data.captureData;
     const input = decode(endpointInput);
     const requested = /csv/.test(endpointInput.observedContentType)
-      ? csvRows(input, columns)
+      ? readCsv(input)
       : jsonRows(input);
     const scores = endpointOutput ? predictions(decode(endpointOutput)) : [];
     const { eventId, inferenceId = eventId } = parsed.data.eventMetadata;
     requested.forEach((row, i) => {
-      const id = requested.length === 1 ? inferenceId : `${inferenceId}#${i}`;
-      const scored = scores[i] === undefined ? row : { ...row, prediction: scores[i] };
-      rows.push({ ...scored, [ROW_ID]: id });
+      if (scores[i] !== undefined) row.prediction = scores[i];
+      row[ROW_ID] = requested.length === 1 ? inferenceId : `${inferenceId}#${i}`;
+      rows.push(row);
     });
   }
   return rows;
