@@ -378,3 +378,34 @@ describe("a feature over time", () => {
     );
   });
 });
+
+describe("prediction drift", () => {
+  it("compares each window's predictions with the version's first judged window, like any feature", async () => {
+    const monitor = await watchedChurn(await start());
+    await Monitoring.updateMonitor(monitor.id, settings({ maxSamples: 300, minSamples: 300 }), t);
+    const scores = (centre: number) =>
+      Array.from({ length: 300 }, (_, i) => centre + (i % 10) / 100);
+    const first = await Monitoring.onCaptureObject(
+      await captureFile(t, churnCsv({ rows: 300, seed: 30 }), { predictions: scores(0.2) }),
+      t,
+    );
+    const reference = await Monitoring.getReport((first as { report: string }).report, t);
+    expect(reference.features.map((f) => f.feature)).not.toContain("prediction");
+    expect((await Monitoring.getMonitor(monitor.id, t)).predictionReference).toBe(
+      reference.windowId,
+    );
+
+    const second = await Monitoring.onCaptureObject(
+      await captureFile(t, churnCsv({ rows: 300, seed: 31 }), { predictions: scores(0.6) }),
+      t,
+    );
+    const report = await Monitoring.getReport((second as { report: string }).report, t);
+    expect(report.predictionReference).toBe(reference.windowId);
+    expect(report.features.find((f) => f.feature === "prediction")).toMatchObject({
+      type: "numeric",
+      method: "ks",
+      drift: true,
+      level: "drift",
+    });
+  });
+});

@@ -6326,6 +6326,8 @@ export interface components {
                 rows: number;
             };
             /** @default null */
+            predictionReference: string | null;
+            /** @default null */
             pendingReport: {
                 windowId: string;
                 start: string;
@@ -6425,6 +6427,10 @@ export interface components {
                 datasetDrift: boolean;
                 drifting: string[];
             }[];
+            /** @default 0 */
+            predictions: number;
+            /** @default null */
+            predictionReference: string | null;
             /** @default 0 */
             lateRows: number;
             /** @default null */
