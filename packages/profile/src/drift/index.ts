@@ -20,5 +20,6 @@ export {
 export { jensenShannon } from "./jensen-shannon";
 export { type KsResult, kolmogorovQ, ksSorted } from "./ks";
 export { decileEdges, PSI_FLOOR, psiOfCounts, psiSorted, quantileSorted } from "./psi";
+export * from "./sketch/index";
 export { countAtMost, populationStd, sortedCopy } from "./sorted";
 export { normalisedWasserstein, wassersteinSorted } from "./wasserstein";

@@ -1,0 +1,65 @@
+import { isMissing } from "../compare";
+import { type CategoryDriftJson, CategoryDriftSketch } from "./categories";
+import { type NumericDriftJson, NumericDriftSketch } from "./numeric";
+
+export interface FeatureSketchJson {
+  missing: number;
+  numeric: NumericDriftJson;
+  categories: CategoryDriftJson;
+}
+
+/**
+ * What drift needs of one feature, in bounded memory: numbers in a NumericDriftSketch, any other
+ * value by its text (`String(v)`) in a CategoryDriftSketch, and a count of missing values (null,
+ * undefined, "", NaN, ±Infinity). Mergeable; its JSON is bounded (see docs/drift.md).
+ */
+export class FeatureSketch {
+  missing = 0;
+  readonly numeric: NumericDriftSketch;
+  readonly categories = new CategoryDriftSketch();
+
+  /** `exactValues`: how many numbers are kept exactly before only the histogram is (EXACT_VALUES). */
+  constructor(exactValues?: number) {
+    this.numeric = new NumericDriftSketch(exactValues);
+  }
+
+  /** Values counted, missing ones excluded. */
+  get count(): number {
+    return this.numeric.count + this.categories.total;
+  }
+
+  add(value: unknown): void {
+    if (isMissing(value)) this.missing++;
+    else if (typeof value === "number") this.numeric.add(value);
+    else this.categories.add(String(value));
+  }
+
+  merge(other: FeatureSketch): this {
+    this.missing += other.missing;
+    this.numeric.merge(other.numeric);
+    this.categories.merge(other.categories);
+    return this;
+  }
+
+  toJSON(): FeatureSketchJson {
+    return {
+      missing: this.missing,
+      numeric: this.numeric.toJSON(),
+      categories: this.categories.toJSON(),
+    };
+  }
+
+  static fromJSON(json: FeatureSketchJson): FeatureSketch {
+    const sketch = new FeatureSketch();
+    sketch.missing = json.missing;
+    sketch.numeric.merge(NumericDriftSketch.fromJSON(json.numeric));
+    sketch.categories.merge(CategoryDriftSketch.fromJSON(json.categories));
+    return sketch;
+  }
+
+  static of(values: Iterable<unknown>, exactValues?: number): FeatureSketch {
+    const sketch = new FeatureSketch(exactValues);
+    for (const value of values) sketch.add(value);
+    return sketch;
+  }
+}
