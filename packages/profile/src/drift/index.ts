@@ -1,4 +1,5 @@
 export { alignedCounts, categoryCounts } from "./categories";
+export { ColumnValues, compareColumnSets, compareColumnValues, csvColumnValues } from "./columns";
 export {
   type CategoricalColumnDrift,
   type ColumnDrift,
@@ -11,6 +12,7 @@ export {
   KS_MAX_REFERENCE,
   type NumericColumnDrift,
 } from "./compare";
+export { type ColumnSink, readCsvColumns } from "./csv-fields";
 export {
   compareDatasets,
   DATASET_DRIFT_SHARE,

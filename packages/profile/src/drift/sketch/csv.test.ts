@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { DataRejected } from "../../errors";
-import { compareDatasets } from "../index";
+import { compareColumnSets, compareDatasets, csvColumnValues } from "../index";
 import { compareSketches, sketchCsv, sketchRows } from "./index";
 
 /** The bytes in 7-byte chunks, so records and UTF-8 sequences are cut mid-way. */
@@ -46,6 +46,26 @@ describe("sketchCsv", () => {
     const exact = compareDatasets(ROWS, currentRows);
     for (const [name, feature] of Object.entries(exact.features))
       expect(result.features[name]).toMatchObject(feature);
+    expect(result.driftShare).toBe(exact.driftShare);
+  });
+
+  it("exact mode from the same columns as typed arrays: compareDatasets' result", async () => {
+    const current = CSV.replace("31,pro", "80,free");
+    const currentRows = ROWS.map((row, i) => (i === 0 ? { ...row, age: 80, plan: "free" } : row));
+    const [r, c] = await Promise.all([
+      csvColumnValues(stream(CSV)),
+      csvColumnValues(stream(current)),
+    ]);
+    const result = compareColumnSets(r, c, [...r.keys()]);
+    const exact = compareDatasets(ROWS, currentRows);
+    for (const [name, feature] of Object.entries(exact.features)) {
+      if (feature.type === "categorical")
+        expect(result.features[name]).toMatchObject({
+          method: feature.method,
+          drift: feature.drift,
+        });
+      else expect(result.features[name]).toEqual(feature);
+    }
     expect(result.driftShare).toBe(exact.driftShare);
   });
 

@@ -1,0 +1,103 @@
+import type { ByteSource } from "../bytes";
+import { type ColumnDrift, type ColumnOptions, categoricalDrift, numericDrift } from "./compare";
+import { type ColumnSink, readCsvColumns } from "./csv-fields";
+import { summarise } from "./dataset";
+
+/** One column held whole for exact mode: numbers in a growing Float64Array, other values counted. */
+export class ColumnValues implements ColumnSink {
+  missing = 0;
+  length = 0;
+  readonly categories = new Map<string, number>();
+  private buffer = new Float64Array(1024);
+
+  addMissing(): void {
+    this.missing++;
+  }
+
+  addNumber(value: number): void {
+    if (this.length === this.buffer.length) {
+      const grown = new Float64Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer[this.length++] = value;
+  }
+
+  addCategory(text: string): void {
+    this.categories.set(text, (this.categories.get(text) ?? 0) + 1);
+  }
+
+  /** The numbers, sorted in place once (later calls return the same sorted view). */
+  sortedNumbers(): Float64Array {
+    if (!this.sorted) {
+      this.buffer = this.buffer.slice(0, this.length).sort();
+      this.sorted = true;
+    }
+    return this.buffer;
+  }
+
+  private sorted = false;
+}
+
+/** Reads a CSV's columns whole (fields as `readCsvColumns` reads them), for exact mode. */
+export async function csvColumnValues(body: ByteSource): Promise<Map<string, ColumnValues>> {
+  const columns = new Map<string, ColumnValues>();
+  await readCsvColumns(body, (names) =>
+    names.map((name) => {
+      const column = new ColumnValues();
+      columns.set(name, column);
+      return column;
+    }),
+  );
+  return columns;
+}
+
+/** Exact drift of one column held as ColumnValues: compareColumns' result, from typed arrays. */
+export function compareColumnValues(
+  reference: ColumnValues,
+  current: ColumnValues,
+  options: ColumnOptions = {},
+): ColumnDrift {
+  const n = reference.length + total(reference.categories);
+  const m = current.length + total(current.categories);
+  if (n === 0 || m === 0) {
+    return { type: "empty", n, m, method: null, value: null, threshold: null, drift: false };
+  }
+  if (reference.categories.size === 0 && current.categories.size === 0)
+    return numericDrift(reference.sortedNumbers(), current.sortedNumbers(), options);
+  return categoricalDrift(withNumbers(reference), withNumbers(current), options);
+}
+
+/** compareDatasets over columns held as ColumnValues, the given columns in order. */
+export function compareColumnSets(
+  reference: ReadonlyMap<string, ColumnValues>,
+  current: ReadonlyMap<string, ColumnValues>,
+  columns: readonly string[],
+  options: { thresholds?: Record<string, number> } = {},
+) {
+  const features: Record<string, ColumnDrift> = {};
+  for (const name of columns) {
+    features[name] = compareColumnValues(
+      reference.get(name) ?? new ColumnValues(),
+      current.get(name) ?? new ColumnValues(),
+      { threshold: options.thresholds?.[name] },
+    );
+  }
+  return summarise(features);
+}
+
+function withNumbers(column: ColumnValues): Map<string, number> {
+  const counts = new Map(column.categories);
+  const numbers = column.sortedNumbers();
+  for (const value of numbers) {
+    const key = String(value);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function total(counts: Map<string, number>): number {
+  let sum = 0;
+  for (const count of counts.values()) sum += count;
+  return sum;
+}
