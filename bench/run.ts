@@ -1,5 +1,6 @@
 import { benchBus } from "./bus";
 import { benchDeployment } from "./deployment";
+import { benchDrift } from "./drift";
 import { benchLocal } from "./local";
 import { benchLoop } from "./loop";
 import { benchMatcher } from "./matcher";
@@ -25,6 +26,7 @@ const suites: Record<string, () => Promise<void>> = {
   performance: benchPerformance,
   monitoring: benchMonitoring,
   loop: benchLoop,
+  drift: benchDrift,
 };
 const only = process.argv.slice(2);
 

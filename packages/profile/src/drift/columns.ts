@@ -2,13 +2,14 @@ import type { ByteSource } from "../bytes";
 import { type ColumnDrift, type ColumnOptions, categoricalDrift, numericDrift } from "./compare";
 import { type ColumnSink, readCsvColumns } from "./csv-fields";
 import { summarise } from "./dataset";
+import { RecentKeys } from "./recent-keys";
 
 /** One column held whole for exact mode: numbers in a growing Float64Array, other values counted. */
 export class ColumnValues implements ColumnSink {
   missing = 0;
   length = 0;
   readonly categories = new Map<string, number>();
-  private buffer = new Float64Array(1024);
+  private buffer: Float64Array = new Float64Array(1024);
 
   addMissing(): void {
     this.missing++;
@@ -27,6 +28,12 @@ export class ColumnValues implements ColumnSink {
     this.categories.set(text, (this.categories.get(text) ?? 0) + 1);
   }
 
+  addCategoryRange(text: string, start: number, end: number): void {
+    this.addCategory(this.recent.key(text, start, end));
+  }
+
+  private readonly recent = new RecentKeys();
+
   /** The numbers, sorted in place once (later calls return the same sorted view). */
   sortedNumbers(): Float64Array {
     if (!this.sorted) {
@@ -37,6 +44,21 @@ export class ColumnValues implements ColumnSink {
   }
 
   private sorted = false;
+
+  /** A column from numbers already sorted ascending (read elsewhere, e.g. in a worker). */
+  static sorted(
+    numbers: Float64Array,
+    categories: ReadonlyMap<string, number>,
+    missing: number,
+  ): ColumnValues {
+    const column = new ColumnValues();
+    column.buffer = numbers;
+    column.length = numbers.length;
+    column.sorted = true;
+    column.missing = missing;
+    for (const [key, count] of categories) column.categories.set(key, count);
+    return column;
+  }
 }
 
 /** Reads a CSV's columns whole (fields as `readCsvColumns` reads them), for exact mode. */

@@ -8,6 +8,8 @@ export interface ColumnSink {
   addMissing(): void;
   addNumber(value: number): void;
   addCategory(text: string): void;
+  /** The category text[start, end). */
+  addCategoryRange(text: string, start: number, end: number): void;
 }
 
 /**
@@ -73,8 +75,14 @@ function addText(sink: ColumnSink, text: string, start: number, end: number): vo
     sink.addCategory(truth === 1 ? "true" : "false");
     return;
   }
-  const value = text.slice(start, end);
-  const time = parseTimestamp(value);
-  if (Number.isNaN(time)) sink.addCategory(value);
+  const time = looksLikeDate(text, start, end)
+    ? parseTimestamp(text.slice(start, end))
+    : Number.NaN;
+  if (Number.isNaN(time)) sink.addCategoryRange(text, start, end);
   else sink.addNumber(time);
+}
+
+/** parseTimestamp's own first test, made before a string is cut for it. */
+function looksLikeDate(text: string, start: number, end: number): boolean {
+  return end - start >= 10 && text.charCodeAt(start + 4) === 45;
 }

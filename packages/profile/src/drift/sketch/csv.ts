@@ -1,7 +1,6 @@
 import type { ByteSource } from "../../bytes";
-import { type ColumnSink, readCsvColumns } from "../csv-fields";
+import { readCsvColumns } from "../csv-fields";
 import { DatasetSketch } from "./dataset";
-import type { FeatureSketch } from "./feature";
 
 /**
  * Sketches a CSV (or TSV, gzipped or not) as it streams: memory is the sketches and one 64 KiB
@@ -9,18 +8,6 @@ import type { FeatureSketch } from "./feature";
  */
 export async function sketchCsv(body: ByteSource): Promise<DatasetSketch> {
   const sketch = new DatasetSketch();
-  sketch.rows = await readCsvColumns(body, (names) =>
-    names.map((name) => sinkOf(sketch.feature(name))),
-  );
+  sketch.rows = await readCsvColumns(body, (names) => names.map((name) => sketch.feature(name)));
   return sketch;
-}
-
-function sinkOf(feature: FeatureSketch): ColumnSink {
-  return {
-    addMissing: () => {
-      feature.missing++;
-    },
-    addNumber: (value) => feature.numeric.add(value),
-    addCategory: (text) => feature.categories.add(text),
-  };
 }

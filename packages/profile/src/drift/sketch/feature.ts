@@ -1,4 +1,6 @@
 import { isMissing } from "../compare";
+import type { ColumnSink } from "../csv-fields";
+import { RecentKeys } from "../recent-keys";
 import { type CategoryDriftJson, CategoryDriftSketch } from "./categories";
 import { type NumericDriftJson, NumericDriftSketch } from "./numeric";
 
@@ -13,7 +15,7 @@ export interface FeatureSketchJson {
  * value by its text (`String(v)`) in a CategoryDriftSketch, and a count of missing values (null,
  * undefined, "", NaN, ±Infinity). Mergeable; its JSON is bounded (see docs/drift.md).
  */
-export class FeatureSketch {
+export class FeatureSketch implements ColumnSink {
   missing = 0;
   readonly numeric: NumericDriftSketch;
   readonly categories = new CategoryDriftSketch();
@@ -33,6 +35,24 @@ export class FeatureSketch {
     else if (typeof value === "number") this.numeric.add(value);
     else this.categories.add(String(value));
   }
+
+  addMissing(): void {
+    this.missing++;
+  }
+
+  addNumber(value: number): void {
+    this.numeric.add(value);
+  }
+
+  addCategory(text: string): void {
+    this.categories.add(text);
+  }
+
+  addCategoryRange(text: string, start: number, end: number): void {
+    this.categories.add(this.recent.key(text, start, end));
+  }
+
+  private readonly recent = new RecentKeys();
 
   merge(other: FeatureSketch): this {
     this.missing += other.missing;
