@@ -2,13 +2,25 @@ import type { ByteSource } from "../bytes";
 import { type ColumnDrift, type ColumnOptions, categoricalDrift, numericDrift } from "./compare";
 import { type ColumnSink, readCsvColumns } from "./csv-fields";
 import { summarise } from "./dataset";
-import { RecentKeys } from "./recent-keys";
+import { PendingCounts } from "./recent-keys";
 
 /** One column held whole for exact mode: numbers in a growing Float64Array, other values counted. */
 export class ColumnValues implements ColumnSink {
   missing = 0;
   length = 0;
-  readonly categories = new Map<string, number>();
+  private readonly counted = new Map<string, number>();
+  private readonly pending = new PendingCounts();
+  private readonly target = {
+    add: (key: string, count: number) => {
+      this.counted.set(key, (this.counted.get(key) ?? 0) + count);
+    },
+  };
+
+  /** Count per category (values that are not numbers). */
+  get categories(): Map<string, number> {
+    this.pending.flush(this.target);
+    return this.counted;
+  }
   private buffer: Float64Array = new Float64Array(1024);
 
   addMissing(): void {
@@ -25,14 +37,16 @@ export class ColumnValues implements ColumnSink {
   }
 
   addCategory(text: string): void {
-    this.categories.set(text, (this.categories.get(text) ?? 0) + 1);
+    this.target.add(text, 1);
+  }
+
+  addCategoryCount(text: string, count: number): void {
+    this.target.add(text, count);
   }
 
   addCategoryRange(text: string, start: number, end: number): void {
-    this.addCategory(this.recent.key(text, start, end));
+    this.pending.add(text, start, end, this.target);
   }
-
-  private readonly recent = new RecentKeys();
 
   /** The numbers, sorted in place once (later calls return the same sorted view). */
   sortedNumbers(): Float64Array {
@@ -56,7 +70,7 @@ export class ColumnValues implements ColumnSink {
     column.length = numbers.length;
     column.sorted = true;
     column.missing = missing;
-    for (const [key, count] of categories) column.categories.set(key, count);
+    for (const [key, count] of categories) column.addCategoryCount(key, count);
     return column;
   }
 }

@@ -1,25 +1,50 @@
 import { hashRange } from "../hash";
 
-const SLOTS = 512;
+const SLOTS = 256;
+
+/** Where counted categories end up. */
+export interface CategoryTarget {
+  add(key: string, count: number): void;
+}
 
 /**
- * The text of a field as a string, reusing the string made the last time the same text was seen
- * in its slot: a column with few categories then makes no new string per value, and Map lookups
- * get a string whose hash V8 has already computed.
+ * Counts of field texts held per slot until the slot is needed for another text: a column with
+ * few categories then makes no string and no Map update per value. `flush` hands every held
+ * count to the target; call it before reading the target.
  */
-export class RecentKeys {
+export class PendingCounts {
   private readonly hashes = new Int32Array(SLOTS);
+  private readonly counts = new Float64Array(SLOTS);
   private readonly keys: string[] = new Array<string>(SLOTS).fill("");
+  private held = false;
 
-  key(text: string, start: number, end: number): string {
+  add(text: string, start: number, end: number, target: CategoryTarget): void {
     const hash = hashRange(text, start, end) | 0;
     const slot = hash & (SLOTS - 1);
-    const known = this.keys[slot] as string;
-    if (this.hashes[slot] === hash && sameText(known, text, start, end)) return known;
-    const key = detach(text.slice(start, end));
+    const count = this.counts[slot] as number;
+    if (
+      count > 0 &&
+      this.hashes[slot] === hash &&
+      sameText(this.keys[slot] as string, text, start, end)
+    ) {
+      this.counts[slot] = count + 1;
+      return;
+    }
+    if (count > 0) target.add(this.keys[slot] as string, count);
     this.hashes[slot] = hash;
-    this.keys[slot] = key;
-    return key;
+    this.keys[slot] = detach(text.slice(start, end));
+    this.counts[slot] = 1;
+    this.held = true;
+  }
+
+  flush(target: CategoryTarget): void {
+    if (!this.held) return;
+    for (let slot = 0; slot < SLOTS; slot++) {
+      const count = this.counts[slot] as number;
+      if (count > 0) target.add(this.keys[slot] as string, count);
+    }
+    this.counts.fill(0);
+    this.held = false;
   }
 }
 

@@ -7,6 +7,7 @@ const MAX_KEY_LENGTH = 200;
 export interface CategoryDriftJson {
   /** Values counted, kept or not. */
   total: number;
+  /** Largest count first, ties by key: the same counts give the same JSON, whatever the order seen. */
   counts: [string, number][];
 }
 
@@ -53,7 +54,8 @@ export class CategoryDriftSketch {
   }
 
   toJSON(): CategoryDriftJson {
-    return { total: this.total, counts: [...this.counts] };
+    const counts = [...this.counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+    return { total: this.total, counts };
   }
 
   static fromJSON(json: CategoryDriftJson): CategoryDriftSketch {

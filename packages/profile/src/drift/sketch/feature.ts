@@ -1,6 +1,6 @@
 import { isMissing } from "../compare";
 import type { ColumnSink } from "../csv-fields";
-import { RecentKeys } from "../recent-keys";
+import { PendingCounts } from "../recent-keys";
 import { type CategoryDriftJson, CategoryDriftSketch } from "./categories";
 import { type NumericDriftJson, NumericDriftSketch } from "./numeric";
 
@@ -18,7 +18,14 @@ export interface FeatureSketchJson {
 export class FeatureSketch implements ColumnSink {
   missing = 0;
   readonly numeric: NumericDriftSketch;
-  readonly categories = new CategoryDriftSketch();
+  private readonly counted = new CategoryDriftSketch();
+  private readonly pending = new PendingCounts();
+
+  /** The categories counted so far. */
+  get categories(): CategoryDriftSketch {
+    this.pending.flush(this.counted);
+    return this.counted;
+  }
 
   /** `exactValues`: how many numbers are kept exactly before only the histogram is (EXACT_VALUES). */
   constructor(exactValues?: number) {
@@ -33,7 +40,7 @@ export class FeatureSketch implements ColumnSink {
   add(value: unknown): void {
     if (isMissing(value)) this.missing++;
     else if (typeof value === "number") this.numeric.add(value);
-    else this.categories.add(String(value));
+    else this.counted.add(String(value));
   }
 
   addMissing(): void {
@@ -45,14 +52,12 @@ export class FeatureSketch implements ColumnSink {
   }
 
   addCategory(text: string): void {
-    this.categories.add(text);
+    this.counted.add(text);
   }
 
   addCategoryRange(text: string, start: number, end: number): void {
-    this.categories.add(this.recent.key(text, start, end));
+    this.pending.add(text, start, end, this.counted);
   }
-
-  private readonly recent = new RecentKeys();
 
   merge(other: FeatureSketch): this {
     this.missing += other.missing;
