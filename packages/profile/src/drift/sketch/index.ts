@@ -17,3 +17,9 @@ export {
 export { FeatureSketch, type FeatureSketchJson } from "./feature";
 export { EXACT_VALUES, HISTOGRAM_SPAN, NumericDriftSketch } from "./numeric";
 export type { Interval } from "./numeric-stats";
+export {
+  DatasetSketchSchema,
+  FeatureSketchSchema,
+  parseDatasetSketch,
+  parseFeatureSketch,
+} from "./schema";

@@ -7,6 +7,8 @@ import {
   compareSketches,
   DatasetSketch,
   FeatureSketch,
+  parseDatasetSketch,
+  parseFeatureSketch,
   type SketchColumnDrift,
   sketchRows,
 } from "./index";
@@ -195,7 +197,8 @@ describe("merging", () => {
   it("survives JSON and stays small", () => {
     const sketch = FeatureSketch.of(reference);
     const text = JSON.stringify(sketch.toJSON());
-    const back = FeatureSketch.fromJSON(JSON.parse(text));
+    const back = FeatureSketch.fromJSON(parseFeatureSketch(JSON.parse(text)));
+    expect(() => parseFeatureSketch({ ...JSON.parse(text), missing: -1 })).toThrow(/missing/);
     expect(compareFeatureSketches(back, FeatureSketch.of(current))).toEqual(
       compareFeatureSketches(sketch, FeatureSketch.of(current)),
     );
@@ -239,7 +242,7 @@ describe("compareSketches", () => {
     const merged = sketchRows(late.slice(0, 100)).merge(sketchRows(late.slice(100)));
     expect(whole.features.get("note")?.missing).toBe(100);
     expect(merged.features.get("note")?.missing).toBe(100);
-    const back = DatasetSketch.fromJSON(JSON.parse(JSON.stringify(merged)));
+    const back = DatasetSketch.fromJSON(parseDatasetSketch(JSON.parse(JSON.stringify(merged))));
     expect(compareSketches(back, whole)).toEqual(compareSketches(whole, whole));
     expect(back.rows).toBe(200);
   });
