@@ -129,6 +129,21 @@ describe("gyre drift", () => {
     }
   });
 
+  it("--sketch reads JSON Lines through typed rows: small samples exactly as exact mode", async () => {
+    const lines = (shift: number) =>
+      Array.from({ length: 300 }, (_, i) =>
+        JSON.stringify({
+          age: (i % 60) + shift,
+          plan: i % 3 ? "basic" : "pro",
+          at: `2024-01-${String((i % 28) + 1).padStart(2, "0")}`,
+        }),
+      ).join("\n");
+    await writeFile(file("a.jsonl"), lines(0));
+    await writeFile(file("b.jsonl"), lines(5));
+    const args = ["--reference", file("a.jsonl"), "--current", file("b.jsonl"), "--json"];
+    expect(JSON.parse(await drift(...args, "--sketch"))).toEqual(JSON.parse(await drift(...args)));
+  });
+
   it("--sketch prints the same table and refuses the same input", async () => {
     const out = await drift(...pair("same.csv"), "--sketch", "--ignore", "customer_id");
     expect(out).toMatch(/^tenure_months +numeric +wassersteinNorm +[\d.]+ +0\.1 +no$/m);
