@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { DatasetSketch, sketchCsv } from "@gyre/profile/drift/index";
+import { DatasetSketch, sketchCsv } from "@gyre/profile/drift/sketch/index";
 import type { DataFormat } from "@gyre/profile/format";
 import { readTypedRows } from "@gyre/profile/rows";
 

@@ -1,18 +1,13 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import {
-  type ColumnDrift,
-  compareDatasets,
-  compareSketches,
-  type DatasetDrift,
-} from "@gyre/profile/drift/index";
+import type { ColumnDrift } from "@gyre/profile/drift/compare";
+import { compareDatasets, type DatasetDrift } from "@gyre/profile/drift/dataset";
 import { DataRejected } from "@gyre/profile/errors";
 import { type DataFormat, formatFromKey } from "@gyre/profile/format";
 import { readTypedRows, type TypedRow } from "@gyre/profile/rows";
 import type { Command } from "commander";
 import { CliError } from "../../cli-error";
 import { table } from "../../table";
-import { sketchFile } from "./drift-sketch";
 
 interface DriftOptions {
   reference: string;
@@ -72,7 +67,10 @@ async function exactDrift(options: DriftOptions): Promise<DatasetDrift> {
   return compareDatasets(pick(reference.rows, columns), pick(current.rows, columns));
 }
 
+/** Loaded only for --sketch, so every other command starts as fast as before. */
 async function sketchDrift(options: DriftOptions): Promise<DatasetDrift> {
+  const { sketchFile } = await import("./drift-sketch");
+  const { compareSketches } = await import("@gyre/profile/drift/sketch/index");
   const [reference, current] = await Promise.all([
     withFile(options.reference, sketchFile),
     withFile(options.current, sketchFile),
