@@ -1,10 +1,13 @@
-import { ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import * as Monitoring from "@gyre/core/monitoring/index";
 import { services } from "@gyre/functions/services";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterEach, describe, expect, it } from "vitest";
 import { churnCsv } from "../examples/churn/generate";
 import { captureFile, watchedChurn } from "./support/capture-files";
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API answers
+type Json = any;
 
 let t: TestPlatform;
 afterEach(() => t?.close());
@@ -407,5 +410,61 @@ describe("prediction drift", () => {
       drift: true,
       level: "drift",
     });
+  });
+});
+
+describe("drift over any range, from hourly sketches", () => {
+  it("merges the stored sketches of the hours asked for, whole or one segment, without the capture files", async () => {
+    t = await startTestPlatform({ s3: true, services });
+    const monitor = await watchedChurn(t);
+    await Monitoring.updateMonitor(
+      monitor.id,
+      settings({ minSamples: 200, segmentBy: ["internet_service"] }),
+      t,
+    );
+    const calm = await captureFile(t, churnCsv({ rows: 300, seed: 40 }), { hour: "2026/12/03/08" });
+    const drifted = await captureFile(t, churnCsv({ rows: 300, seed: 41, drift: 0.8 }), {
+      hour: "2026/12/03/09",
+    });
+    await Monitoring.onCaptureObject(calm, t);
+    await Monitoring.onCaptureObject(drifted, t);
+    for (const { key } of [calm, drifted])
+      await t.objects.s3.send(new DeleteObjectCommand({ Bucket: "gyre-data", Key: key }));
+    const drift = async (query: string) => {
+      const res = await t.app.request(`/monitors/${monitor.id}/drift?${query}`, {
+        headers: t.as.viewer,
+      });
+      return { status: res.status, body: (await res.json()) as Json };
+    };
+
+    const eight = await drift("from=2026-12-03T08:00:00Z&to=2026-12-03T08:59:59Z");
+    expect(eight.body).toMatchObject({
+      files: 1,
+      samples: 300,
+      judged: true,
+      datasetDrift: false,
+      mode: "sketch",
+    });
+    const nine = await drift("from=2026-12-03T09:00:00Z&to=2026-12-03T09:59:59Z");
+    expect(nine.body).toMatchObject({ files: 1, samples: 300, datasetDrift: true });
+    expect(nine.body.ignored).toContain("customer_id");
+    const both = await drift("from=2026-12-03T08:00:00Z&to=2026-12-03T09:30:00Z");
+    expect(both.body).toMatchObject({ files: 2, samples: 600 });
+    expect(both.body.segments).toEqual([
+      "internet_service=dsl",
+      "internet_service=fiber",
+      "internet_service=none",
+    ]);
+
+    const fiber = await drift(
+      "from=2026-12-03T08:00:00Z&to=2026-12-03T09:59:59Z&segment=internet_service%3Dfiber",
+    );
+    expect(fiber.status).toBe(200);
+    expect(fiber.body.samples).toBeGreaterThan(100);
+    expect(fiber.body.samples).toBeLessThan(600);
+    expect(fiber.body.features.map((f: Json) => f.feature)).not.toContain("internet_service");
+    const unknown = await drift("segment=plan%3Dgold");
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe("drift.segment");
   });
 });

@@ -49,7 +49,7 @@ export async function watchedChurn(t: TestPlatform, rows = 2000) {
 export async function captureFile(
   t: TestPlatform,
   csv: string,
-  options: { perRecord?: number; prediction?: number; predictions?: number[] } = {},
+  options: { perRecord?: number; prediction?: number; predictions?: number[]; hour?: string } = {},
 ) {
   const [header, ...rows] = csv.trimEnd().split("\n");
   const per = options.perRecord ?? 50;
@@ -73,7 +73,7 @@ export async function captureFile(
     );
   }
   files += 1;
-  const key = `capture/gyre-churn/AllTraffic/2026/12/03/10/file-${files}.jsonl`;
+  const key = `capture/gyre-churn/AllTraffic/${options.hour ?? "2026/12/03/10"}/file-${files}.jsonl`;
   const { ETag } = await put(t, key, `${lines.join("\n")}\n`);
   const ids = lines.map((_, r) => `ev-${files - 1}-${r * per}`);
   return { key, etag: (ETag ?? "").replaceAll('"', ""), ids };

@@ -6,6 +6,7 @@ import { lambdaApi } from "../shared/lambda-api";
 import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
 import {
   Baseline,
+  DriftQuery,
   FeatureParam,
   FeatureSeries,
   GroundTruth,
@@ -13,6 +14,7 @@ import {
   Monitor,
   MonitorParam,
   MonitorSettings,
+  RangeDrift,
   Report,
   ReportParam,
   SeriesQuery,
@@ -131,6 +133,23 @@ export function monitoringApi(platform: Platform) {
         200,
       );
     },
+  );
+  app.openapi(
+    authedRoute(tokens, "viewer", {
+      method: "get",
+      path: "/monitors/{id}/drift",
+      tags,
+      summary: "Drift over any range of hours (up to 30 days), for all traffic or one segment",
+      description:
+        "Merged from the hourly sketches kept as capture files arrive (the current hour included), never by reading capture files again; sketch mode with the bounds of docs/drift.md.",
+      request: { params: MonitorParam, query: DriftQuery },
+      responses: { 200: json(RangeDrift, "Each feature's verdict over the range"), ...missing },
+    }),
+    async (c) =>
+      c.json(
+        await Monitoring.driftOver(c.req.valid("param").id, c.req.valid("query"), platform),
+        200,
+      ),
   );
   app.openapi(
     authedRoute(tokens, "viewer", {

@@ -17,6 +17,35 @@ export const FeatureSeries = z
     points: z.array(Monitoring.FeaturePoint),
   })
   .openapi("FeatureSeries");
+export const DriftQuery = z.object(Monitoring.DriftQuery.shape);
+export const RangeDrift = z
+  .object({
+    monitorId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    segment: z.string().nullable(),
+    mode: z.literal("sketch"),
+    files: z.number().int().describe("capture files merged"),
+    samples: z.number().int(),
+    judged: z.boolean(),
+    features: z.array(
+      z.object({
+        feature: z.string(),
+        type: z.string(),
+        exact: z.boolean(),
+        method: z.string().nullable(),
+        value: z.number().nullable(),
+        threshold: z.number().nullable(),
+        drift: z.boolean(),
+        level: z.enum(["ok", "warn", "drift"]),
+      }),
+    ),
+    ignored: z.array(z.string()),
+    driftShare: z.number(),
+    datasetDrift: z.boolean(),
+    segments: z.array(z.string()).describe("every `column=value` seen in the range"),
+  })
+  .openapi("RangeDrift");
 export const ReportParam = z.object({ id: prefixedId("rep") });
 export const Monitor = z.object(Monitoring.Monitor.shape).openapi("Monitor");
 export const MonitorSettings = z

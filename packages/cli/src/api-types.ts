@@ -4924,6 +4924,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/monitors/{id}/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Drift over any range of hours (up to 30 days), for all traffic or one segment
+         * @description Merged from the hourly sketches kept as capture files arrive (the current hour included), never by reading capture files again; sketch mode with the bounds of docs/drift.md.
+         *
+         *     Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default: 24 hours before `to` */
+                    from?: string;
+                    /** @description default: now */
+                    to?: string;
+                    /** @description `column=value` of a `segmentBy` column; default: all traffic */
+                    segment?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Each feature's verdict over the range */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RangeDrift"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such monitor or report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/{id}": {
         parameters: {
             query?: never;
@@ -6483,6 +6578,34 @@ export interface components {
                 level: "ok" | "warn" | "drift";
                 missingRate: number;
             }[];
+        };
+        RangeDrift: {
+            monitorId: string;
+            from: string;
+            to: string;
+            segment: string | null;
+            /** @enum {string} */
+            mode: "sketch";
+            /** @description capture files merged */
+            files: number;
+            samples: number;
+            judged: boolean;
+            features: {
+                feature: string;
+                type: string;
+                exact: boolean;
+                method: string | null;
+                value: number | null;
+                threshold: number | null;
+                drift: boolean;
+                /** @enum {string} */
+                level: "ok" | "warn" | "drift";
+            }[];
+            ignored: string[];
+            driftShare: number;
+            datasetDrift: boolean;
+            /** @description every `column=value` seen in the range */
+            segments: string[];
         };
     };
     responses: never;

@@ -1,6 +1,7 @@
 import { readText } from "../platform/objects/s3-client";
 import { capturedRows, endpointOfCaptureKey } from "./capture";
 import type { MonitoringDeps } from "./deps";
+import { storeHourSketches } from "./hours";
 import type { Monitor } from "./monitor";
 import { type Claim, monitoringStore as store } from "./store";
 import { storeChunk } from "./window-data";
@@ -36,6 +37,7 @@ export async function onCaptureObject(
   );
   if (claim.stored) return { outcome: "skipped", reason: "read before" };
   const counted = fresh ? await countInOpenWindow(monitor, claim, deps) : { claim, total: 0 };
+  await storeHourSketches(monitor, object.key, rows, deps);
   await storeChunk(monitor.id, counted.claim, rows, deps);
   if (counted.total < monitor.settings.maxSamples)
     return { outcome: "ingested", rows: rows.length };

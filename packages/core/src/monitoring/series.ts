@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { VisibleError } from "../platform/errors";
-import type { MonitoringReads } from "./deps";
+import type { MonitoringDeps, MonitoringReads } from "./deps";
+import { rangeDrift } from "./hours";
 import type { Report } from "./monitor";
 import { getMonitor } from "./monitors";
 import { monitoringStore as store } from "./store";
@@ -40,13 +41,7 @@ export async function featureSeries(
   const monitor = await getMonitor(id, deps);
   const to = query.to ? new Date(query.to) : new Date();
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 7 * 86_400_000);
-  if (from > to || to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
-    throw new VisibleError(
-      "input",
-      "series.range",
-      `from must be before to, at most ${MAX_RANGE_DAYS} days apart.`,
-    );
-  }
+  checkRange(from, to);
   const points = (await reportsBetween(monitor.id, from, to, deps))
     .flatMap((r) => {
       const f = r.features.find((x) => x.feature === feature);
@@ -70,6 +65,50 @@ export async function featureSeries(
     })
     .reverse();
   return { monitorId: monitor.id, feature, from: from.toISOString(), to: to.toISOString(), points };
+}
+
+export const DriftQuery = z.object({
+  from: z.iso.datetime({ offset: true }).optional().describe("default: 24 hours before `to`"),
+  to: z.iso.datetime({ offset: true }).optional().describe("default: now"),
+  segment: z
+    .string()
+    .regex(/^[^=]+=.*$/)
+    .optional()
+    .describe("`column=value` of a `segmentBy` column; default: all traffic"),
+});
+
+/**
+ * GET /monitors/{id}/drift: drift over any hours up to 30 days, all traffic or one segment,
+ * merged from the stored hourly sketches (fresh: the hour still going counts too).
+ */
+export async function driftOver(
+  id: string,
+  query: z.infer<typeof DriftQuery>,
+  deps: MonitoringDeps,
+) {
+  const monitor = await getMonitor(id, deps);
+  const to = query.to ? new Date(query.to) : new Date();
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - 86_400_000);
+  checkRange(from, to);
+  const column = query.segment?.split("=")[0];
+  if (column !== undefined && !monitor.settings.segmentBy.includes(column)) {
+    throw new VisibleError(
+      "input",
+      "drift.segment",
+      `${column} is not one of the monitor's segmentBy columns (${monitor.settings.segmentBy.join(", ") || "none"}).`,
+    );
+  }
+  return rangeDrift(monitor, { from, to, segment: query.segment }, deps);
+}
+
+function checkRange(from: Date, to: Date) {
+  if (from > to || to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
+    throw new VisibleError(
+      "input",
+      "series.range",
+      `from must be before to, at most ${MAX_RANGE_DAYS} days apart.`,
+    );
+  }
 }
 
 /** Reports whose window ended in [from, to], newest first: paged back until one ends before `from`. */

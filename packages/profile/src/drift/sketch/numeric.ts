@@ -11,8 +11,9 @@ export interface NumericDriftJson {
   count: number;
   mean: number;
   m2: number;
-  min: number;
-  max: number;
+  /** null while there are no values. */
+  min: number | null;
+  max: number | null;
   /** Every value is an integer (the bounds use it: a bucket narrower than 1 then holds one value). */
   integers: boolean;
   /** Every value, while there are at most EXACT_VALUES. */
@@ -79,7 +80,9 @@ export class NumericDriftSketch {
 
   toJSON(): NumericDriftJson {
     const { count, mean, m2, min, max } = this.moments;
-    const summary = { count, mean, m2, min, max, integers: this.integers };
+    // No values yet: no bounds, written as null (what JSON makes of ±Infinity anyway).
+    const bounds = count === 0 ? { min: null, max: null } : { min, max };
+    const summary = { count, mean, m2, ...bounds, integers: this.integers };
     return this.values
       ? { ...summary, values: [...this.values] }
       : { ...summary, histogram: this.histogram.toJSON(HISTOGRAM_SPAN) };

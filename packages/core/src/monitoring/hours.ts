@@ -1,0 +1,191 @@
+import { createHash } from "node:crypto";
+import { PutObjectCommand, paginateListObjectsV2 } from "@aws-sdk/client-s3";
+import {
+  compareSketches,
+  DATASET_DRIFT_SHARE,
+  DatasetSketch,
+  parseDatasetSketch,
+  sketchRows,
+} from "@gyre/profile/drift/index";
+import { readText } from "../platform/objects/s3-client";
+import { ROW_ID } from "./capture";
+import { decide } from "./decide";
+import type { MonitoringDeps } from "./deps";
+import { featuresOf } from "./features";
+import type { Monitor } from "./monitor";
+import type { Row } from "./rows";
+import { monitoringStore as store } from "./store";
+import { baselineRows } from "./window-data";
+
+/** A segment's sketch is kept for at most this many values of each `segmentBy` column per file. */
+const SEGMENTS_PER_FILE = 50;
+
+type Sketches = { all: DatasetSketch; segments: Map<string, DatasetSketch> };
+
+/** The hour a capture key was written in (`.../yyyy/mm/dd/hh/<file>`), as `yyyy-mm-ddThh`. */
+export function hourOfCaptureKey(key: string): string | undefined {
+  const match = /\/(\d{4})\/(\d{2})\/(\d{2})\/(\d{2})\/[^/]+$/.exec(key);
+  return match ? `${match[1]}-${match[2]}-${match[3]}T${match[4]}` : undefined;
+}
+
+const hoursPrefix = (monitorId: string) => `monitoring/${monitorId}/hours/`;
+const segmentKey = (column: string, value: unknown) => `${column}=${String(value)}`;
+
+/**
+ * Folds a capture file's rows into sketches kept under its hour, whole and per `segmentBy`
+ * value, so drift over any range of hours, or any segment, is a merge of stored sketches and
+ * never a second read of the capture files. One object per file: a repeated event rewrites it.
+ */
+export async function storeHourSketches(
+  monitor: Monitor,
+  file: string,
+  rows: Row[],
+  deps: MonitoringDeps,
+): Promise<void> {
+  const hour = hourOfCaptureKey(file);
+  if (!hour) return;
+  const features = rows.map(({ [ROW_ID]: _id, ...row }) => row);
+  const segments: Record<string, unknown> = {};
+  for (const column of monitor.settings.segmentBy) {
+    const groups = new Map<string, Row[]>();
+    for (const row of features) {
+      if (row[column] == null) continue;
+      const key = segmentKey(column, row[column]);
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    for (const [key, members] of [...groups].slice(0, SEGMENTS_PER_FILE))
+      segments[key] = sketchRows(members).toJSON();
+  }
+  const name = createHash("sha256").update(file).digest("hex");
+  await deps.objects.s3.send(
+    new PutObjectCommand({
+      Bucket: deps.objects.bucket,
+      Key: `${hoursPrefix(monitor.id)}${hour}/${name}.json`,
+      Body: JSON.stringify({ all: sketchRows(features).toJSON(), segments }),
+      ContentType: "application/json",
+    }),
+  );
+}
+
+/** Every hour's sketches from `from` to `to` (whole hours, UTC) merged: one listing, no capture file read. */
+async function mergedHours(monitor: Monitor, from: Date, to: Date, deps: MonitoringDeps) {
+  const prefix = hoursPrefix(monitor.id);
+  const first = `${prefix}${from.toISOString().slice(0, 13)}`;
+  const last = `${prefix}${to.toISOString().slice(0, 13)}/~`;
+  const merged: Sketches = { all: new DatasetSketch(), segments: new Map() };
+  let files = 0;
+  const pages = paginateListObjectsV2(
+    { client: deps.objects.s3 },
+    { Bucket: deps.objects.bucket, Prefix: prefix, StartAfter: first },
+  );
+  for await (const page of pages) {
+    for (const object of page.Contents ?? []) {
+      const key = object.Key as string;
+      if (key > last) return { merged, files };
+      if (key < first) continue;
+      const stored = JSON.parse(await readText(deps.objects, key));
+      merged.all.merge(DatasetSketch.fromJSON(parseDatasetSketch(stored.all)));
+      for (const [segment, sketch] of Object.entries(stored.segments ?? {})) {
+        const into = merged.segments.get(segment) ?? new DatasetSketch();
+        merged.segments.set(
+          segment,
+          into.merge(DatasetSketch.fromJSON(parseDatasetSketch(sketch))),
+        );
+      }
+      files++;
+    }
+  }
+  return { merged, files };
+}
+
+/** The baseline's sketches (whole and per segment value) and its identifier-like columns, made once and kept. */
+async function baselineSketches(monitor: Monitor, deps: MonitoringDeps) {
+  const { dataset: name, version } = monitor.baseline;
+  const columns = [...monitor.settings.segmentBy].sort().join(",");
+  const key = `monitoring/baselines/${name}/v${version}/sketch-${createHash("sha256").update(columns).digest("hex").slice(0, 12)}.json`;
+  // A missing (or unreadable) cached sketch is made again from the baseline: it is the same.
+  const cached = await readText(deps.objects, key).catch(() => undefined);
+  if (cached) return fromStored(JSON.parse(cached));
+  const dataset = await store(deps.state).getDataset(name, version);
+  const rows = dataset ? await baselineRows(dataset, deps) : [];
+  const { ignored } = featuresOf(rows, rows, []);
+  const segments: Record<string, unknown> = {};
+  for (const column of monitor.settings.segmentBy) {
+    const values = [...new Set(rows.map((row) => row[column]).filter((v) => v != null))].slice(
+      0,
+      SEGMENTS_PER_FILE,
+    );
+    for (const value of values)
+      segments[segmentKey(column, value)] = sketchRows(
+        rows.filter((r) => r[column] === value),
+      ).toJSON();
+  }
+  const stored = { all: sketchRows(rows).toJSON(), segments, idLike: ignored };
+  await deps.objects.s3.send(
+    new PutObjectCommand({ Bucket: deps.objects.bucket, Key: key, Body: JSON.stringify(stored) }),
+  );
+  return fromStored(stored);
+}
+
+function fromStored(stored: { all: unknown; segments: Record<string, unknown>; idLike: string[] }) {
+  const segments = new Map(
+    Object.entries(stored.segments).map(([k, v]) => [
+      k,
+      DatasetSketch.fromJSON(parseDatasetSketch(v)),
+    ]),
+  );
+  return {
+    all: DatasetSketch.fromJSON(parseDatasetSketch(stored.all)),
+    segments,
+    idLike: stored.idLike,
+  };
+}
+
+/**
+ * GET /monitors/{id}/drift: drift over any range of hours (up to 30 days), for all traffic
+ * or one segment (`column=value`), from the stored hourly sketches against the baseline's,
+ * judged by the monitor's methods and thresholds, in sketch mode (docs/drift.md).
+ */
+export async function rangeDrift(
+  monitor: Monitor,
+  range: { from: Date; to: Date; segment?: string },
+  deps: MonitoringDeps,
+) {
+  const { merged, files } = await mergedHours(monitor, range.from, range.to, deps);
+  const baseline = await baselineSketches(monitor, deps);
+  const current = range.segment ? merged.segments.get(range.segment) : merged.all;
+  const reference = (range.segment && baseline.segments.get(range.segment)) || baseline.all;
+  const ignored = [...new Set([...monitor.settings.ignore, ...baseline.idLike])];
+  const segmentColumn = range.segment?.split("=")[0];
+  const columns = [...reference.features.keys()].filter(
+    (c) => !ignored.includes(c) && c !== segmentColumn && current?.features.has(c),
+  );
+  const drift = compareSketches(reference, current ?? new DatasetSketch(), { columns });
+  const samples = current?.rows ?? 0;
+  const judged = samples >= monitor.settings.minSamples;
+  const features = Object.entries(drift.features).map(([feature, result]) => ({
+    feature,
+    type: result.type,
+    exact: result.exact,
+    ...decide(feature, result, monitor.settings, judged),
+  }));
+  const considered = features.filter((f) => f.type !== "empty");
+  const driftShare = considered.length
+    ? considered.filter((f) => f.drift).length / considered.length
+    : 0;
+  return {
+    monitorId: monitor.id,
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+    segment: range.segment ?? null,
+    mode: "sketch" as const,
+    files,
+    samples,
+    judged,
+    features,
+    ignored,
+    driftShare,
+    datasetDrift: judged && considered.length > 0 && driftShare >= DATASET_DRIFT_SHARE,
+    segments: [...merged.segments.keys()].sort(),
+  };
+}
