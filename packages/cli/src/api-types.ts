@@ -5335,6 +5335,8 @@ export interface components {
             } | null;
             artifactUri: string | null;
             reason: string | null;
+            /** @default 0 */
+            submitFailures: number;
             /** @default false */
             announced: boolean;
         };
