@@ -7,8 +7,12 @@ const underDatasets = (event: { pattern: object }) => ({
   detail: { object: { key: [{ prefix: "datasets/" }] } },
 });
 
-/** The datasets table, reading (never writing) objects, and announcing versions. */
-const access: Access = { tables: { datasets: "read-write" }, publish: true, bucket: "read" };
+/** The datasets table, reading objects, writing only large profiles, and announcing versions. */
+const access: Access = {
+  tables: { datasets: "read-write" },
+  publish: true,
+  bucket: { read: [""], write: ["profiles/"] },
+};
 
 /**
  * Sized for the largest object a version may be on AWS, 10 GiB (README, Datasets): Parquet is
