@@ -21,6 +21,7 @@ export default $config({
           runtime: spec.runtime,
           timeout: spec.timeout,
           memory: spec.memory,
+          storage: spec.storage,
           environment: spec.environment,
           permissions: spec.permissions,
         }),

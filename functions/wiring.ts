@@ -32,6 +32,19 @@ export interface Access {
   endpoints?: boolean;
   /** Only describe endpoints `gyre-*` and read their CloudWatch figures; `endpoints` includes it. */
   endpointMetrics?: boolean;
+  /** Count and peek at the rules' dead-letter queue and the failed-invocations queue. */
+  deadLetterQueues?: boolean;
+}
+
+/**
+ * A function's size on AWS, where the default (30 s, 512 MB, 512 MB of `/tmp`) is not enough.
+ * Lambda's ceilings: 900 s, 10240 MB of memory, 10240 MB of `/tmp`.
+ */
+export interface FunctionResources {
+  timeoutSeconds?: number;
+  memoryMB?: number;
+  /** Lambda's ephemeral storage, `/tmp`. */
+  tmpMB?: number;
 }
 
 export type ServiceName =
@@ -70,6 +83,7 @@ export interface Subscription {
   handler: string;
   /** What the handler may do on AWS (its IAM policy); nothing when left out. */
   access?: Access;
+  resources?: FunctionResources;
 }
 
 /** A function the platform calls back: the timer (`{runId}`) or the recurring schedules (`{pipeline, scheduledTime}`). */

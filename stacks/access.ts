@@ -67,6 +67,8 @@ export interface AccessTargets {
   timer?: TimerTargets;
   schedules?: ScheduleTargets;
   endpoints?: EndpointTargets;
+  /** The rules' dead-letter queue and the async functions' failed-invocations queue. */
+  deadLetterQueues: { deadLetters: $util.Input<string>; failedInvocations: $util.Input<string> };
 }
 
 const TABLE_READ = [
@@ -114,6 +116,12 @@ export function statementsFor(access: Access, to: AccessTargets): Statement[] {
     statements.push(...endpointStatements(required(to.endpoints, "endpoints")));
   } else if (access.endpointMetrics) {
     statements.push(...endpointMetricStatements(required(to.endpoints, "endpoints")));
+  }
+  if (access.deadLetterQueues) {
+    statements.push({
+      actions: ["sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
+      resources: Object.values(to.deadLetterQueues),
+    });
   }
   return statements;
 }

@@ -1,8 +1,12 @@
-/** The Gyre bus, its archive (what replay reads), and the queue every rule dead-letters into. */
+/**
+ * The Gyre bus, its archive (what replay reads), the queue every rule dead-letters into, and
+ * the queue asynchronously invoked functions send an event to when Lambda's retries run out.
+ */
 export interface GyreBus {
   bus: aws.cloudwatch.EventBus;
   archive: aws.cloudwatch.EventArchive;
   deadLetters: aws.sqs.Queue;
+  failedInvocations: aws.sqs.Queue;
   /** ARNs of the replays StartReplay may create from the archive. */
   replays: $util.Output<string>;
 }
@@ -37,10 +41,15 @@ export function gyreBus(): GyreBus {
       ],
     }),
   });
+  const failedInvocations = new aws.sqs.Queue("GyreFailedInvocations", {
+    messageRetentionSeconds: FOURTEEN_DAYS,
+    sqsManagedSseEnabled: true,
+  });
   return {
     bus,
     archive,
     deadLetters,
+    failedInvocations,
     replays: archive.arn.apply((arn) => arn.replace(/:archive\/.*$/, ":replay/*")),
   };
 }

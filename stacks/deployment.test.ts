@@ -47,8 +47,17 @@ beforeAll(async () => {
         bucket: data.bucket.arn,
         bucketObjects: $util.interpolate`${data.bucket.arn}/*`,
         endpoints: deployment.endpoints,
+        deadLetterQueues: {
+          deadLetters: bus.deadLetters.arn,
+          failedInvocations: bus.failedInvocations.arn,
+        },
       },
-      names: { bus: bus.bus.name, bucket: data.bucket.bucket, tables: names },
+      names: {
+        bus: bus.bus.name,
+        bucket: data.bucket.bucket,
+        tables: names,
+        queues: { deadLetters: bus.deadLetters.url, failedInvocations: bus.failedInvocations.url },
+      },
     };
     const fn = (name: string, access: Access) =>
       makeFunction(context, { name, service: "deployment", module: "functions/x.ts", access });

@@ -17,6 +17,7 @@ export function gyreEventsPlumbing(gyre: GyreBus, context: FunctionContext) {
     service: "events",
     module: "functions/events/archive.ts",
     access: { tables: { events: "write" } },
+    invokedAsync: true,
   });
   const archiveRule = busRule(ARCHIVE_RULE, EVERY_EVENT, archiver, gyre);
 

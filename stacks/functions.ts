@@ -1,6 +1,6 @@
 import type { QueueName } from "@gyre/core/platform/jobs/port";
 import type { TableOwner } from "@gyre/core/platform/state/tables";
-import type { Access } from "../functions/wiring";
+import type { Access, FunctionResources } from "../functions/wiring";
 import { type AccessTargets, assertOwnTables, type Statement, statementsFor } from "./access";
 
 /** Everything stacks/ decides about a Lambda function; sst.config.ts hands it to sst.aws.Function. */
@@ -11,6 +11,8 @@ export interface FunctionSpec {
   runtime: "nodejs22.x";
   timeout: `${number} seconds`;
   memory: `${number} MB`;
+  /** Ephemeral storage, `/tmp`. */
+  storage: `${number} MB`;
   environment: Record<string, $util.Input<string>>;
   permissions: Statement[];
 }
@@ -32,6 +34,14 @@ export interface GyreFunction {
   /** Statements beyond the access declaration, for platform plumbing (e.g. reading the DLQ). */
   statements?: Statement[];
   timeoutSeconds?: number;
+  /** The declaration's own size, over the defaults (timeoutSeconds above, 512 MB, 512 MB of /tmp). */
+  resources?: FunctionResources;
+  /**
+   * Invoked asynchronously (by EventBridge or Scheduler): Lambda retries a throw twice and
+   * then drops the event, so the function gets the failed-invocations queue as its on-failure
+   * destination.
+   */
+  invokedAsync?: boolean;
 }
 
 export interface FunctionContext {
@@ -41,6 +51,8 @@ export interface FunctionContext {
     bus: $util.Input<string>;
     bucket: $util.Input<string>;
     tables: Record<TableOwner, $util.Input<string>>;
+    /** The URLs of the rules' dead-letter queue and the failed-invocations queue. */
+    queues: { deadLetters: $util.Input<string>; failedInvocations: $util.Input<string> };
   };
 }
 
@@ -76,15 +88,42 @@ export function makeFunction(context: FunctionContext, fn: GyreFunction): Deploy
   if (fn.access.endpoints && targets.endpoints) {
     environment.GYRE_SAGEMAKER_ROLE_ARN = targets.endpoints.executionRole;
   }
-  return context.factory({
+  if (fn.access.deadLetterQueues) {
+    environment.GYRE_DEAD_LETTER_QUEUE_URL = context.names.queues.deadLetters;
+    environment.GYRE_FAILED_INVOCATIONS_QUEUE_URL = context.names.queues.failedInvocations;
+  }
+  const onFailure = fn.invokedAsync ? [sendTo(targets.deadLetterQueues.failedInvocations)] : [];
+  const deployed = context.factory({
     name: fn.name,
     handler: `${fn.module.replace(/\.ts$/, "")}.handler`,
     runtime: "nodejs22.x",
-    timeout: `${fn.timeoutSeconds ?? 30} seconds`,
-    memory: "512 MB",
+    timeout: `${fn.resources?.timeoutSeconds ?? fn.timeoutSeconds ?? 30} seconds`,
+    memory: `${fn.resources?.memoryMB ?? 512} MB`,
+    storage: `${fn.resources?.tmpMB ?? 512} MB`,
     environment,
-    permissions: [...statementsFor(fn.access, targets), ...(fn.statements ?? [])],
+    permissions: [...statementsFor(fn.access, targets), ...(fn.statements ?? []), ...onFailure],
   });
+  if (fn.invokedAsync) failedInvocationsOf(fn.name, deployed, targets);
+  return deployed;
+}
+
+/** Lambda's own async retries (two), then the event goes to the failed-invocations queue. */
+function failedInvocationsOf(name: string, fn: DeployedFunction, targets: AccessTargets) {
+  new aws.lambda.FunctionEventInvokeConfig(`${name}OnFailure`, {
+    functionName: fn.name,
+    maximumRetryAttempts: LAMBDA_ASYNC_RETRIES,
+    destinationConfig: {
+      onFailure: { destination: targets.deadLetterQueues.failedInvocations },
+    },
+  });
+}
+
+/** Lambda's default for asynchronous invocations, written down. */
+export const LAMBDA_ASYNC_RETRIES = 2;
+
+/** Lambda sends an on-failure record to SQS as the function's own role. */
+function sendTo(queue: $util.Input<string>): Statement {
+  return { actions: ["sqs:SendMessage"], resources: [queue] };
 }
 
 /** The variable AwsBatchRunner reads a queue's ARN from: `gpu-spot` → `GYRE_BATCH_QUEUE_GPU_SPOT`. */

@@ -4,6 +4,7 @@ import {
   ticks as serviceTicks,
 } from "../functions/services";
 import type { ServiceApi, ServiceName, Subscription, Tick } from "../functions/wiring";
+import { gyreDeliveryAlarms } from "./alarms";
 import { gyreApi } from "./api";
 import { gyreBucket } from "./bucket";
 import { gyreBus } from "./bus";
@@ -51,11 +52,16 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
       bucketObjects: $util.interpolate`${data.bucket.arn}/*`,
       jobs: training.jobs,
       endpoints: deployment.endpoints,
+      deadLetterQueues: {
+        deadLetters: bus.deadLetters.arn,
+        failedInvocations: bus.failedInvocations.arn,
+      },
     },
     names: {
       bus: bus.bus.name,
       bucket: data.bucket.bucket,
       tables: mapTables(tables, (table) => table.name),
+      queues: { deadLetters: bus.deadLetters.url, failedInvocations: bus.failedInvocations.url },
     },
   };
   const runDue = gyreRunDue(base, training);
@@ -75,6 +81,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
   const rules = gyreSubscriptions(options.subscriptions ?? busSubscriptions, bus, context);
   const api = gyreApi(options.apis ?? serviceApis, context);
   const ticks = gyreTicks(options.ticks ?? serviceTicks, context);
+  const alarms = gyreDeliveryAlarms(bus);
   return {
     tables,
     bus,
@@ -84,6 +91,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
     rules: [plumbing.archiveRule, ...rules],
     api,
     ticks,
+    alarms,
     outputs: {
       api: api.url,
       bus: bus.bus.name,

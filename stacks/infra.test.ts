@@ -3,9 +3,10 @@ import { testPattern } from "@gyre/core/platform/pattern/index";
 import { tables } from "@gyre/core/platform/state/tables";
 import { RUN_DUE_SELF } from "@gyre/core/platform/timers/aws-timer";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apis, subscriptions } from "../functions/services";
+import { apis, subscriptions, ticks } from "../functions/services";
 import type { ServiceApi, Subscription } from "../functions/wiring";
 import { routeKeysOf } from "./api";
+import { pascal } from "./functions";
 import {
   ACCOUNT,
   DEFAULT_VPC,
@@ -101,6 +102,9 @@ const policyDocument = (type: string, name: string, from = fixture) =>
 const busArn = `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/GyreBus`;
 const tableArn = (owner: string) =>
   `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${owner[0]?.toUpperCase()}${owner.slice(1)}Table`;
+const sqsArn = (name: string) => `arn:aws:sqs:${REGION}:${ACCOUNT}:${name}`;
+/** What every asynchronously invoked function may do beyond its access: send to its on-failure destination. */
+const onFailure = { actions: ["sqs:SendMessage"], resources: [sqsArn("GyreFailedInvocations")] };
 /** Every subscriber's one grant beyond its access: writing what its schema rejects to the dead letters. */
 const deadLetters = {
   actions: expect.not.arrayContaining(["dynamodb:Query"]),
@@ -255,7 +259,7 @@ describe("functions", () => {
     expect(spec("EventsApi").handler).toBe("functions/events/api.handler");
   });
 
-  it("the events API may read events and tokens, put on the Gyre bus and replay its archive, nothing more", async () => {
+  it("the events API may read events and tokens, put on the Gyre bus, replay its archive and peek at both dead-letter queues, nothing more", async () => {
     expect(await policyOf("EventsApi")).toEqual([
       {
         actions: expect.arrayContaining(["dynamodb:Query"]),
@@ -273,7 +277,15 @@ describe("functions", () => {
           `arn:aws:events:${REGION}:${ACCOUNT}:replay/*`,
         ],
       },
+      {
+        actions: ["sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
+        resources: [sqsArn("GyreDeadLetters"), sqsArn("GyreFailedInvocations")],
+      },
     ]);
+    expect(await resolved(spec("EventsApi").environment)).toMatchObject({
+      GYRE_DEAD_LETTER_QUEUE_URL: `https://sqs.${REGION}.example/${ACCOUNT}/GyreDeadLetters`,
+      GYRE_FAILED_INVOCATIONS_QUEUE_URL: `https://sqs.${REGION}.example/${ACCOUNT}/GyreFailedInvocations`,
+    });
   });
 
   it("the archive and dead-letter functions may only write the events table (and read the DLQ)", async () => {
@@ -281,7 +293,7 @@ describe("functions", () => {
       actions: expect.arrayContaining(["dynamodb:PutItem"]),
       resources: [tableArn("events")],
     };
-    expect(await policyOf("EventsArchive")).toEqual([writeEvents]);
+    expect(await policyOf("EventsArchive")).toEqual([writeEvents, onFailure]);
     expect(await policyOf("EventsDeadLetter")).toEqual([
       writeEvents,
       {
@@ -302,7 +314,99 @@ describe("functions", () => {
       deadLetters,
       { actions: ["s3:GetObject"], resources: ["arn:aws:s3:::GyreData/*"] },
       { actions: ["s3:ListBucket"], resources: ["arn:aws:s3:::GyreData"] },
+      onFailure,
     ]);
+  });
+});
+
+describe("events Lambda drops after its own retries (stacks/functions.ts, stacks/alarms.ts)", () => {
+  const asyncFunctions = [
+    "EventsArchive",
+    "TrainingRunDue",
+    "TrainingScheduleFired",
+    ...subscriptions.map((s) => `${pascal(s.name)}Handler`),
+    ...ticks.map((t) => `${pascal(t.name)}Tick`),
+  ];
+  const invokeConfigs = () =>
+    ofType("lambda/functionEventInvokeConfig:FunctionEventInvokeConfig", real);
+
+  it("gives every function EventBridge or Scheduler invokes the failed-invocations queue as its on-failure destination, after Lambda's two retries", () => {
+    expect(
+      invokeConfigs()
+        .map((c) => c.inputs.functionName)
+        .sort(),
+    ).toEqual([...asyncFunctions].sort());
+    for (const { inputs } of invokeConfigs()) {
+      expect(inputs).toEqual({
+        functionName: inputs.functionName,
+        maximumRetryAttempts: 2,
+        destinationConfig: { onFailure: { destination: sqsArn("GyreFailedInvocations") } },
+      });
+    }
+  });
+
+  it("lets exactly those functions send to the queue, and no API or queue reader", async () => {
+    for (const fn of real.functions) {
+      const sends = (await resolved(fn.permissions)).filter((p) =>
+        p.actions.includes("sqs:SendMessage"),
+      );
+      expect(sends).toEqual(asyncFunctions.includes(fn.name) ? [onFailure] : []);
+    }
+  });
+
+  it("alarms when a rule dead-letters an event and when a failed invocation waits in the queue", () => {
+    const alarms = ofType("cloudwatch/metricAlarm:MetricAlarm", real).map((a) => [
+      a.name,
+      a.inputs,
+    ]);
+    const common = {
+      namespace: "AWS/SQS",
+      period: 300,
+      evaluationPeriods: 1,
+      threshold: 0,
+      comparisonOperator: "GreaterThanThreshold",
+      treatMissingData: "notBreaching",
+    };
+    expect(alarms).toEqual([
+      [
+        "GyreFailedInvocationsAlarm",
+        {
+          ...common,
+          alarmDescription: expect.stringContaining("GET /events/dead-letters"),
+          metricName: "ApproximateNumberOfMessagesVisible",
+          statistic: "Maximum",
+          dimensions: { QueueName: "GyreFailedInvocations" },
+        },
+      ],
+      [
+        "GyreDeadLettersAlarm",
+        {
+          ...common,
+          alarmDescription: expect.stringContaining("GET /events/dead-letters"),
+          metricName: "NumberOfMessagesSent",
+          statistic: "Sum",
+          dimensions: { QueueName: "GyreDeadLetters" },
+        },
+      ],
+    ]);
+  });
+});
+
+describe("function sizes (Service resources, stacks/functions.ts)", () => {
+  it("size the datasets object-created function for a 10 GiB object: 900 s, 2048 MB, 10240 MB of /tmp", () => {
+    const created = real.functions.find((f) => f.name === "DatasetsObjectCreatedHandler");
+    expect([created?.timeout, created?.memory, created?.storage]).toEqual([
+      "900 seconds",
+      "2048 MB",
+      "10240 MB",
+    ]);
+  });
+
+  it("leave every other function at 512 MB of memory and of /tmp", () => {
+    const others = real.functions.filter((f) => f.name !== "DatasetsObjectCreatedHandler");
+    expect(new Set(others.map((f) => `${f.memory} ${f.storage}`))).toEqual(
+      new Set(["512 MB 512 MB"]),
+    );
   });
 });
 
@@ -324,7 +428,7 @@ describe("the real declarations in functions/", () => {
     );
   });
 
-  it("let the datasets functions read objects but never write them (stacks/datasets.ts)", async () => {
+  it("let the datasets functions read objects and write only large profiles, under profiles/", async () => {
     const datasetFunctions = real.functions.filter((f) => /^Datasets/.test(f.name));
     expect(datasetFunctions.map((f) => f.name).sort()).toEqual([
       "DatasetsApi",
@@ -334,9 +438,19 @@ describe("the real declarations in functions/", () => {
     for (const fn of datasetFunctions) {
       const actions = (await resolved(fn.permissions)).flatMap((p) => p.actions);
       expect(actions).toContain("s3:GetObject");
-      expect(
-        actions.filter((a) => a.startsWith("s3:") && a !== "s3:GetObject" && a !== "s3:ListBucket"),
-      ).toEqual([]);
+      const writes = (await resolved(fn.permissions)).filter((p) =>
+        p.actions.includes("s3:PutObject"),
+      );
+      expect(writes).toEqual(
+        fn.name === "DatasetsObjectDeletedHandler"
+          ? []
+          : [
+              {
+                actions: ["s3:PutObject", "s3:AbortMultipartUpload"],
+                resources: ["arn:aws:s3:::GyreData/profiles/*"],
+              },
+            ],
+      );
       const tables = (await resolved(fn.permissions))
         .flatMap((p) => p.resources)
         .filter((r) => r.includes(":table/"));
@@ -627,6 +741,7 @@ describe("training on AWS Batch (stacks/training.ts)", () => {
       { actions: expect.arrayContaining(["dynamodb:PutItem"]), resources: [tableArn("training")] },
       { actions: ["events:PutEvents"], resources: [busArn] },
       ...JOBS_AND_TIMER,
+      onFailure,
     ]);
   });
 
@@ -679,6 +794,7 @@ describe("training on AWS Batch (stacks/training.ts)", () => {
         { actions: ["s3:GetObject"], resources: ["arn:aws:s3:::GyreData/*"] },
         { actions: ["s3:ListBucket"], resources: ["arn:aws:s3:::GyreData"] },
         ...JOBS_AND_TIMER,
+        onFailure,
       ]);
     }
     expect((await policyOf("TrainingApi", real)).slice(-JOBS_AND_TIMER.length - 2)).toEqual([
@@ -712,6 +828,7 @@ describe("pipeline schedules (stacks/training.ts)", () => {
       { actions: ["s3:GetObject"], resources: ["arn:aws:s3:::GyreData/*"] },
       { actions: ["s3:ListBucket"], resources: ["arn:aws:s3:::GyreData"] },
       ...JOBS_AND_TIMER.slice(0, -2),
+      onFailure,
     ]);
     expect(await resolved(fn?.environment ?? {})).toMatchObject({ GYRE_BUCKET: "GyreData" });
   });

@@ -20,6 +20,8 @@ export function gyreSubscriptions(
       module: subscription.handler,
       access: withDeadLetters(subscription.access ?? {}),
       timeoutSeconds: 60,
+      resources: subscription.resources,
+      invokedAsync: true,
     });
     return busRule(subscription.name, subscription.pattern, fn, bus);
   });

@@ -19,6 +19,7 @@ export function gyreTicks(ticks: (Tick & { service: ServiceName })[], context: F
       module: tick.handler,
       access: tick.access,
       timeoutSeconds: 300,
+      invokedAsync: true,
     });
     const schedule = new aws.scheduler.Schedule(`${pascal(tick.name)}Schedule`, {
       name: `gyre-tick-${tick.name}`,

@@ -198,6 +198,7 @@ export function gyreRunDue(context: FunctionContext, training: GyreTraining): De
       module: timer.handler,
       access: timer.access,
       timeoutSeconds: 60,
+      invokedAsync: true,
     },
   );
   new aws.iam.RolePolicy("GyreRunDueSchedulerInvoke", {
@@ -222,6 +223,7 @@ export function gyreScheduleFired(
     module: schedules.handler,
     access: schedules.access,
     timeoutSeconds: 60,
+    invokedAsync: true,
   });
   new aws.iam.RolePolicy("GyrePipelineSchedulerInvoke", {
     role: training.pipelineSchedulerRole.id,

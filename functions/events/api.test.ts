@@ -1,4 +1,8 @@
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { readDeadLetterQueues } from "@gyre/core/platform/bus/aws-dead-letter-queues";
+import { invocationRecord } from "@gyre/core/platform/bus/invocation-record.fixture";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
+import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventsApi } from "./api";
 
@@ -201,5 +205,49 @@ describe("GET /events/dead-letters", () => {
       event: { "detail-type": "Doomed" },
     });
     expect((await app.request("/events/dead-letters")).status).toBe(401);
+    expect(body).not.toHaveProperty("queues");
+  });
+
+  it("on AWS also counts the rules' DLQ and shows what Lambda gave up on", async () => {
+    const sqs = mockClient(SQSClient);
+    process.env.GYRE_DEAD_LETTER_QUEUE_URL = "https://sqs.example/1/GyreDeadLetters";
+    process.env.GYRE_FAILED_INVOCATIONS_QUEUE_URL = "https://sqs.example/1/GyreFailedInvocations";
+    sqs.on(GetQueueAttributesCommand).resolves({
+      Attributes: { ApproximateNumberOfMessages: "1", ApproximateNumberOfMessagesNotVisible: "0" },
+    });
+    sqs.on(ReceiveMessageCommand).resolves({
+      Messages: [{ Body: invocationRecord("2026-03-01T10:00:00.000Z", "run_1") }],
+    });
+    const onAws = eventsApi({
+      tokens: platform.tokens,
+      events: { ...platform.events, deadLetterQueues: readDeadLetterQueues },
+    });
+    try {
+      const res = await onAws.request("/events/dead-letters", { headers: platform.as.viewer });
+      const body = await read(res);
+      expect(res.status).toBe(200);
+      expect(body.items[0]).toMatchObject({ rule: "always-fails" });
+      expect(body.queues).toEqual({
+        rules: { messages: 1, inFlight: 0 },
+        failedInvocations: {
+          messages: 1,
+          inFlight: 0,
+          recent: [
+            {
+              function: "TrainingRunDue",
+              condition: "RetriesExhausted",
+              attempts: 3,
+              error: { type: "Error", message: "SubmitJob: throttled" },
+              at: "2026-03-01T10:00:00.000Z",
+              payload: { runId: "run_1" },
+            },
+          ],
+        },
+      });
+    } finally {
+      sqs.restore();
+      delete process.env.GYRE_DEAD_LETTER_QUEUE_URL;
+      delete process.env.GYRE_FAILED_INVOCATIONS_QUEUE_URL;
+    }
   });
 });

@@ -5,7 +5,7 @@ import type { Platform } from "@gyre/core/platform/platform";
 import { lambdaApi } from "../shared/lambda-api";
 import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
 import {
-  DeadLetterItem,
+  DeadLetterPage,
   EventEnvelope,
   EventsQuery,
   PutEventsAnswer,
@@ -104,11 +104,17 @@ export function eventsApi(
       method: "get",
       path: "/events/dead-letters",
       tags: ["events"],
-      summary: "Events a target never accepted, newest first",
+      summary: "Events a target never accepted, newest first; on AWS, the queues behind them",
       request: { query: ListQuery },
-      responses: { 200: json(pageOf(DeadLetterItem), "A page of dead letters") },
+      responses: { 200: json(DeadLetterPage, "A page of dead letters") },
     }),
-    async (c) => c.json(await events.deadLetters(c.req.valid("query")), 200),
+    async (c) => {
+      const [page, queues] = await Promise.all([
+        events.deadLetters(c.req.valid("query")),
+        events.deadLetterQueues?.(),
+      ]);
+      return c.json(queues ? { ...page, queues } : page, 200);
+    },
   );
 
   return app;

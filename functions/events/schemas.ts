@@ -1,6 +1,6 @@
 import { Envelope } from "@gyre/events";
 import { z } from "@hono/zod-openapi";
-import { ListQuery } from "../shared/schemas";
+import { ListQuery, pageOf } from "../shared/schemas";
 
 export const EventEnvelope = z.object(Envelope.shape).openapi("Event");
 
@@ -75,6 +75,43 @@ export const DeadLetterItem = z
     lastAttemptAt: z.number(),
   })
   .openapi("DeadLetter");
+
+const QueueDepth = z.object({
+  messages: z.number().int().openapi({ description: "waiting in the queue" }),
+  inFlight: z.number().int().openapi({ description: "being read right now" }),
+});
+
+export const FailedInvocation = z
+  .object({
+    function: z.string(),
+    condition: z.string().openapi({ example: "RetriesExhausted" }),
+    attempts: z.number().int(),
+    error: z.object({ type: z.string(), message: z.string() }),
+    at: z.string(),
+    payload: z.unknown().openapi({ description: "the event or schedule input it threw on" }),
+  })
+  .openapi("FailedInvocation");
+
+export const DeadLetterQueues = z
+  .object({
+    rules: QueueDepth.openapi({
+      description: "the rules' dead-letter queue, not yet moved into the items",
+    }),
+    failedInvocations: QueueDepth.extend({
+      recent: z.array(FailedInvocation).openapi({ description: "up to 10, newest first" }),
+    }).openapi({
+      description: "events a function threw on until Lambda's retries ran out",
+    }),
+  })
+  .openapi("DeadLetterQueues");
+
+export const DeadLetterPage = pageOf(DeadLetterItem)
+  .extend({
+    queues: DeadLetterQueues.optional().openapi({
+      description: "AWS only: the queues behind the dead letters",
+    }),
+  })
+  .openapi("DeadLetterPage");
 
 export const ReplayAnswer = z
   .object({ replayName: z.string(), events: z.number().int() })

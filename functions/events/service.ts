@@ -6,6 +6,6 @@ export const events: Service = {
   api: {
     prefixes: ["/events"],
     handler: "functions/events/api.ts",
-    access: { tables: { events: "read" }, publish: true, replay: true },
+    access: { tables: { events: "read" }, publish: true, replay: true, deadLetterQueues: true },
   },
 };

@@ -85,6 +85,40 @@ describe("runs from new data", () => {
   });
 });
 
+describe("a SubmitJob that throws", () => {
+  it("puts the run back QUEUED and submits it again after a second: one run, one job, one Started", async () => {
+    await Training.createPipeline(pipeline("kappa"), t.platform);
+    t.batch.refuseNextSubmit(new Error("Rate exceeded"));
+    await t.newVersion("kappa", 1);
+
+    const refused = await onlyRun("kappa");
+    expect(refused).toMatchObject({
+      status: "QUEUED",
+      jobId: null,
+      submitFailures: 1,
+      reason: expect.stringMatching(/^SubmitJob failed \(Rate exceeded\); submitting again at /),
+    });
+    expect(Date.parse(refused.dueAt ?? "")).toBeGreaterThan(Date.parse(refused.createdAt));
+
+    const run = await t.waitForRun(refused.id, (r) => r.status === "SUCCEEDED");
+    expect(run).toMatchObject({ jobId: expect.any(String), reason: null, submitFailures: 1 });
+    expect((await runsOf("kappa")).map((r) => r.id)).toEqual([refused.id]);
+    const started = await t.platform.events.list({
+      detailType: "Training Run Started",
+      limit: 100,
+    });
+    expect(
+      started.items.filter((e) => (e.detail as { runId?: string }).runId === refused.id),
+    ).toHaveLength(1);
+  });
+
+  it("waits twice as long after each refusal, up to five minutes", () => {
+    expect([1, 2, 3, 9, 10, 20].map(Training.resubmitDelayMs)).toEqual([
+      1000, 2000, 4000, 256_000, 300_000, 300_000,
+    ]);
+  });
+});
+
 describe("runs that fail", () => {
   it("fails a trainer that exits 1 after one attempt, with the reason", async () => {
     await Training.createPipeline(pipeline("delta", { hyperparameters: { exit: 1 } }), t.platform);

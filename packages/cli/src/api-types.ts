@@ -372,7 +372,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Events a target never accepted, newest first
+         * Events a target never accepted, newest first; on AWS, the queues behind them
          * @description Needs the `viewer` role.
          */
         get: {
@@ -395,10 +395,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["DeadLetter"][];
-                            next: string | null;
-                        };
+                        "application/json": components["schemas"]["DeadLetterPage"];
                     };
                 };
                 /** @description Bad input: the code and message say what is wrong */
@@ -5178,6 +5175,11 @@ export interface components {
             };
             name?: string;
         };
+        DeadLetterPage: {
+            items: components["schemas"]["DeadLetter"][];
+            next: string | null;
+            queues?: components["schemas"]["DeadLetterQueues"];
+        };
         DeadLetter: {
             rule: string;
             event: components["schemas"]["Event"];
@@ -5189,6 +5191,38 @@ export interface components {
             attempts: number;
             firstAttemptAt: number;
             lastAttemptAt: number;
+        };
+        /** @description AWS only: the queues behind the dead letters */
+        DeadLetterQueues: {
+            /** @description the rules' dead-letter queue, not yet moved into the items */
+            rules: {
+                /** @description waiting in the queue */
+                messages: number;
+                /** @description being read right now */
+                inFlight: number;
+            };
+            /** @description events a function threw on until Lambda's retries ran out */
+            failedInvocations: {
+                /** @description waiting in the queue */
+                messages: number;
+                /** @description being read right now */
+                inFlight: number;
+                /** @description up to 10, newest first */
+                recent: components["schemas"]["FailedInvocation"][];
+            };
+        };
+        FailedInvocation: {
+            function: string;
+            /** @example RetriesExhausted */
+            condition: string;
+            attempts: number;
+            error: {
+                type: string;
+                message: string;
+            };
+            at: string;
+            /** @description the event or schedule input it threw on */
+            payload?: unknown;
         };
         DatasetVersionWithProfile: {
             dataset: string;
@@ -5488,6 +5522,8 @@ export interface components {
             } | null;
             artifactUri: string | null;
             reason: string | null;
+            /** @default 0 */
+            submitFailures: number;
             /** @default false */
             announced: boolean;
         };

@@ -3,6 +3,7 @@ import type { DataProfile } from "@gyre/profile/index";
 import { eventMetadata } from "../platform/actor";
 import type { DatasetsDeps } from "./deps";
 import type { VersionInfo } from "./info";
+import { saveProfile } from "./profiles";
 import type { Scanned } from "./scan";
 import { datasetsStore as store } from "./store";
 
@@ -45,10 +46,9 @@ export async function recordVersion(
   }
   const version =
     (await store(deps.state).latestVersions(dataset, 10)).find((v) => v.sha256 === sha256) ??
-    (await store(deps.state).insertVersion(
-      describe(dataset, ref, scanned, deps),
-      scanned.ok ? profileOf(scanned) : null,
-    ));
+    (await store(deps.state).insertVersion(describe(dataset, ref, scanned, deps)));
+  // Again on a retry: a crash (or a failed write) after the version row leaves no profile.
+  if (scanned.ok) await saveProfile(dataset, version, profileOf(scanned), deps);
   await store(deps.state).settleClaim(dataset, sha256, { version: version.version });
   await store(deps.state).pointKey(dataset, ref.key, version.version);
   await announce(dataset, version.version, deps);

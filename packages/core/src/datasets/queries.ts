@@ -3,6 +3,7 @@ import { VisibleError } from "../platform/errors";
 import type { Page } from "../platform/state/pages";
 import type { DatasetReads } from "./deps";
 import type { DatasetSummary, VersionInfo } from "./info";
+import { loadProfile } from "./profiles";
 import { datasetsStore as store } from "./store";
 
 export function listDatasets(
@@ -39,7 +40,7 @@ export async function getVersion(
       `Dataset ${dataset} has no version ${version}.`,
     );
   }
-  return { ...info, profile: (await store(deps.state).getProfile(dataset, version)) ?? null };
+  return { ...info, profile: (await loadProfile(dataset, version, deps)) ?? null };
 }
 
 export async function compareVersions(

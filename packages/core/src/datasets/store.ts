@@ -1,5 +1,4 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { DataProfile } from "@gyre/profile/index";
 import type { Db } from "../platform/state/client";
 import { indexKey, isConditionFailure, primaryKey, sortableNumber } from "../platform/state/keys";
 import { type Page, queryPage } from "../platform/state/pages";
@@ -10,6 +9,8 @@ const table = () => tableName("datasets");
 const pk = (dataset: string) => `ds#${dataset}`;
 const versionKey = (version: number) => `v#${sortableNumber(version)}`;
 const profileKey = (version: number) => `p#${sortableNumber(version)}`;
+
+export type ProfileItem = { json: string; objectKey?: never } | { objectKey: string; json?: never };
 
 export interface Claim {
   eventId: string;
@@ -83,10 +84,7 @@ export function datasetsStore(db: Db) {
   }
 
   /** Writes the version under the next free number: a conditional put, retried upward on a race. */
-  async function insertVersion(
-    info: Omit<VersionInfo, "version">,
-    profile: DataProfile | null,
-  ): Promise<VersionInfo> {
+  async function insertVersion(info: Omit<VersionInfo, "version">): Promise<VersionInfo> {
     let next = ((await latestVersions(info.dataset, 1))[0]?.version ?? 0) + 1;
     for (;;) {
       const version = { ...info, version: next };
@@ -103,14 +101,6 @@ export function datasetsStore(db: Db) {
         if (!isConditionFailure(error)) throw error;
         next++;
       }
-    }
-    if (profile) {
-      await db.send(
-        new PutCommand({
-          TableName: table(),
-          Item: { pk: pk(info.dataset), sk: profileKey(next), json: JSON.stringify(profile) },
-        }),
-      );
     }
     await touchDataset(info.dataset, next);
     return { ...info, version: next };
@@ -140,11 +130,24 @@ export function datasetsStore(db: Db) {
     return Item ? VersionInfo.parse(Item) : undefined;
   }
 
-  async function getProfile(dataset: string, version: number): Promise<DataProfile | undefined> {
+  /** A profile's item: the JSON itself, or the key of the S3 object holding it (profiles.ts). */
+  async function putProfile(dataset: string, version: number, body: ProfileItem): Promise<void> {
+    await db.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { pk: pk(dataset), sk: profileKey(version), ...body },
+      }),
+    );
+  }
+
+  async function getProfileItem(
+    dataset: string,
+    version: number,
+  ): Promise<ProfileItem | undefined> {
     const { Item } = await db.send(
       new GetCommand({ TableName: table(), Key: { pk: pk(dataset), sk: profileKey(version) } }),
     );
-    return Item ? (JSON.parse(Item.json as string) as DataProfile) : undefined;
+    return Item as ProfileItem | undefined;
   }
 
   async function markDeleted(dataset: string, version: number, at: string): Promise<boolean> {
@@ -232,7 +235,8 @@ export function datasetsStore(db: Db) {
     latestVersions,
     insertVersion,
     getVersion,
-    getProfile,
+    putProfile,
+    getProfileItem,
     markDeleted,
     pointKey,
     versionAtKey,

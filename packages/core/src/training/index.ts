@@ -17,7 +17,7 @@ export {
 } from "./pipelines";
 export { Attempt, Run, RunStatus } from "./run";
 export { cancelRun, getRun, listRuns, runLogs } from "./runs";
-export { submitRun } from "./submit";
+export { resubmitDelayMs, submitRun } from "./submit";
 export {
   onDatasetVersion,
   onDrift,

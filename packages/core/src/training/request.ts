@@ -118,6 +118,7 @@ function newRun(
     outputUri: `s3://${deps.objects.bucket}/runs/${id}/`,
     jobId: null,
     progress: 0,
+    submitFailures: 0,
     revision: 0,
     dueAt: dueAt?.toISOString() ?? null,
     attempts: [],

@@ -67,6 +67,8 @@ export const Run = z.object({
   metrics: z.record(z.string(), z.number()).nullable(),
   artifactUri: z.string().nullable(),
   reason: z.string().nullable(),
+  /** SubmitJob calls that threw for this run; each puts it back QUEUED a little longer. */
+  submitFailures: z.number().int().default(0),
   /** Whether the final event (Succeeded/Failed) went out; a repeated Batch event re-sends it if not. */
   announced: z.boolean().default(false),
 });

@@ -17,14 +17,19 @@ export async function submitRun(runId: string, deps: TrainingDeps): Promise<Run 
   }
   const pipeline = await store(deps.state).getPipeline(run.pipeline);
   if (!pipeline) return run;
-  const submitted: Run = { ...run, status: "SUBMITTED", dueAt: null, progress: 1 };
+  const submitted: Run = { ...run, status: "SUBMITTED", dueAt: null, progress: 1, reason: null };
   if (!(await store(deps.state).saveRun(submitted))) return submitRun(runId, deps);
   await store(deps.state).updatePipeline(
     run.pipeline,
     { queuedRunId: "" },
     { expression: "queuedRunId = :id", values: { ":id": run.id } },
   );
-  const job = await deps.jobs.submit(jobSpec(run, pipeline));
+  let job: Awaited<ReturnType<TrainingDeps["jobs"]["submit"]>>;
+  try {
+    job = await deps.jobs.submit(jobSpec(run, pipeline));
+  } catch (error) {
+    return requeue({ ...submitted, revision: submitted.revision + 1 }, error, deps);
+  }
   const started = await recordJobId(run.id, job.jobId, deps);
   await Training.TrainingRunStarted.publish(deps.bus, {
     runId: run.id,
@@ -37,6 +42,31 @@ export async function submitRun(runId: string, deps: TrainingDeps): Promise<Run 
     metadata: run.cause,
   });
   return started;
+}
+
+/** The first retry a second after SubmitJob threw, then twice as long each time, up to 5 minutes. */
+export function resubmitDelayMs(failures: number): number {
+  return Math.min(1000 * 2 ** (failures - 1), 5 * 60_000);
+}
+
+/**
+ * SubmitJob threw, so Batch has no job for the run: back to QUEUED, due again after a backoff,
+ * with the timer armed, so the run is submitted again rather than left SUBMITTED with no job.
+ */
+async function requeue(run: Run, error: unknown, deps: TrainingDeps): Promise<Run | undefined> {
+  const submitFailures = run.submitFailures + 1;
+  const dueAt = new Date(Date.now() + resubmitDelayMs(submitFailures));
+  const queued: Run = {
+    ...run,
+    status: "QUEUED",
+    progress: 0,
+    dueAt: dueAt.toISOString(),
+    submitFailures,
+    reason: `SubmitJob failed (${(error as Error).message}); submitting again at ${dueAt.toISOString()}`,
+  };
+  if (!(await store(deps.state).saveRun(queued))) return store(deps.state).getRun(run.id);
+  await deps.timer.at(dueAt, run.id);
+  return { ...queued, revision: queued.revision + 1 };
 }
 
 async function recordJobId(

@@ -52,6 +52,7 @@ export class LocalBatch implements JobRunner {
   private readonly host: Host;
   private readonly log: (line: string) => void;
   private closing = false;
+  private readonly refusals: Error[] = [];
 
   private constructor(
     private readonly options: LocalBatchOptions,
@@ -89,7 +90,14 @@ export class LocalBatch implements JobRunner {
     return this.slots.machine;
   }
 
+  /** The next submit throws this and creates no job, as SubmitJob does when Batch throttles or is unreachable. */
+  refuseNextSubmit(error: Error): void {
+    this.refusals.push(error);
+  }
+
   async submit(spec: JobSpec): Promise<SubmittedJob> {
+    const refusal = this.refusals.shift();
+    if (refusal) throw refusal;
     validateSpec(spec);
     if (this.closing)
       throw new VisibleError(

@@ -49,6 +49,25 @@ describe("EventBridgePublisher", () => {
     expect(result.Entries.map((e) => e.EventId)).toEqual(entries.map((_, n) => `id-${n}`));
   });
 
+  it("starts a new call before the entries in one would reach 256 KB, keeping their order", async () => {
+    acceptAll();
+    const sized = (n: number, kb: number): PutEventsEntry => ({
+      ...entry(n),
+      Detail: JSON.stringify({ n, pad: "x".repeat(kb * 1024) }),
+    });
+    const entries = [sized(0, 100), sized(1, 100), sized(2, 100), sized(3, 1), sized(4, 300)];
+    const bus = (e: PutEventsEntry) => ({ ...e, EventBusName: "gyre-bus" });
+
+    const result = await publisher.putEvents(entries);
+
+    expect(sentEntries()).toEqual([
+      [bus(sized(0, 100)), bus(sized(1, 100))],
+      [bus(sized(2, 100)), bus(sized(3, 1))],
+      [bus(sized(4, 300))],
+    ]);
+    expect(result.Entries.map((e) => e.EventId)).toEqual(["id-0", "id-1", "id-2", "id-3", "id-4"]);
+  });
+
   it("retries only the entries that failed transiently and answers in the original order", async () => {
     eventBridge
       .on(PutEventsCommand)

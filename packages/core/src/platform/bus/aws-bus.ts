@@ -9,6 +9,7 @@ import type {
   PutEventsResult,
   PutEventsResultEntry,
 } from "@gyre/events";
+import { batchBySize, MAX_REQUEST_BYTES } from "./entry-size";
 import { MAX_ENTRIES_PER_CALL } from "./local-bus";
 
 let client: EventBridgeClient | undefined;
@@ -38,7 +39,8 @@ const PERMANENT = new Set([
 ]);
 
 /**
- * PutEvents onto the Gyre bus: any number of entries, sent 10 per call; entries that
+ * PutEvents onto the Gyre bus: any number of entries, sent at most 10 and under 256 KB per
+ * call (one larger entry alone, for EventBridge to refuse by itself); entries that
  * come back failed with a transient code are sent again with exponential backoff.
  * Answers per entry, in the order given.
  */
@@ -54,8 +56,8 @@ export class EventBridgePublisher implements EventPublisher {
   async putEvents(entries: PutEventsEntry[]): Promise<PutEventsResult> {
     const busName = this.options.busName ?? requiredEnv("GYRE_BUS_NAME");
     const results: PutEventsResultEntry[] = [];
-    for (let start = 0; start < entries.length; start += MAX_ENTRIES_PER_CALL) {
-      const batch = entries.slice(start, start + MAX_ENTRIES_PER_CALL);
+    const limits = { maxEntries: MAX_ENTRIES_PER_CALL, maxBytes: MAX_REQUEST_BYTES };
+    for (const batch of batchBySize(entries, limits)) {
       results.push(...(await this.sendBatch(batch.map((e) => ({ ...e, EventBusName: busName })))));
     }
     return { FailedEntryCount: results.filter((r) => r.ErrorCode).length, Entries: results };

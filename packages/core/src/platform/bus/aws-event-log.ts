@@ -2,6 +2,7 @@ import { StartReplayCommand } from "@aws-sdk/client-eventbridge";
 import { VisibleError } from "../errors";
 import type { Db } from "../state/client";
 import { EventBridgePublisher, eventBridge, requiredEnv } from "./aws-bus";
+import { readDeadLetterQueues } from "./aws-dead-letter-queues";
 import { DynamoArchive, DynamoDeadLetters } from "./dynamo-stores";
 import type { EventLog } from "./event-log";
 import type { ReplayRequest } from "./local-bus";
@@ -21,6 +22,7 @@ export function awsEventLog(db: Db): EventLog {
   return {
     list: (query) => archive.list(query),
     deadLetters: (query) => deadLetters.page(query),
+    deadLetterQueues: readDeadLetterQueues,
     put: (entries) => publisher.putEvents(entries),
     replay: startReplay,
     stream: {

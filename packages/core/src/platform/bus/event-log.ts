@@ -1,6 +1,7 @@
 import type { Envelope, PutEventsEntry, PutEventsResult } from "@gyre/events";
 import { newId } from "../ids";
 import type { Page } from "../state/pages";
+import type { DeadLetterQueues } from "./dead-letter-queues";
 import type { ArchiveQuery, DynamoArchive, DynamoDeadLetters } from "./dynamo-stores";
 import type { EventStream } from "./event-stream";
 import type { LocalBus, ReplayRequest } from "./local-bus";
@@ -10,6 +11,8 @@ import type { DeadLetter } from "./stores";
 export interface EventLog {
   list(query: ArchiveQuery): Promise<Page<Envelope>>;
   deadLetters(query: { limit: number; cursor?: string }): Promise<Page<DeadLetter>>;
+  /** AWS only: the queues events wait in before (or instead of) the dead letters above. */
+  deadLetterQueues?: () => Promise<DeadLetterQueues>;
   put(entries: PutEventsEntry[]): Promise<PutEventsResult>;
   replay(request: ReplayRequest): Promise<{ replayName: string; events: number }>;
   /** New events as they arrive, where the host can hold a connection open. */

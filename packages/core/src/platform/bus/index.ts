@@ -1,3 +1,4 @@
+export * from "./dead-letter-queues";
 export { type ArchiveQuery, DynamoArchive, DynamoDeadLetters } from "./dynamo-stores";
 export { entrySize } from "./entry-size";
 export { formatTime } from "./envelope";
