@@ -69,7 +69,8 @@ export function operationsOf(document: Document): Operation[] {
 function documentedRole(op: RawOperation): Role | undefined {
   if (!op.security?.length) return undefined;
   const role = /Needs the `(\w+)` role/.exec(op.description ?? "")?.[1];
-  if (!roles.includes(role as Role)) throw new Error(`an authenticated route names no role: ${role}`);
+  if (!roles.includes(role as Role))
+    throw new Error(`an authenticated route names no role: ${role}`);
   return role as Role;
 }
 
