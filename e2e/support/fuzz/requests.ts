@@ -86,6 +86,22 @@ export function requestsFor(op: Operation, f: Fuzzer): fc.Arbitrary<FuzzRequest>
         ),
     );
   }
+  if (op.role) {
+    // What an HTTP client can send in a header, but not a valid trip id.
+    const correlation = fc.oneof(
+      fc.constantFrom("", "a b", "x".repeat(129), "\u00e9t\u00e9"),
+      fc
+        .string({ unit: "binary-ascii", maxLength: 200 })
+        .filter((id) => /^[\t\x20-\x7e]*$/.test(id) && id.trim() === id)
+        .filter((id) => !/^[\x21-\x7e]{1,128}$/.test(id)),
+    );
+    arbitraries.push(
+      fc.tuple(correlation, body() ?? fc.constant(undefined)).map(([id, b]) => ({
+        ...base("header.correlation_id", pathWith(op, f.good), b),
+        headers: { ...jsonHeaders(f), "x-correlation-id": id },
+      })),
+    );
+  }
   if (op.body) arbitraries.push(...bodyRequests(op, f));
   else if (writes) arbitraries.push(...bodylessWrites(op, f));
   return arbitraries;
