@@ -31,7 +31,9 @@ describe("x-correlation-id, the caller's own trip id", () => {
     for (const bad of ["", " ", "a b", "é", "x".repeat(129)]) {
       const res = await register("refused", bad);
       expect(res.status, JSON.stringify(bad)).toBe(400);
-      expect((await res.json()).error.code).toBe("request.invalid_correlation_id");
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        "request.invalid_correlation_id",
+      );
     }
     await t.bus.drain();
     expect(await snapshotState(t)).toEqual(before);

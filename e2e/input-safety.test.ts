@@ -6,7 +6,7 @@ import { listen } from "@gyre/local/http/serve";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Operation, operationsOf } from "./support/fuzz/operations";
+import { type Document, type Operation, operationsOf } from "./support/fuzz/operations";
 import { type FuzzRequest, oversizeFor, requestsFor } from "./support/fuzz/requests";
 import { goodValue, seedState } from "./support/fuzz/seed-state";
 import { type Answer, send, violation } from "./support/fuzz/send";
@@ -28,7 +28,7 @@ beforeAll(async () => {
   await seedState(t);
   server = await listen(t.app.fetch, "127.0.0.1", 0);
   base = `http://127.0.0.1:${server.port}`;
-  operations = operationsOf(await (await fetch(`${base}/openapi.json`)).json());
+  operations = operationsOf((await (await fetch(`${base}/openapi.json`)).json()) as Document);
 }, 60_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { localS3Credentials } from "@gyre/core/platform/objects/s3-client";
 import { freePort, type GyreProcess, startGyre, waitFor } from "@gyre/local/testing/gyre-process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../packages/cli/test/run-cli";
-import { operationsOf } from "./support/fuzz/operations";
+import { type Document, operationsOf } from "./support/fuzz/operations";
 
 let home: string;
 let env: NodeJS.ProcessEnv;
@@ -100,7 +100,7 @@ describe("tokens are secrets", () => {
     const listed = await runCli(["token", "ls"], { env });
     expect(listed.stdout).toContain("keeper");
     expectNoToken(listed.stdout + listed.stderr, "gyre token ls");
-    const document = await (await fetch(`${api}/openapi.json`)).json();
+    const document = (await (await fetch(`${api}/openapi.json`)).json()) as Document;
     expectNoToken(JSON.stringify(document), "/openapi.json");
     expectNoToken(await (await fetch(`${api}/docs`)).text(), "/docs");
     const reads = operationsOf(document).filter(
@@ -122,7 +122,7 @@ describe("tokens are secrets", () => {
   });
 
   it("leave the audit trail no way to change: no route but GET touches history", async () => {
-    const document = await (await fetch(`${api}/openapi.json`)).json();
+    const document = (await (await fetch(`${api}/openapi.json`)).json()) as Document;
     const writes = operationsOf(document).filter(
       (op) => op.path.includes("history") && op.method !== "GET",
     );

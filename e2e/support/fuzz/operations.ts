@@ -35,7 +35,7 @@ export interface Operation {
   rawBody: boolean;
 }
 
-interface Document {
+export interface Document {
   paths: Record<string, Record<string, RawOperation>>;
   components?: { schemas?: Record<string, Schema> };
 }

@@ -110,7 +110,7 @@ export function requestsFor(op: Operation, f: Fuzzer): fc.Arbitrary<FuzzRequest>
 function bodyRequests(op: Operation, f: Fuzzer): fc.Arbitrary<FuzzRequest>[] {
   const url = pathWith(op, f.good);
   const schema = op.body as NonNullable<Operation["body"]>;
-  const json = (kind: string, text: string, headers = jsonHeaders(f)) => ({
+  const json = (kind: string, text: string, headers: Record<string, string> = jsonHeaders(f)) => ({
     kind,
     method: op.method,
     url,

