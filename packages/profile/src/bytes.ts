@@ -6,9 +6,14 @@ import { DataRejected } from "./errors";
 
 export type ByteSource = AsyncIterable<Uint8Array> | NodeJS.ReadableStream;
 
+/** What gzipped text may expand to unless told otherwise: past it a gzip bomb is rejected, not profiled. */
+export const DEFAULT_MAX_DECOMPRESSED_BYTES = 10 * 1024 ** 3;
+
 export interface ScanOptions {
   /** Read a rejected object to the end, so DataRejected carries its sha256 and size (`content`). */
   hashRejected?: boolean;
+  /** The cap on gzipped text's decompressed size (default DEFAULT_MAX_DECOMPRESSED_BYTES). */
+  maxDecompressedBytes?: number;
 }
 
 /**
@@ -91,6 +96,7 @@ export async function hashObject(body: ByteSource): Promise<{ sha256: string; by
  */
 export async function* gunzipIfCompressed(
   chunks: AsyncIterable<Uint8Array>,
+  maxBytes = DEFAULT_MAX_DECOMPRESSED_BYTES,
 ): AsyncGenerator<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
   try {
@@ -108,17 +114,29 @@ export async function* gunzipIfCompressed(
         yield next.value;
     })();
     const start = Buffer.concat(head.slice(0, 2));
-    if (start[0] === 0x1f && start[1] === 0x8b) yield* gunzip(all);
+    if (start[0] === 0x1f && start[1] === 0x8b) yield* gunzip(all, maxBytes);
     else yield* all;
   } finally {
     await iterator.return?.();
   }
 }
 
-async function* gunzip(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+async function* gunzip(
+  chunks: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): AsyncGenerator<Uint8Array> {
   const output = pipeline(Readable.from(chunks), createGunzip(), () => {});
+  let expanded = 0;
   try {
-    for await (const chunk of output) yield chunk as Uint8Array;
+    for await (const chunk of output) {
+      expanded += (chunk as Uint8Array).length;
+      if (expanded > maxBytes) {
+        throw new DataRejected(
+          `gzip expands past ${maxBytes} bytes, the cap on a file's decompressed size: not profiled`,
+        );
+      }
+      yield chunk as Uint8Array;
+    }
   } catch (error) {
     if ((error as { code?: string }).code?.startsWith("Z_")) {
       throw new DataRejected(`invalid gzip: ${(error as Error).message}`);

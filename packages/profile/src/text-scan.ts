@@ -30,7 +30,7 @@ export async function scanText(
       : new JsonlReader((record, line) => atLine(line, () => table.addRecord(record)));
   const decoder = new Utf8Decoder();
   return tap.around(async () => {
-    for await (const chunk of gunzipIfCompressed(tap.chunks(body)))
+    for await (const chunk of gunzipIfCompressed(tap.chunks(body), options.maxDecompressedBytes))
       reader.push(decoder.write(chunk));
     reader.push(decoder.end());
     reader.end();

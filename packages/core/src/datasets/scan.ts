@@ -13,6 +13,12 @@ export type Scanned =
 
 export class ObjectGone extends Error {}
 
+/** GYRE_MAX_DECOMPRESSED_BYTES, when set: a gzipped file expanding past it is rejected, not profiled. */
+export function maxDecompressedBytes(): number | undefined {
+  const configured = Number(process.env.GYRE_MAX_DECOMPRESSED_BYTES);
+  return Number.isInteger(configured) && configured > 0 ? configured : undefined;
+}
+
 /**
  * Streams the object once (never whole into memory) and profiles it. The read is
  * pinned to the event's etag: if the key has been overwritten or deleted since, the
@@ -29,7 +35,13 @@ export async function scanS3Object(
     return { ok: false, ...(await hashObject(body)), reason };
   }
   try {
-    return { ok: true, result: await scanObject(body, format, { hashRejected: true }) };
+    return {
+      ok: true,
+      result: await scanObject(body, format, {
+        hashRejected: true,
+        maxDecompressedBytes: maxDecompressedBytes(),
+      }),
+    };
   } catch (error) {
     if (!(error instanceof DataRejected && error.content)) throw error;
     return { ok: false, ...error.content, reason: error.reason };

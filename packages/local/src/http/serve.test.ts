@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { events } from "@gyre/functions/events/service";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../testing/index";
@@ -40,4 +41,32 @@ describe("the local HTTP server and GET /events/stream", () => {
     await expect(reader.read()).rejects.toThrow();
     await expect.poll(streams).toEqual([]);
   });
+
+  it("answers a request Node cannot parse in the error format: a head over 16 KiB, broken framing", async () => {
+    const server = await listen(platform.app.fetch, "127.0.0.1", 0);
+    const long = await rawRequest(
+      server.port,
+      `GET /events?cursor=${"x".repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    );
+    expect(long).toMatch(/^HTTP\/1.1 431 /);
+    expect(JSON.parse(long.slice(long.indexOf("\r\n\r\n") + 4)).error.code).toBe(
+      "request.head_too_large",
+    );
+    const broken = await rawRequest(server.port, "GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n");
+    expect(broken).toMatch(/^HTTP\/1.1 400 /);
+    expect(JSON.parse(broken.slice(broken.indexOf("\r\n\r\n") + 4)).error.code).toBe(
+      "request.malformed_http",
+    );
+    await server.close();
+  });
 });
+
+function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(text));
+    let answer = "";
+    socket.on("data", (chunk) => (answer += chunk));
+    socket.on("end", () => resolve(answer));
+    socket.on("error", reject);
+  });
+}

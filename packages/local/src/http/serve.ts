@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { answerClientError } from "./client-error";
 
 type Fetch = (request: Request) => Response | Promise<Response>;
 
@@ -29,5 +30,6 @@ export function listen(fetch: Fetch, host: string, port: number): Promise<HttpSe
       }),
     );
     server.once("error", reject);
+    server.on("clientError", answerClientError);
   });
 }

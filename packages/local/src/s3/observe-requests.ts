@@ -3,6 +3,7 @@ import S3Error from "s3rver/lib/models/error.js";
 import type { BodyProblem } from "./aws-chunked";
 import { normalizeCopySource } from "./copy-source";
 import { decodeChunkedUpload } from "./decode-upload";
+import { refuseDotSegments } from "./dot-segments";
 import { currentRequest, describeRequest } from "./request-context";
 
 /**
@@ -14,6 +15,7 @@ export function observeRequests(): S3rverMiddleware {
   return async (context, next) => {
     const request = describeRequest(context);
     context.set("x-amz-request-id", request.requestId);
+    refuseDotSegments(context);
     normalizeCopySource(context.headers);
     decodeChunkedUpload(context, request);
     try {

@@ -27,6 +27,8 @@ declare module "s3rver" {
   /** The parts of s3rver's Koa context that Gyre reads or replaces. */
   export interface S3rverContext {
     method: string;
+    /** The request's path, still percent-encoded. */
+    path: string;
     ip: string;
     status: number;
     headers: IncomingHttpHeaders;

@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib
 import type { Db } from "../state/client";
 import { isConditionFailure } from "../state/keys";
 import { tableName } from "../state/tables";
-import { byName, duplicateName, TokenRecord, type TokenStore } from "./tokens";
+import { byName, duplicateName, sameHash, TokenRecord, type TokenStore } from "./tokens";
 
 /** Token hashes in the tokens table (on AWS): one item by hash, one by name to keep names unique. */
 export class DynamoTokenStore implements TokenStore {
@@ -14,7 +14,10 @@ export class DynamoTokenStore implements TokenStore {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: { pk: `hash#${sha256}`, sk: "token" } }),
     );
-    return Item ? TokenRecord.parse(Item.record) : undefined;
+    if (!Item) return undefined;
+    const record = TokenRecord.parse(Item.record);
+    // The key lookup found it; the stored hash is still compared in constant time.
+    return sameHash(record.sha256, sha256) ? record : undefined;
   }
 
   async add(record: TokenRecord) {

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
-import { byName, duplicateName, TokenRecord, type TokenStore } from "./tokens";
+import { byName, duplicateName, sameHash, TokenRecord, type TokenStore } from "./tokens";
 
 const TokenFile = z.object({ tokens: z.array(TokenRecord) });
 
@@ -16,7 +16,7 @@ export class FileTokenStore implements TokenStore {
 
   async findByHash(sha256: string) {
     const tokens = await this.read();
-    return tokens.find((t) => t.sha256 === sha256);
+    return tokens.find((t) => sameHash(t.sha256, sha256));
   }
 
   async add(record: TokenRecord) {

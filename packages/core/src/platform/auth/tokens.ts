@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { Sha256 } from "@gyre/events/shared";
 import { z } from "zod";
 import { VisibleError } from "../errors";
@@ -28,6 +28,15 @@ export interface TokenStore {
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * Whether two token hashes are the same, in time that does not depend on where they differ,
+ * so answers to guessed tokens do not tell how much of a stored hash a guess got right.
+ */
+export function sameHash(a: string, b: string): boolean {
+  const [left, right] = [Buffer.from(a, "utf8"), Buffer.from(b, "utf8")];
+  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** Creates a token: only its hash is stored; the token itself is returned once. */

@@ -9,6 +9,12 @@ export interface Principal {
   role: Role;
 }
 
+/**
+ * A caller's own trip id: checked before the handler runs, since the events it publishes carry
+ * it and would fail their schema after the state they describe was already written.
+ */
+const CORRELATION_ID = /^[\x21-\x7e]{1,128}$/;
+
 export type AuthEnv = { Variables: { principal: Principal } };
 
 /**
@@ -42,8 +48,17 @@ export function requireRole(tokens: TokenStore, needed: Role): MiddlewareHandler
         `This needs the ${needed} role; token ${record.name} has ${record.role}.`,
       );
     }
+    const sent = c.req.header("x-correlation-id");
+    if (sent !== undefined && !CORRELATION_ID.test(sent)) {
+      return errorResponse(
+        c,
+        400,
+        "request.invalid_correlation_id",
+        "x-correlation-id: 1-128 visible ASCII characters, no spaces (or leave it out for a new one).",
+      );
+    }
     c.set("principal", { name: record.name, role: record.role });
-    const correlationId = c.req.header("x-correlation-id") ?? newId("cor");
+    const correlationId = sent ?? newId("cor");
     await actAs({ actor: record.name, correlationId, causationId: null }, next);
   };
 }
