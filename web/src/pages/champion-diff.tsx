@@ -7,8 +7,13 @@ const arrow = (delta: number | null) =>
   delta === null ? "" : delta > 0 ? "▲ higher" : delta < 0 ? "▼ lower" : "= same";
 
 /** Metric deltas, dataset and hyperparameter differences against the champion, as the API computed them. */
-export function ChampionDiff(props: { champion: number | null; comparison: Comparison | null }) {
-  const { champion, comparison: c } = props;
+export function ChampionDiff(props: {
+  champion: number | null;
+  comparison: Comparison | null;
+  /** What the first version is called: the champion, unless two versions are compared. */
+  base?: string;
+}) {
+  const { champion, comparison: c, base = "Champion" } = props;
   if (champion === null) return <p>No champion yet: this would be the first version served.</p>;
   if (!c) return <p>This version is the champion.</p>;
   const ds = (d: Comparison["dataset"]["a"]) =>
@@ -16,12 +21,14 @@ export function ChampionDiff(props: { champion: number | null; comparison: Compa
   return (
     <>
       <table>
-        <caption>Metrics against the champion (v{champion})</caption>
+        <caption>
+          Metrics against {base === "Champion" ? "the champion" : base} (v{champion})
+        </caption>
         <thead>
           <tr>
             <th scope="col">Metric</th>
             <th scope="col" class="num">
-              Champion v{c.a}
+              {base} v{c.a}
             </th>
             <th scope="col" class="num">
               This v{c.b}
@@ -56,7 +63,7 @@ export function ChampionDiff(props: { champion: number | null; comparison: Compa
           <thead>
             <tr>
               <th scope="col">Name</th>
-              <th scope="col">Champion</th>
+              <th scope="col">{base}</th>
               <th scope="col">This</th>
             </tr>
           </thead>
@@ -71,7 +78,7 @@ export function ChampionDiff(props: { champion: number | null; comparison: Compa
           </tbody>
         </table>
       ) : (
-        <p>Hyperparameters: the same as the champion's.</p>
+        <p>Hyperparameters: the same as {base === "Champion" ? "the champion's" : `v${c.a}'s`}.</p>
       )}
     </>
   );

@@ -21,7 +21,7 @@ export function ComparePage(props: { name: string; a: string; b: string }) {
         {name}: v{a} against v{b}
       </h1>
       <View query={q} what="the comparison" service="registry">
-        {(c) => <ChampionDiff champion={a} comparison={c} />}
+        {(c) => <ChampionDiff champion={a} comparison={c} base="Version" />}
       </View>
     </section>
   );

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import type { ApiError } from "../api/client";
 import { comments, decide, review } from "../api/review";
 import { fromSources, useApi } from "../api/use-api";
 import { View } from "../ui/states";
 import { Status } from "../ui/status";
-import { useMay } from "../ui/who";
+import { useMay, WhoContext } from "../ui/who";
 import { ChampionDiff } from "./champion-diff";
 import { CommentThread } from "./comment-thread";
 import { Gates } from "./gates";
@@ -23,6 +23,7 @@ export function ReviewPanel(props: {
   const q = useApi(() => review(model, version), [model, version], registryEvents);
   const thread = useApi(() => comments(model, version), [model, version], registryEvents);
   const mayDecide = useMay("approver");
+  const { role } = useContext(WhoContext);
   const [comment, setComment] = useState("");
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -148,7 +149,7 @@ export function ReviewPanel(props: {
           </p>
         </form>
       ) : (
-        <p class="note">Your role ({"viewer or pipeline"}) may read the queue; approvers decide.</p>
+        <p class="note">Your role ({role}) may read the queue; approvers and admins decide.</p>
       )}
       <p class="help">
         <label>
