@@ -15,8 +15,10 @@ import {
   gyreScheduleFired,
   gyreTraining,
 } from "./training";
+import { gyreConsole, type StaticSiteFactory } from "./web";
 
 export type { FunctionFactory, FunctionSpec } from "./functions";
+export type { StaticSiteFactory, StaticSiteSpec } from "./web";
 
 export interface GyreInfrastructureOptions {
   /** Makes a Lambda function: sst.aws.Function on deploy, a stand-in under test. */
@@ -25,6 +27,8 @@ export interface GyreInfrastructureOptions {
   subscriptions?: Subscription[];
   /** Where Batch launches instances; defaults to GYRE_BATCH_SUBNETS/_SECURITY_GROUPS, then the default VPC. */
   batchNetwork?: BatchNetwork;
+  /** Makes the console's static site: sst.aws.StaticSite on deploy; without it, no console. */
+  staticSiteFactory?: StaticSiteFactory;
 }
 
 /** Everything Gyre runs on AWS, from the API and subscription declarations in functions/. */
@@ -68,6 +72,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
   const plumbing = gyreEventsPlumbing(bus, context);
   const rules = gyreSubscriptions(options.subscriptions ?? busSubscriptions, bus, context);
   const api = gyreApi(options.apis ?? serviceApis, context);
+  const site = options.staticSiteFactory && gyreConsole(api.url, options.staticSiteFactory);
   return {
     tables,
     bus,
@@ -76,8 +81,10 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
     deployment,
     rules: [plumbing.archiveRule, ...rules],
     api,
+    site,
     outputs: {
       api: api.url,
+      ...(site && { console: site.url }),
       bus: bus.bus.name,
       bucket: data.bucket.bucket,
       tokensTable: tables.tokens.name,

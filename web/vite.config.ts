@@ -5,5 +5,4 @@ export default defineConfig({
   base: "/",
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: { outDir: "dist", emptyOutDir: true, target: "es2022", reportCompressedSize: false },
-  server: { proxy: { "^/(?!src/|@|node_modules/).*": "http://127.0.0.1:7700" } },
 });

@@ -41,7 +41,9 @@ export async function bundleSize(): Promise<Omit<BundleSize, "built">> {
 }
 
 async function sourceHash(): Promise<string> {
-  const hash = createHash("sha256");
+  const hash = createHash("sha256").update(
+    `VITE_GYRE_API_URL=${process.env.VITE_GYRE_API_URL ?? ""}\n`,
+  );
   for (const input of inputs) {
     for (const file of await filesUnder(join(webRoot, input))) {
       hash.update(relative(webRoot, file)).update(await readFile(file));
