@@ -1,4 +1,5 @@
 import { benchBus } from "./bus";
+import { benchConsole } from "./console";
 import { benchDeployment } from "./deployment";
 import { benchLocal } from "./local";
 import { benchMatcher } from "./matcher";
@@ -19,6 +20,7 @@ const suites: Record<string, () => Promise<void>> = {
   training: benchTraining,
   registry: benchRegistry,
   deployment: benchDeployment,
+  console: benchConsole,
 };
 const only = process.argv.slice(2);
 

@@ -20,10 +20,10 @@ export function Approvals(props: { model?: string; version?: string }) {
         query={queue}
         what="the approval queue"
         service="registry"
-        isEmpty={(q) => q.length === 0 && !props.model}
+        isEmpty={(q) => q.items.length === 0 && !props.model}
         empty="Nothing awaits a decision: new versions that pass registration but need a person land here."
       >
-        {(items) => {
+        {({ items, more }) => {
           const selected = props.model
             ? { model: props.model, version: Number(props.version) }
             : items[0];
@@ -38,7 +38,8 @@ export function Approvals(props: { model?: string; version?: string }) {
             <div class="split">
               <nav aria-label="Approval queue" class="queue">
                 <p class="count" aria-live="polite">
-                  {items.length} awaiting a decision
+                  {items.length}
+                  {more ? "+" : ""} awaiting a decision
                 </p>
                 <ul>
                   {items.slice(0, shown).map((v) => (

@@ -65,14 +65,17 @@ function ApprovalsCard() {
         query={q}
         what="the approval queue"
         service="registry"
-        isEmpty={(d) => !d.length}
+        isEmpty={(d) => !d.items.length}
         empty="Nothing awaits a decision."
       >
         {(d) => (
           <>
-            <p class="big">{d.length}</p>
+            <p class="big">
+              {d.items.length}
+              {d.more ? "+" : ""}
+            </p>
             <ul class="plain">
-              {d.slice(0, 5).map((v) => (
+              {d.items.slice(0, 5).map((v) => (
                 <li key={`${v.model}/${v.version}`}>
                   <a href={`/approvals/${v.model}/${v.version}`}>
                     {v.model} v{v.version}
