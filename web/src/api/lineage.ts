@@ -61,12 +61,36 @@ export async function lineage(model: string, version: number): Promise<LineageNo
     next: null,
   });
   for (const m of monitors.items.filter((m) => m.model === model && m.version === version)) {
+    const reports = await ok(
+      api.GET("/monitors/{id}/reports", { params: { path: { id: m.id }, query: { limit: 100 } } }),
+    );
+    const drifted = reports.items.filter((r) => r.datasetDrift).length;
     nodes.push({
       kind: "report",
-      label: `monitor ${m.endpoint}`,
-      detail: m.id,
+      label: `drift reports on ${m.endpoint}`,
+      detail: `${reports.items.length}${reports.next ? "+" : ""} reports, ${drifted} with drift`,
       href: `/monitoring/${m.id}`,
     });
   }
-  return nodes;
+  return [...nodes, ...(await retrains(v))];
+}
+
+/** The runs drift started on the same trip round the loop as the version (its correlationId). */
+async function retrains(v: {
+  pipeline: string | null;
+  correlationId: string | null;
+}): Promise<LineageNode[]> {
+  if (!v.pipeline || !v.correlationId) return [];
+  const runs = await optional(
+    ok(api.GET("/runs", { params: { query: { pipeline: v.pipeline, limit: 100 } } })),
+    { items: [], next: null },
+  );
+  return runs.items
+    .filter((r) => r.trigger === "drift" && r.cause.correlationId === v.correlationId)
+    .map((r) => ({
+      kind: "retrain" as const,
+      label: r.id,
+      detail: `retrain: ${r.status}`,
+      href: `/runs/${r.id}`,
+    }));
 }

@@ -31,9 +31,11 @@ export function History({ name, version }: { name: string; version?: number }) {
             <ol class="history">
               {paged.items.map((e, i) => (
                 <li key={`${e.at}-${i}`}>
-                  <span class="sub">{when(e.at)}</span> <strong>{e.actor}</strong> {e.action}
-                  {e.version !== null ? ` v${e.version}` : ""}
-                  {e.alias ? ` alias ${e.alias}: ${e.from ?? "—"} → ${e.to ?? "—"}` : ""}
+                  <span class="sub">{when(e.at)}</span> <strong>{e.actor}</strong>{" "}
+                  {e.action === "alias"
+                    ? `moved alias ${e.alias}: ${e.from === null ? "—" : `v${e.from}`} → ${e.to === null ? "—" : `v${e.to}`}`
+                    : `${e.action.replace("_", " ")} v${e.version}`}
+                  {e.action === "rolled_back" ? ` (v${e.from} → v${e.to})` : ""}
                   {e.comment ? <q>{e.comment}</q> : null}
                 </li>
               ))}

@@ -47,7 +47,10 @@ function RunsCard() {
           <ul class="plain">
             {d.items.map((r) => (
               <li key={r.id}>
-                <a href={`/runs/${r.id}`}>{r.id}</a> <Status value={r.status} />
+                <a href={`/runs/${r.id}`}>{r.id}</a> <Status value={r.status} />{" "}
+                <span class="sub">
+                  {r.pipeline}, {r.trigger}
+                </span>
               </li>
             ))}
           </ul>

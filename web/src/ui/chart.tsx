@@ -35,6 +35,7 @@ export function TimeChart(props: {
           })),
         ],
         axes: [{}, { size: 56 }],
+        legend: { show: false },
       },
       [props.times, ...props.series.map((s) => s.values)] as uPlot.AlignedData,
       el,
