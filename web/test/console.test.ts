@@ -131,6 +131,30 @@ describe("the console in a browser", () => {
     await page.context().close();
   }, 40_000);
 
+  it("shows a version registered meanwhile without a reload, keeping what the user typed", async () => {
+    const page = await signedIn("approver");
+    await page.goto(`${gyre.url}/approvals/churn/3`);
+    await page
+      .locator("article.review")
+      .getByRole("heading", { name: /churn v3/ })
+      .waitFor();
+    await page.getByLabel("Comment (required to reject)").fill("half-written thought");
+    await page.getByText("Live (polling)").waitFor(); // no /events/stream here yet: it polls
+    const registered = await gyre.call("POST", "/models/churn/versions", "pipeline", {
+      artifactUri: "s3://gyre-data/runs/run_v4/model/",
+      metrics: { auc: 0.9 },
+      runId: "run_v4",
+      serve,
+    });
+    expect(registered.status).toBe(201);
+    await page.getByRole("navigation", { name: "Approval queue" }).getByText("churn v4").waitFor();
+    expect(await page.getByLabel("Comment (required to reject)").inputValue()).toBe(
+      "half-written thought",
+    );
+    expect(page.url()).toBe(`${gyre.url}/approvals/churn/3`);
+    await page.context().close();
+  });
+
   it("shows a viewer the queue with no approve button", async () => {
     const page = await signedIn("viewer");
     await page.goto(`${gyre.url}/approvals/churn/3`);
