@@ -127,9 +127,9 @@ describe("the console in a browser", () => {
     await page
       .locator("article.review")
       .getByText(/Serves v2 since/)
-      .waitFor({ timeout: 20_000 });
+      .waitFor({ timeout: 30_000 });
     await page.context().close();
-  }, 40_000);
+  }, 60_000);
 
   it("shows a version registered meanwhile without a reload, keeping what the user typed", async () => {
     const page = await signedIn("approver");

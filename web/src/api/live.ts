@@ -9,6 +9,7 @@ export type LiveMode = "connecting" | "streaming" | "polling";
 const listeners = new Set<Listener>();
 const modeListeners = new Set<(mode: LiveMode) => void>();
 const POLL_MS = 1_500;
+const OVERLAP_MS = 5_000;
 let mode: LiveMode = "connecting";
 let stop: (() => void) | null = null;
 
@@ -71,7 +72,11 @@ function start(): () => void {
   };
 }
 
-/** Where the host cannot stream: asks for the events since the newest one seen. */
+/**
+ * Where the host cannot stream: asks for the events received since a little before the newest
+ * one seen (an event's time is when it was put, not when it was received), and passes on only
+ * the ones not seen yet.
+ */
 function poll(): () => void {
   setMode("polling");
   const seen = new Set<string>();
@@ -84,7 +89,10 @@ function poll(): () => void {
       const fresh = page.items.filter((e) => !seen.has(e.id)).reverse();
       for (const event of fresh) seen.add(event.id);
       if (since !== undefined) for (const event of fresh) dispatch(event);
-      since = page.items[0]?.time ?? since ?? new Date().toISOString();
+      const newest = page.items[0]?.time;
+      if (newest) since = new Date(Date.parse(newest) - OVERLAP_MS).toISOString();
+      else since ??= new Date(Date.now() - OVERLAP_MS).toISOString();
+      if (seen.size > 5_000) for (const id of [...seen].slice(0, 4_000)) seen.delete(id);
     } catch {
       // The next tick tries again; the pages show their own errors.
     }

@@ -127,9 +127,11 @@ function EndpointDetail({ name }: { name: string }) {
               {rollout ? (
                 <section aria-labelledby="rollout-title">
                   <h3 id="rollout-title">
-                    {e.currentDeployment ? "Rollout in progress" : "Last rollout"}: v
-                    {rollout.previousVersion ?? "—"} → v{rollout.version}{" "}
-                    <Status value={rollout.status} />
+                    {e.currentDeployment ? "Rollout in progress" : "Last rollout"}:{" "}
+                    {rollout.previousVersion === null
+                      ? "first version"
+                      : `v${rollout.previousVersion}`}{" "}
+                    → v{rollout.version} <Status value={rollout.status} />
                   </h3>
                   {rollout.reason ? <p>{rollout.reason}</p> : null}
                   <ol class="steps">
