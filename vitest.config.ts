@@ -8,6 +8,8 @@ export default defineConfig({
       POWERTOOLS_METRICS_DISABLED: "true",
     },
     include: ["**/*.test.ts"],
+    // Tests that spawn the CLI take seconds each on two busy cores; none asserts a duration.
+    testTimeout: 20_000,
     exclude: ["**/node_modules/**", ".gyre/**", ".sst/**"],
   },
 });

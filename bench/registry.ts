@@ -69,6 +69,11 @@ export async function benchRegistry(): Promise<void> {
     for (const [label, path] of [
       ["GET /models/{name}/versions (first page of 20)", `/models/${MODEL}/versions`],
       ["GET /models/{name}/aliases/champion", `/models/${MODEL}/aliases/champion`],
+      ["GET /approvals (first page of 20, each compared with champion)", "/approvals"],
+      [
+        "GET /models/{name}/versions/{v}/comparison?against=champion",
+        `/models/${MODEL}/versions/5000/comparison?against=champion`,
+      ],
     ] as const) {
       const times = await latencies(() => app.request(path, { headers }));
       console.log(

@@ -2,7 +2,10 @@ import { benchBus } from "./bus";
 import { benchConsole } from "./console";
 import { benchDeployment } from "./deployment";
 import { benchLocal } from "./local";
+import { benchLoop } from "./loop";
 import { benchMatcher } from "./matcher";
+import { benchMonitoring } from "./monitoring";
+import { benchPerformance } from "./performance";
 import { benchProfile } from "./profile";
 import { benchRegistry } from "./registry";
 import { benchTraining } from "./training";
@@ -21,6 +24,9 @@ const suites: Record<string, () => Promise<void>> = {
   registry: benchRegistry,
   deployment: benchDeployment,
   console: benchConsole,
+  performance: benchPerformance,
+  monitoring: benchMonitoring,
+  loop: benchLoop,
 };
 const only = process.argv.slice(2);
 

@@ -82,7 +82,7 @@ describe("the loop closes: drift in live traffic retrains the model", () => {
     );
     const monitor = monitors.items[0];
     expect(monitor.baseline).toEqual({ dataset: "churn", version: 1 });
-    await call("PUT", `/monitors/${monitor.id}`, { minSamples: 500 });
+    await call("PUT", `/monitors/${monitor.id}`, { maxSamples: 500 });
 
     await traffic(churnCsv({ rows: 600, seed: 2 }));
     const calm = await until(

@@ -58,3 +58,14 @@ export const ModelAliasChanged = defineEvent(
     to: z.number().int().positive().nullable(),
   }),
 );
+
+export const ModelVersionCommented = defineEvent(
+  source,
+  "Model Version Commented",
+  gyreDetail({
+    ...Version,
+    commentId: z.string().describe("`cmt_…`, the comment's id"),
+    author: z.string().describe("the token name that wrote it"),
+    text: z.string(),
+  }),
+);

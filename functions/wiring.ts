@@ -18,8 +18,8 @@ export interface Access {
   publish?: boolean;
   /** StartReplay from the Gyre archive onto the Gyre bus. */
   replay?: boolean;
-  /** Objects in the data bucket. */
-  bucket?: "read" | "write" | "read-write";
+  /** Objects in the data bucket: all of them, or only those under the given key prefixes. */
+  bucket?: "read" | "write" | "read-write" | { read?: string[]; write?: string[] };
   /** Submit and terminate jobs on Gyre's Batch queues, and read their logs. */
   jobs?: boolean;
   /** Only read Gyre's Batch jobs and their logs (DescribeJobs, GetLogEvents); `jobs` includes it. */
@@ -30,6 +30,8 @@ export interface Access {
   schedules?: boolean;
   /** Deploy, describe, measure, invoke and delete SageMaker endpoints `gyre-*`. */
   endpoints?: boolean;
+  /** Only describe endpoints `gyre-*` and read their CloudWatch figures; `endpoints` includes it. */
+  endpointMetrics?: boolean;
 }
 
 export type ServiceName =
@@ -77,6 +79,20 @@ export interface Callback {
   access: Access;
 }
 
+/**
+ * A function the platform calls at a fixed rate: an EventBridge Scheduler `rate(...)`
+ * schedule on AWS, a timer locally (GYRE_TICK_SECONDS apart).
+ */
+export interface Tick {
+  /** Unique across services; the schedule is `gyre-tick-<name>`. */
+  name: string;
+  /** The rate on AWS, in whole minutes (Scheduler's finest). */
+  everyMinutes: number;
+  /** Path of the handler module from the repository root; `make(platform)` gives `() => Promise`. */
+  handler: string;
+  access: Access;
+}
+
 export interface Service {
   name: ServiceName;
   api?: Omit<ServiceApi, "service">;
@@ -85,6 +101,13 @@ export interface Service {
   timer?: Callback;
   /** The handler the platform's recurring schedules call back (one service may own them). */
   schedules?: Callback;
+  /** Functions called at a fixed rate (sweeps). */
+  ticks?: Tick[];
+}
+
+/** Every tick in the list, each tagged with its service. */
+export function ticksOf(services: Service[]): (Tick & { service: ServiceName })[] {
+  return services.flatMap((s) => (s.ticks ?? []).map((tick) => ({ service: s.name, ...tick })));
 }
 
 /** Every API in the list, each tagged with its service. */

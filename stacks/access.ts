@@ -103,16 +103,7 @@ export function statementsFor(access: Access, to: AccessTargets): Statement[] {
   if (access.replay) {
     statements.push({ actions: ["events:StartReplay"], resources: [to.archive, to.replays] });
   }
-  if (access.bucket?.includes("read")) {
-    statements.push({ actions: ["s3:GetObject"], resources: [to.bucketObjects] });
-    statements.push({ actions: ["s3:ListBucket"], resources: [to.bucket] });
-  }
-  if (access.bucket?.includes("write")) {
-    statements.push({
-      actions: ["s3:PutObject", "s3:AbortMultipartUpload"],
-      resources: [to.bucketObjects],
-    });
-  }
+  statements.push(...bucketStatements(access.bucket, to));
   if (access.jobs) statements.push(...jobStatements(required(to.jobs, "jobs")));
   else if (access.jobLogs) statements.push(...jobLogStatements(required(to.jobs, "jobs")));
   if (access.timer) statements.push(...timerStatements(required(to.timer, "timer")));
@@ -121,6 +112,38 @@ export function statementsFor(access: Access, to: AccessTargets): Statement[] {
   }
   if (access.endpoints) {
     statements.push(...endpointStatements(required(to.endpoints, "endpoints")));
+  } else if (access.endpointMetrics) {
+    statements.push(...endpointMetricStatements(required(to.endpoints, "endpoints")));
+  }
+  return statements;
+}
+
+/** The bucket's objects a function reads and writes: every key, or the keys under prefixes. */
+function bucketStatements(bucket: Access["bucket"], to: AccessTargets): Statement[] {
+  if (!bucket) return [];
+  const all = (mode: "read" | "write") =>
+    typeof bucket === "string" && bucket.includes(mode) ? [""] : [];
+  const read = typeof bucket === "string" ? all("read") : (bucket.read ?? []);
+  const write = typeof bucket === "string" ? all("write") : (bucket.write ?? []);
+  const objects = (prefixes: string[]) =>
+    prefixes.map((p) => (p ? $util.interpolate`${to.bucket}/${p}*` : to.bucketObjects));
+  const statements: Statement[] = [];
+  if (read.length) {
+    statements.push({ actions: ["s3:GetObject"], resources: objects(read) });
+    const listed = read.includes("")
+      ? {}
+      : {
+          conditions: [
+            { test: "StringLike", variable: "s3:prefix", values: read.map((p) => `${p}*`) },
+          ],
+        };
+    statements.push({ actions: ["s3:ListBucket"], resources: [to.bucket], ...listed });
+  }
+  if (write.length) {
+    statements.push({
+      actions: ["s3:PutObject", "s3:AbortMultipartUpload"],
+      resources: objects(write),
+    });
   }
   return statements;
 }
@@ -207,6 +230,18 @@ export const SAGEMAKER_ACTIONS = [
   "sagemaker:ListTags",
   "sagemaker:UpdateEndpointWeightsAndCapacities",
 ];
+
+/** Reading an endpoint's request, error and latency figures: describe it, then CloudWatch. */
+function endpointMetricStatements(to: EndpointTargets): Statement[] {
+  return [
+    {
+      actions: ["sagemaker:DescribeEndpoint", "sagemaker:DescribeEndpointConfig"],
+      resources: to.sagemaker,
+    },
+    // GetMetricData has no resource type in IAM: "*" or nothing.
+    { actions: ["cloudwatch:GetMetricData"], resources: ["*"] },
+  ];
+}
 
 function endpointStatements(to: EndpointTargets): Statement[] {
   const sagemakerVariants = [

@@ -1,5 +1,9 @@
-import { subscriptions as busSubscriptions, apis as serviceApis } from "../functions/services";
-import type { ServiceApi, Subscription } from "../functions/wiring";
+import {
+  subscriptions as busSubscriptions,
+  apis as serviceApis,
+  ticks as serviceTicks,
+} from "../functions/services";
+import type { ServiceApi, ServiceName, Subscription, Tick } from "../functions/wiring";
 import { gyreApi } from "./api";
 import { gyreBucket } from "./bucket";
 import { gyreBus } from "./bus";
@@ -8,6 +12,7 @@ import { gyreEventsPlumbing } from "./events";
 import type { FunctionContext, FunctionFactory } from "./functions";
 import { gyreSubscriptions } from "./subscriptions";
 import { gyreTables } from "./tables";
+import { gyreTicks } from "./ticks";
 import {
   type BatchNetwork,
   batchNetworkFromEnv,
@@ -25,6 +30,7 @@ export interface GyreInfrastructureOptions {
   functionFactory: FunctionFactory;
   apis?: ServiceApi[];
   subscriptions?: Subscription[];
+  ticks?: (Tick & { service: ServiceName })[];
   /** Where Batch launches instances; defaults to GYRE_BATCH_SUBNETS/_SECURITY_GROUPS, then the default VPC. */
   batchNetwork?: BatchNetwork;
   /** Makes the console's static site: sst.aws.StaticSite on deploy; without it, no console. */
@@ -73,6 +79,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
   const rules = gyreSubscriptions(options.subscriptions ?? busSubscriptions, bus, context);
   const api = gyreApi(options.apis ?? serviceApis, context);
   const site = options.staticSiteFactory && gyreConsole(api.url, options.staticSiteFactory);
+  const ticks = gyreTicks(options.ticks ?? serviceTicks, context);
   return {
     tables,
     bus,
@@ -82,6 +89,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
     rules: [plumbing.archiveRule, ...rules],
     api,
     site,
+    ticks,
     outputs: {
       api: api.url,
       ...(site && { console: site.url }),

@@ -751,3 +751,64 @@ function expectSchedulerInvokesOnly(role: string, policy: string, functionArn: s
     { Effect: "Allow", Action: "lambda:InvokeFunction", Resource: functionArn },
   ]);
 }
+
+describe("monitoring on AWS (its declaration, and stacks/ticks.ts)", () => {
+  const TICK = "MonitoringCloseDueWindowsTick";
+  const bucketObjects = (prefix: string) => `arn:aws:s3:::GyreData/${prefix}*`;
+
+  it("closes windows every minute: a Scheduler schedule invoking the tick function, as a role that may invoke only ticks", async () => {
+    const schedule = named(
+      "scheduler/schedule:Schedule",
+      "MonitoringCloseDueWindowsSchedule",
+      real,
+    );
+    const inputs = await resolved(schedule.inputs);
+    expect(inputs).toMatchObject({
+      name: "gyre-tick-monitoring-close-due-windows",
+      scheduleExpression: "rate(1 minute)",
+      flexibleTimeWindow: { mode: "OFF" },
+      target: { arn: expect.stringMatching(new RegExp(`:function:${TICK}$`)) },
+    });
+    const invoke = policyDocument("iam/rolePolicy:RolePolicy", "GyreTickSchedulerInvoke", real);
+    expect(invoke.Statement).toEqual([
+      {
+        Effect: "Allow",
+        Action: "lambda:InvokeFunction",
+        Resource: [expect.stringMatching(new RegExp(`:function:${TICK}$`))],
+      },
+    ]);
+  });
+
+  it("reads only capture files, datasets and its own objects, writes only its own, and may only measure endpoints", async () => {
+    for (const name of [TICK, "MonitoringCaptureObjectCreatedHandler"]) {
+      const policy = await policyOf(name, real);
+      const on = (action: string) => policy.filter((p) => p.actions.includes(action));
+      expect(on("s3:GetObject").flatMap((p) => p.resources)).toEqual(
+        ["capture/", "datasets/", "monitoring/"].map(bucketObjects),
+      );
+      expect(on("s3:PutObject").flatMap((p) => p.resources)).toEqual([
+        bucketObjects("monitoring/"),
+      ]);
+      expect(on("s3:ListBucket")[0]?.conditions).toEqual([
+        {
+          test: "StringLike",
+          variable: "s3:prefix",
+          values: ["capture/*", "datasets/*", "monitoring/*"],
+        },
+      ]);
+      const actions = policy.flatMap((p) => p.actions);
+      expect(actions.filter((a) => a.startsWith("sagemaker:"))).toEqual([
+        "sagemaker:DescribeEndpoint",
+        "sagemaker:DescribeEndpointConfig",
+      ]);
+    }
+  });
+
+  it("hears Object Created under capture/ on the Gyre bus", () => {
+    const rule = gyreRules(real).find((r) => r.name === "MonitoringCaptureObjectCreatedRule");
+    expect(JSON.parse(rule?.inputs.eventPattern as string)).toMatchObject({
+      source: ["aws.s3"],
+      detail: { object: { key: [{ prefix: "capture/" }] } },
+    });
+  });
+});

@@ -112,7 +112,7 @@ export function deploymentApi(platform: Platform) {
       tags,
       summary: "Invoke the endpoint (any content type, passed through to the model server)",
       description:
-        "The body goes to the model server as it is (`text/csv`, `application/json`, ...). The answer carries `x-gyre-variant` and `x-gyre-model-version`.",
+        "The body goes to the model server as it is (`text/csv`, `application/json`, ...). The answer carries `x-gyre-variant`, `x-gyre-model-version` and `x-gyre-inference-id`: the id data capture records (the request's own `x-gyre-inference-id`, else a new one), which ground truth joins by (`<id>` for a one-row request, `<id>#<row>` from 0 for more rows).",
       request: { params: NameParam },
       responses: {
         200: { description: "The model server's answer, as it gave it" },
@@ -121,12 +121,14 @@ export function deploymentApi(platform: Platform) {
       },
     }),
     async (c) => {
+      const inferenceId = Deployment.inferenceIdOf(c.req.header("x-gyre-inference-id"));
       const answer = await Deployment.invoke(
         c.req.valid("param").name,
         {
           body: new Uint8Array(await c.req.arrayBuffer()),
           contentType: c.req.header("content-type") ?? "application/octet-stream",
           accept: c.req.header("accept"),
+          inferenceId,
         },
         platform,
       );
@@ -136,6 +138,7 @@ export function deploymentApi(platform: Platform) {
           "content-type": answer.contentType,
           "x-gyre-variant": answer.variant,
           "x-gyre-model-version": String(answer.version),
+          "x-gyre-inference-id": inferenceId,
         },
       }) as never;
     },

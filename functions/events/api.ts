@@ -13,10 +13,15 @@ import {
   ReplayAnswer,
   ReplayBody,
 } from "./schemas";
+import { eventStreamApi } from "./stream";
 
-/** /events: list archived events, put events, replay, dead letters. */
-export function eventsApi({ tokens, events }: Pick<Platform, "tokens" | "events">) {
+/** /events: list archived events, put events, replay, dead letters, and the live stream. */
+export function eventsApi(
+  { tokens, events }: Pick<Platform, "tokens" | "events">,
+  streamOptions: { heartbeatMs?: number } = {},
+) {
   const app = createApp();
+  app.route("/", eventStreamApi({ tokens, events }, streamOptions));
 
   app.openapi(
     authedRoute(tokens, "viewer", {
@@ -109,7 +114,7 @@ export function eventsApi({ tokens, events }: Pick<Platform, "tokens" | "events"
   return app;
 }
 
-export const make = eventsApi;
+export const make = (platform: Pick<Platform, "tokens" | "events">) => eventsApi(platform);
 
 /** The Lambda entry point on AWS. */
 export const handler = lambdaApi(make);

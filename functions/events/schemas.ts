@@ -79,3 +79,13 @@ export const DeadLetterItem = z
 export const ReplayAnswer = z
   .object({ replayName: z.string(), events: z.number().int() })
   .openapi("ReplayResponse");
+
+export const StreamQuery = EventsQuery.omit({ limit: true, cursor: true, since: true }).extend({
+  since: z
+    .union([z.iso.datetime({ offset: true }), z.string().min(1).max(200)])
+    .optional()
+    .openapi({
+      description:
+        "replay archived events first: after this event id (as the `Last-Event-ID` header, which wins), or received at or after this time",
+    }),
+});

@@ -4,7 +4,16 @@ import { authedRoute, notFound } from "@gyre/core/platform/http/route";
 import type { Platform } from "@gyre/core/platform/platform";
 import { lambdaApi } from "../shared/lambda-api";
 import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
-import { Monitor, MonitorParam, MonitorSettings, Report, ReportParam } from "./schemas";
+import {
+  Baseline,
+  GroundTruth,
+  GroundTruthAccepted,
+  Monitor,
+  MonitorParam,
+  MonitorSettings,
+  Report,
+  ReportParam,
+} from "./schemas";
 
 const missing = notFound("No such monitor or report");
 
@@ -40,7 +49,8 @@ export function monitoringApi(platform: Platform) {
       method: "put",
       path: "/monitors/{id}",
       tags,
-      summary: "Change a monitor's window size, ignored features and thresholds",
+      summary:
+        "Replace a monitor's settings: window length and sample counts, ignored features, methods, thresholds, segments",
       request: { params: MonitorParam, ...jsonBody(MonitorSettings) },
       responses: { 200: json(Monitor, "The monitor"), ...missing },
     }),
@@ -48,6 +58,43 @@ export function monitoringApi(platform: Platform) {
       c.json(
         await Monitoring.updateMonitor(c.req.valid("param").id, c.req.valid("json"), platform),
         200,
+      ),
+  );
+  app.openapi(
+    authedRoute(tokens, "approver", {
+      method: "post",
+      path: "/monitors/{id}/baseline",
+      tags,
+      summary:
+        "Compare the endpoint's traffic with another dataset version, the open window included",
+      request: { params: MonitorParam, ...jsonBody(Baseline) },
+      responses: { 200: json(Monitor, "The monitor"), ...missing },
+    }),
+    async (c) =>
+      c.json(
+        await Monitoring.rebaseline(c.req.valid("param").id, c.req.valid("json"), platform),
+        200,
+      ),
+  );
+  app.openapi(
+    authedRoute(tokens, "pipeline", {
+      method: "post",
+      path: "/monitors/{id}/ground-truth",
+      tags,
+      summary:
+        "Labels for captured predictions, by inference id (x-gyre-inference-id of the invocation)",
+      description:
+        "Up to 10,000 `{eventId, label}` items: the label is 0/1 or a boolean for a classifier, the true value for a regressor. They are joined with the predictions captured in the open window and the last 48 closed ones, within seconds; a pipeline may put the same JSON Lines under `ground-truth/<endpoint>/` in S3 instead.",
+      request: { params: MonitorParam, ...jsonBody(GroundTruth) },
+      responses: {
+        202: json(GroundTruthAccepted, "Accepted: joined as its file lands"),
+        ...missing,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await Monitoring.postGroundTruth(c.req.valid("param").id, c.req.valid("json"), platform),
+        202,
       ),
   );
   app.openapi(

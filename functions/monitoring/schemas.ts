@@ -9,3 +9,10 @@ export const MonitorSettings = z
   .object(Monitoring.MonitorSettings.shape)
   .openapi("MonitorSettings");
 export const Report = z.object(Monitoring.Report.shape).openapi("MonitoringReport");
+export const Baseline = z
+  .strictObject({ dataset: z.string().min(1), version: z.number().int().positive() })
+  .openapi("MonitorBaseline");
+export const GroundTruth = z.object(Monitoring.GroundTruth.shape).strict().openapi("GroundTruth");
+export const GroundTruthAccepted = z
+  .object({ accepted: z.number().int(), uri: z.string() })
+  .openapi("GroundTruthAccepted");

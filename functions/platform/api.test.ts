@@ -36,6 +36,7 @@ describe("the platform API", () => {
       "/events",
       "/events/dead-letters",
       "/events/replay",
+      "/events/stream",
       "/health",
     ]);
     expect(doc.paths["/events"]?.post?.security).toEqual([{ bearer: [] }]);

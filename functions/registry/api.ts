@@ -4,6 +4,8 @@ import type { Platform } from "@gyre/core/platform/platform";
 import * as Registry from "@gyre/core/registry/index";
 import { lambdaApi } from "../shared/lambda-api";
 import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
+import { approvalsApi } from "./approvals-api";
+import { commentsApi } from "./comments-api";
 import {
   Alias,
   AliasBody,
@@ -28,7 +30,7 @@ import {
 const tags = ["registry"];
 const missing = notFound("No such model, version or alias");
 
-/** /models: model versions with lineage, approvals, policies, aliases and their audit trail. */
+/** /models and /approvals: model versions with lineage, approvals, policies, aliases and their audit trail. */
 export function registryApi(platform: Platform) {
   const { tokens } = platform;
   const app = createApp();
@@ -132,6 +134,7 @@ export function registryApi(platform: Platform) {
       path: "/models/{name}/versions/{version}/reject",
       tags,
       summary: "Reject a version awaiting approval, with a comment",
+      description: "Without a comment (or only spaces): 400 `model_version.comment_required`.",
       request: { params: VersionParams, ...jsonBody(RejectBody) },
       responses: {
         200: json(ModelVersion, "The Rejected version"),
@@ -251,6 +254,8 @@ export function registryApi(platform: Platform) {
       return c.json(await Registry.setAlias(name, alias, c.req.valid("json"), platform), 200);
     },
   );
+  app.route("/", approvalsApi(platform));
+  app.route("/", commentsApi(platform));
   return app;
 }
 

@@ -6,8 +6,8 @@ import { subscriber } from "../shared/subscriber";
 export const { make, handler } = subscriber(
   "registry",
   Deployment.DeploymentSucceeded,
-  async ({ detail }, platform, log) => {
-    const alias = await Registry.onDeploymentSucceeded(detail, platform);
+  async ({ detail, time }, platform, log) => {
+    const alias = await Registry.onDeploymentSucceeded(detail, time, platform);
     log.info("deployed", { model: detail.model, version: detail.version, alias: alias?.alias });
   },
 );

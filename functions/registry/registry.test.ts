@@ -330,7 +330,7 @@ describe("reads", () => {
       { metric: "loss", a: 0.5, b: null, delta: null },
     ]);
     expect(body.dataset.same).toBe(false);
-    expect(body.hyperparameters).toEqual([{ name: "lr", a: 0.1, b: 0.01 }]);
+    expect(body.hyperparameters).toEqual([{ name: "lr", a: 0.1, b: 0.01, change: "changed" }]);
   });
 
   it("answers 404 for an unknown model, version or alias", async () => {
@@ -360,7 +360,7 @@ describe("every registry route", () => {
         role: /Needs the `(\w+)` role/.exec(op.description ?? "")?.[1] as (typeof roles)[number],
       })),
     );
-    expect(ops.filter((op) => op.path.startsWith("/models"))).toHaveLength(14);
+    expect(ops.filter((op) => op.path.startsWith("/models"))).toHaveLength(18);
     const before = (await t.platform.archive.list({ limit: 1000 })).items.length;
     const call = (op: (typeof ops)[number], headers: Record<string, string>, body = "{}") =>
       app.request(op.path, {

@@ -27,3 +27,13 @@ export const AliasResolution = z
 export const HistoryEntry = z.object(Registry.HistoryEntry.shape).openapi("ModelHistoryEntry");
 export const Comparison = z.object(Registry.Comparison.shape).openapi("ModelVersionComparison");
 export const VersionsQuery = ListQuery.extend({ status: Registry.ModelVersionStatus.optional() });
+export const Approval = z.object(Registry.Approval.shape).openapi("ModelVersionApproval");
+export const ComparisonQuery = z.object({
+  against: Registry.Against.openapi({
+    description: "the other version: its number, or an alias such as `champion`",
+    example: "champion",
+  }),
+});
+export const Comment = z.object(Registry.Comment.shape).openapi("ModelVersionComment");
+export const CommentBody = z.strictObject(Registry.CommentInput.shape).openapi("AddComment");
+export const Lineage = z.object(Registry.Lineage.shape).openapi("ModelVersionLineage");

@@ -7,7 +7,7 @@ const access: Access = { tables: { registry: "read-write" }, publish: true };
 /** Registry: every successful run becomes a model version; gates, approvals, aliases, audit; the alias follows deployments. */
 export const registry: Service = {
   name: "registry",
-  api: { prefixes: ["/models"], handler: "functions/registry/api.ts", access },
+  api: { prefixes: ["/models", "/approvals"], handler: "functions/registry/api.ts", access },
   subscriptions: [
     {
       name: "registry-training-run-succeeded",

@@ -115,6 +115,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bus events live, as server-sent events (the filters of GET /events)
+         * @description One message per event: `id` the event id, `event` its detail-type, `data` the envelope as JSON; a `: heartbeat` comment every 15 s. Reconnecting with `Last-Event-ID` (or `?since=`) sends the archived events after it first. Where the host cannot stream (AWS Lambda behind API Gateway) it answers 501 `events.stream_unavailable`: poll GET /events.
+         *
+         *     Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    source?: string;
+                    detailType?: string;
+                    /** @description only the events of one trip round the loop */
+                    correlationId?: string;
+                    /** @description replay archived events first: after this event id (as the `Last-Event-ID` header, which wins), or received at or after this time */
+                    since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An endless text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description This host cannot stream: poll GET /events */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events": {
         parameters: {
             query?: never;
@@ -2336,7 +2429,9 @@ export interface paths {
         put?: never;
         /**
          * Reject a version awaiting approval, with a comment
-         * @description Needs the `approver` role.
+         * @description Without a comment (or only spaces): 400 `model_version.comment_required`.
+         *
+         *     Needs the `approver` role.
          */
         post: {
             parameters: {
@@ -3015,6 +3110,440 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions awaiting approval: gates, approvals so far, and the diff against champion
+         * @description Every PendingManualApproval version, by model name and newest version first, with the approvals it still needs and its metric, dataset and hyperparameter differences from the model's champion.
+         *
+         *     Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-100, default 20 */
+                    limit?: number;
+                    /** @description the `next` of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of versions awaiting approval */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ModelVersionApproval"][];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{name}/versions/{version}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How this version (b) differs from another (a): by number or alias
+         * @description Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the other version: its number, or an alias such as `champion` */
+                    against: number | string;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The comparison, a = `against`, b = this version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelVersionComparison"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such model, version or alias */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{name}/versions/{version}/lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a version came from (dataset, run) and where it went (deployments)
+         * @description Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The version's lineage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelVersionLineage"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{name}/versions/{version}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A version's comments, oldest first
+         * @description Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-100, default 20 */
+                    limit?: number;
+                    /** @description the `next` of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of comments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ModelVersionComment"][];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such model or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Comment on a version (the author is the token's name)
+         * @description An empty comment (only spaces) is refused with 400 `comment.empty`.
+         *
+         *     Needs the `pipeline` role.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddComment"];
+                };
+            };
+            responses: {
+                /** @description The comment, as stored */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelVersionComment"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such model or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/endpoints": {
         parameters: {
             query?: never;
@@ -3519,7 +4048,7 @@ export interface paths {
         put?: never;
         /**
          * Invoke the endpoint (any content type, passed through to the model server)
-         * @description The body goes to the model server as it is (`text/csv`, `application/json`, ...). The answer carries `x-gyre-variant` and `x-gyre-model-version`.
+         * @description The body goes to the model server as it is (`text/csv`, `application/json`, ...). The answer carries `x-gyre-variant`, `x-gyre-model-version` and `x-gyre-inference-id`: the id data capture records (the request's own `x-gyre-inference-id`, else a new one), which ground truth joins by (`<id>` for a one-row request, `<id>#<row>` from 0 for more rows).
          *
          *     Needs the `pipeline` role.
          */
@@ -4030,7 +4559,7 @@ export interface paths {
             };
         };
         /**
-         * Change a monitor's window size, ignored features and thresholds
+         * Replace a monitor's settings: window length and sample counts, ignored features, methods, thresholds, segments
          * @description Needs the `approver` role.
          */
         put: {
@@ -4105,6 +4634,188 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/monitors/{id}/baseline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compare the endpoint's traffic with another dataset version, the open window included
+         * @description Needs the `approver` role.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MonitorBaseline"];
+                };
+            };
+            responses: {
+                /** @description The monitor */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Monitor"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such monitor or report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/monitors/{id}/ground-truth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Labels for captured predictions, by inference id (x-gyre-inference-id of the invocation)
+         * @description Up to 10,000 `{eventId, label}` items: the label is 0/1 or a boolean for a classifier, the true value for a regressor. They are joined with the predictions captured in the open window and the last 48 closed ones, within seconds; a pipeline may put the same JSON Lines under `ground-truth/<endpoint>/` in S3 instead.
+         *
+         *     Needs the `pipeline` role.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GroundTruth"];
+                };
+            };
+            responses: {
+                /** @description Accepted: joined as its file lands */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroundTruthAccepted"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such monitor or report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4819,6 +5530,10 @@ export interface components {
             comment?: string;
         };
         RejectVersion: {
+            /**
+             * @description why: required (400 model_version.comment_required without one)
+             * @default
+             */
             comment: string;
         };
         ModelHistoryEntry: {
@@ -4862,6 +5577,11 @@ export interface components {
                 name: string;
                 a?: unknown;
                 b?: unknown;
+                /**
+                 * @description added: only b has it; removed: only a has it
+                 * @enum {string}
+                 */
+                change: "changed" | "added" | "removed";
             }[];
         };
         ModelPolicyStored: {
@@ -4988,6 +5708,164 @@ export interface components {
         };
         SetAlias: {
             version: number;
+        };
+        ModelVersionApproval: {
+            /** @description the version awaiting approval, with its gate results */
+            version: {
+                model: string;
+                version: number;
+                /** @enum {string} */
+                status: "PendingManualApproval" | "Approved" | "Rejected";
+                artifactUri: string;
+                metrics: {
+                    [key: string]: number;
+                };
+                dataset: {
+                    name: string;
+                    version: number;
+                    sha256: string;
+                } | null;
+                runId: string | null;
+                pipeline: string | null;
+                image: string | null;
+                command: string[] | null;
+                /**
+                 * @description how to serve it (the pipeline's `serve`)
+                 * @default null
+                 */
+                serve: {
+                    /** @description the model server's image: SageMaker runs it as `<image> serve` */
+                    image: string;
+                    /** @description how the local model host starts it instead, from the repository root */
+                    local?: {
+                        command: string[];
+                    };
+                    /** @description added to the server's environment (SageMaker's ContainerDefinition.Environment) */
+                    environment?: {
+                        [key: string]: string;
+                    };
+                } | null;
+                hyperparameters: {
+                    [key: string]: unknown;
+                };
+                description: string | null;
+                /** @description the policy's gates as evaluated at registration */
+                gates: {
+                    /** @description e.g. `auc >= 0.8` or `beats champion on auc by 0.01` */
+                    gate: string;
+                    passed: boolean;
+                    actual: number | null;
+                }[];
+                /** @description the distinct actors who approved it */
+                approvals: string[];
+                /** @description why it was rejected (a comment or the failed gates) */
+                reason: string | null;
+                registeredBy: string;
+                /**
+                 * @description the trip round the loop that made it: a decision about it continues that trip
+                 * @default null
+                 */
+                correlationId: string | null;
+                createdAt: string;
+                updatedAt: string;
+                revision: number;
+            };
+            approvals: {
+                /** @description the policy's requiredApprovals */
+                required: number;
+                /** @description who approved so far */
+                approvedBy: string[];
+                remaining: number;
+            };
+            /** @description the version behind the model's champion alias; null when there is none */
+            champion: number | null;
+            /** @description from the champion (a) to this version (b); null without a champion */
+            comparison: {
+                model: string;
+                a: number;
+                b: number;
+                metrics: {
+                    metric: string;
+                    a: number | null;
+                    b: number | null;
+                    /** @description b - a */
+                    delta: number | null;
+                }[];
+                dataset: {
+                    a: {
+                        name: string;
+                        version: number;
+                        sha256: string;
+                    } | null;
+                    b: {
+                        name: string;
+                        version: number;
+                        sha256: string;
+                    } | null;
+                    same: boolean;
+                };
+                /** @description only the hyperparameters that differ */
+                hyperparameters: {
+                    name: string;
+                    a?: unknown;
+                    b?: unknown;
+                    /**
+                     * @description added: only b has it; removed: only a has it
+                     * @enum {string}
+                     */
+                    change: "changed" | "added" | "removed";
+                }[];
+            } | null;
+        };
+        ModelVersionLineage: {
+            model: string;
+            version: number;
+            /** @enum {string} */
+            status: "PendingManualApproval" | "Approved" | "Rejected";
+            artifactUri: string;
+            dataset: {
+                name: string;
+                version: number;
+                sha256: string;
+            } | null;
+            /** @description null for a version registered without a run */
+            run: {
+                id: string;
+                pipeline: string | null;
+                image: string | null;
+                metrics: {
+                    [key: string]: number;
+                };
+                hyperparameters: {
+                    [key: string]: unknown;
+                };
+            } | null;
+            /** @description oldest first */
+            deployments: {
+                deploymentId: string;
+                endpoint: string;
+                /** @enum {string} */
+                outcome: "Succeeded" | "RolledBack";
+                at: string;
+                /** @description why it was rolled back */
+                reason: string | null;
+                restoredVersion: number | null;
+            }[];
+            /** @description the trip that made it: GET /events?correlationId= shows the drift that caused it */
+            correlationId: string | null;
+        };
+        ModelVersionComment: {
+            id: string;
+            model: string;
+            version: number;
+            /** @description the name of the token that wrote it */
+            author: string;
+            text: string;
+            createdAt: string;
+        };
+        AddComment: {
+            /** @description 1 to 4000 characters once trimmed */
+            text: string;
         };
         Endpoint: {
             name: string;
@@ -5409,14 +6287,28 @@ export interface components {
                 version: number;
             };
             settings: {
+                /** @default 3600 */
+                windowSeconds: number;
                 /** @default 500 */
                 minSamples: number;
+                /** @default 100000 */
+                maxSamples: number;
                 /** @default [] */
                 ignore: string[];
                 /** @default {} */
                 thresholds: {
                     [key: string]: number;
                 };
+                /** @default {} */
+                methods: {
+                    [key: string]: "ks" | "wassersteinNorm" | "psi" | "jensenShannon";
+                };
+                /** @default [] */
+                segmentBy: string[];
+                /** @default 0.05 */
+                performanceTolerance: number;
+                /** @default [] */
+                alertTargets: string[];
             };
             window: {
                 id: string;
@@ -5424,20 +6316,57 @@ export interface components {
                 rows: number;
             };
             /** @default null */
+            pendingReport: {
+                windowId: string;
+                start: string;
+                end: string;
+                /** @enum {string} */
+                closedBy: "time" | "count";
+            } | null;
+            /** @default null */
             correlationId: string | null;
             createdAt: string;
             updatedAt: string;
             revision: number;
         };
         MonitorSettings: {
+            /** @default 3600 */
+            windowSeconds: number;
             /** @default 500 */
             minSamples: number;
+            /** @default 100000 */
+            maxSamples: number;
             /** @default [] */
             ignore: string[];
             /** @default {} */
             thresholds: {
                 [key: string]: number;
             };
+            /** @default {} */
+            methods: {
+                [key: string]: "ks" | "wassersteinNorm" | "psi" | "jensenShannon";
+            };
+            /** @default [] */
+            segmentBy: string[];
+            /** @default 0.05 */
+            performanceTolerance: number;
+            /** @default [] */
+            alertTargets: string[];
+        };
+        MonitorBaseline: {
+            dataset: string;
+            version: number;
+        };
+        GroundTruthAccepted: {
+            accepted: number;
+            uri: string;
+        };
+        GroundTruth: {
+            items: {
+                /** @description the inference id data capture recorded */
+                eventId: string;
+                label: number | boolean;
+            }[];
         };
         MonitoringReport: {
             /** @description rep_<ULID> */
@@ -5453,8 +6382,11 @@ export interface components {
             windowId: string;
             windowStart: string;
             windowEnd: string;
+            /** @enum {string} */
+            closedBy: "time" | "count";
             samples: number;
-            /** @description ranked: drifting first, then by value */
+            judged: boolean;
+            /** @description ranked: drifting first, then warn, then ok */
             features: {
                 feature: string;
                 /** @enum {string} */
@@ -5463,11 +6395,58 @@ export interface components {
                 value: number | null;
                 threshold: number | null;
                 drift: boolean;
+                /** @enum {string} */
+                level: "ok" | "warn" | "drift";
                 missingRate: number;
+                /** @default [] */
+                unseenCategories: string[];
+                /** @default 0 */
+                typeViolations: number;
             }[];
             ignored: string[];
             driftShare: number;
             datasetDrift: boolean;
+            /** @default [] */
+            segments: {
+                column: string;
+                value: string;
+                samples: number;
+                driftShare: number;
+                datasetDrift: boolean;
+                drifting: string[];
+            }[];
+            /** @default 0 */
+            lateRows: number;
+            /** @default null */
+            performance: {
+                labelled: number;
+                /** @enum {string} */
+                kind: "classification" | "regression";
+                metrics: {
+                    [key: string]: number | null;
+                };
+                training: {
+                    [key: string]: number;
+                };
+                degraded: {
+                    metric: string;
+                    value: number;
+                    training: number;
+                    threshold: number;
+                }[];
+            } | null;
+            /** @default null */
+            estimatedPerformance: {
+                [key: string]: number | null;
+            } | null;
+            /** @default [] */
+            serving: {
+                variant: string;
+                version: number;
+                requests: number;
+                errors5xx: number;
+                latencyP99Ms: number;
+            }[];
             createdAt: string;
         };
     };

@@ -19,8 +19,11 @@ export type Api = Client<paths>;
 
 /** The transport for a running Gyre: $GYRE_API_URL (default http://127.0.0.1:$GYRE_PORT) and $GYRE_TOKEN. */
 export function apiClient(env: NodeJS.ProcessEnv = process.env): ApiClient {
-  const url = apiUrl(env);
-  const token = env.GYRE_TOKEN;
+  return httpClient(apiUrl(env), env.GYRE_TOKEN);
+}
+
+/** The transport for the Gyre at `url`, as the holder of `token`. */
+export function httpClient(url: string, token: string | undefined): ApiClient {
   return {
     url,
     async request(method: string, path: string, body?: unknown): Promise<unknown> {
@@ -37,9 +40,7 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env): ApiClient {
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       }).catch((error: Error) => {
-        throw new CliError(
-          `Cannot reach Gyre at ${url} (${error.cause ?? error.message}). Is it running (npm start)? Set GYRE_API_URL (or GYRE_PORT) if it runs elsewhere.`,
-        );
+        throw unreachable(url, error);
       });
       const payload = (await response.json().catch(() => undefined)) as
         | { error?: { code: string; message: string } }
@@ -55,6 +56,13 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env): ApiClient {
       return payload;
     },
   };
+}
+
+/** A failed connection as one line that says what to do. */
+export function unreachable(url: string, error: Error): CliError {
+  return new CliError(
+    `Cannot reach Gyre at ${url} (${error.cause ?? error.message}). Is it running (npm start)? Set GYRE_API_URL (or GYRE_PORT) if it runs elsewhere.`,
+  );
 }
 
 // The transport owns the base URL; openapi-fetch needs one only to build its Request.

@@ -8,6 +8,8 @@ export interface LocalConfig {
   bucket: string;
   region: string;
   account: string;
+  /** How often sweeps run (monitoring's window closing): GYRE_TICK_SECONDS, default 5. */
+  tickSeconds: number;
 }
 
 /** The local runtime's settings, from the environment with DESIGN.md's defaults. */
@@ -20,6 +22,7 @@ export function localConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
     bucket: env.GYRE_BUCKET ?? "gyre-data",
     region: env.AWS_REGION ?? "us-east-1",
     account: env.GYRE_ACCOUNT ?? "000000000000",
+    tickSeconds: secondsFrom(env, "GYRE_TICK_SECONDS", 5),
   };
 }
 
@@ -37,4 +40,14 @@ function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
     throw new ConfigError(`${name}=${value} is not a port number (0-65535).`);
   }
   return port;
+}
+
+function secondsFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === "") return fallback;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0.1 || seconds > 3600) {
+    throw new ConfigError(`${name}=${value} is not a number of seconds (0.1-3600).`);
+  }
+  return seconds;
 }

@@ -16,6 +16,7 @@ import { LocalEndpointHost } from "./endpoints/host";
 import { type LocalS3, startLocalS3 } from "./s3/server";
 import { type LocalSchedules, localSchedules } from "./schedules";
 import { type LocalDynamo, startLocalDynamo } from "./state/dynalite";
+import { type LocalTicks, localTicks } from "./ticks";
 import { type LocalTimer, localTimer } from "./timer";
 
 export interface LocalPlatformOptions {
@@ -32,6 +33,8 @@ export interface LocalPlatformOptions {
   /** Start the Batch-compatible runner (a service declared `jobs`). */
   batch?: Partial<Pick<LocalBatchOptions, "cwd" | "vcpus" | "memoryMiB" | "gpus" | "log">>;
   bus?: LocalBusOptions;
+  /** How often the services' ticks run (0: never; tests call them). */
+  tickMs?: number;
   /** The clock recurring schedules are measured on (tests move it). */
   now?: () => Date;
   log?: (line: string) => void;
@@ -52,6 +55,7 @@ export interface LocalPlatform extends Platform {
   endpointHost?: LocalEndpointHost;
   localTimer: LocalTimer;
   localSchedules: LocalSchedules;
+  localTicks: LocalTicks;
   /**
    * Lets the stand-ins that recover state report it: the Batch runner's lost attempts and
    * unsent events, the endpoints' restart. Call it once the services' rules are on the bus.
@@ -112,7 +116,8 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
     if (endpointHost) started.push(endpointHost);
     const timer = localTimer(options.home, options.log);
     const schedules = localSchedules(options.home, { now: options.now, log: options.log });
-    started.push(timer, schedules);
+    const ticks = localTicks(options.tickMs ?? 0, options.log);
+    started.push(timer, schedules, ticks);
     return {
       bus,
       state,
@@ -132,6 +137,7 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
       endpointHost,
       localTimer: timer,
       localSchedules: schedules,
+      localTicks: ticks,
       async resume() {
         await batch?.resume();
         await endpointHost?.resume();

@@ -2,14 +2,14 @@ import { join } from "node:path";
 import type { Target } from "@gyre/core/platform/bus/index";
 import { platformApi, serviceApps } from "@gyre/functions/platform/api";
 import type { Make } from "@gyre/functions/shared/handler";
-import { apisOf, callbackOf, type Service, subscriptionsOf } from "@gyre/functions/wiring";
+import { apisOf, callbackOf, type Service, subscriptionsOf, ticksOf } from "@gyre/functions/wiring";
 import type { LocalPlatform } from "./local-platform";
 
 export type LoadModule = (path: string) => Promise<{ make?: unknown }>;
 
 /**
  * Wires services onto a local platform from their declarations alone: each subscription
- * becomes a rule on the bus, the timer and schedule callbacks are started, and every API is
+ * becomes a rule on the bus, the timer, schedule and tick callbacks are started, and every API is
  * mounted in one hono app (served by the caller). The same declarations become AWS resources
  * in stacks/.
  */
@@ -42,6 +42,9 @@ export async function mountServices(
       fire({ pipeline, scheduledTime: at.toISOString() }),
     );
   }
+  for (const tick of ticksOf(services)) {
+    platform.localTicks.start(tick.name, await make<() => Promise<void>>(tick.handler, tick.name));
+  }
   await platform.resume();
   const apps = await serviceApps(platform, apisOf(services), async (api) => ({
     make: () => make(api.handler, `${api.service} api`),
@@ -65,6 +68,7 @@ function needs(services: Service[], port: "jobs" | "endpoints"): boolean {
     s.api?.access,
     s.timer?.access,
     s.schedules?.access,
+    ...(s.ticks ?? []).map((tick) => tick.access),
     ...(s.subscriptions ?? []).map((sub) => sub.access),
   ]);
   return accesses.some((access) => access?.[port]);

@@ -38,6 +38,7 @@ export async function startPlatform(
     s3: { host: config.host, port: config.s3Port, bucket: config.bucket },
     batch: needsJobs(services) ? { cwd: repoRoot, log: (line) => console.log(line) } : undefined,
     endpoints: needsEndpoints(services) ? { cwd: repoRoot } : undefined,
+    tickMs: config.tickSeconds * 1000,
     onPort,
   });
   try {

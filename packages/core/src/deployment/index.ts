@@ -10,6 +10,6 @@ export {
   listEndpoints,
   replaceEndpoint,
 } from "./endpoints";
-export { invoke } from "./invoke";
+export { inferenceIdOf, invoke } from "./invoke";
 export { onEndpointStateChange, outcomeOf } from "./progress";
 export { onAliasChanged, onVersionApproved, onVersionRegistered } from "./versions";

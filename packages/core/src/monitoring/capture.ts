@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { csvRows, jsonRows, type Row } from "./rows";
+import { csvReader, jsonRows, type Row } from "./rows";
 import type { KnownDataset } from "./store";
 
 const Part = z.object({
@@ -10,7 +10,9 @@ const Part = z.object({
 });
 const Record = z.object({
   captureData: z.object({ endpointInput: Part, endpointOutput: Part.optional() }),
-  eventMetadata: z.object({ eventId: z.string(), inferenceTime: z.string() }).loose(),
+  eventMetadata: z
+    .object({ eventId: z.string(), inferenceId: z.string().optional(), inferenceTime: z.string() })
+    .loose(),
 });
 
 /** The endpoint of a capture key, `capture/gyre-<endpoint>/<variant>/yyyy/mm/dd/hh/<file>`. */
@@ -18,12 +20,18 @@ export function endpointOfCaptureKey(key: string): string | undefined {
   return /^capture\/gyre-([^/]+)\/[^/]+\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/[^/]+$/.exec(key)?.[1];
 }
 
+/** Where a captured row keeps its inference id (no dataset column can be named so). */
+export const ROW_ID = "@id";
+
 /**
  * The rows a SageMaker Data Capture file carries: each record's request, as the baseline's
- * columns read it, with the answer's score as `prediction` when the answer is JSON.
+ * columns read it, with the answer's score as `prediction` when the answer is JSON, and the
+ * row's id: the record's inference id (else its event id), `#<row>` after it when the request
+ * held more than one row.
  */
 export function capturedRows(text: string, columns: KnownDataset["columns"]): Row[] {
   const rows: Row[] = [];
+  const readCsv = csvReader(columns);
   for (const line of text.split("\n")) {
     if (!line.trim()) continue;
     const parsed = Record.safeParse(JSON.parse(line));
@@ -31,11 +39,14 @@ export function capturedRows(text: string, columns: KnownDataset["columns"]): Ro
     const { endpointInput, endpointOutput } = parsed.data.captureData;
     const input = decode(endpointInput);
     const requested = /csv/.test(endpointInput.observedContentType)
-      ? csvRows(input, columns)
+      ? readCsv(input)
       : jsonRows(input);
     const scores = endpointOutput ? predictions(decode(endpointOutput)) : [];
+    const { eventId, inferenceId = eventId } = parsed.data.eventMetadata;
     requested.forEach((row, i) => {
-      rows.push(scores[i] === undefined ? row : { ...row, prediction: scores[i] });
+      if (scores[i] !== undefined) row.prediction = scores[i];
+      row[ROW_ID] = requested.length === 1 ? inferenceId : `${inferenceId}#${i}`;
+      rows.push(row);
     });
   }
   return rows;

@@ -1,4 +1,4 @@
-import type { Datasets, EventDetail } from "@gyre/events";
+import type { Datasets, EventDetail, Registry } from "@gyre/events";
 import type { MonitoringReads } from "./deps";
 import { monitoringStore as store } from "./store";
 
@@ -12,4 +12,11 @@ export async function onDatasetVersion(detail: Created, deps: MonitoringReads): 
     uri: detail.uri,
     columns: detail.columns,
   });
+}
+
+type Registered = EventDetail<typeof Registry.ModelVersionRegistered>;
+
+/** Model Version Registered: its training metrics, to set live performance beside. */
+export async function onVersionRegistered(detail: Registered, deps: MonitoringReads) {
+  await store(deps.state).rememberVersion(detail.model, detail.version, detail.metrics);
 }

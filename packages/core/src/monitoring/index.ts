@@ -1,14 +1,32 @@
 export { endpointOfCaptureKey } from "./capture";
-export { onDatasetVersion } from "./datasets";
+export { onDatasetVersion, onVersionRegistered } from "./datasets";
 export type { MonitoringDeps, MonitoringReads } from "./deps";
+export {
+  endpointOfGroundTruthKey,
+  GroundTruth,
+  type GroundTruthOutcome,
+  onGroundTruthObject,
+  postGroundTruth,
+} from "./ground-truth";
 export { type IngestOutcome, onCaptureObject } from "./ingest";
-export { FeatureResult, Monitor, MonitorSettings, Report } from "./monitor";
+export {
+  Baseline,
+  DriftMethod,
+  FeatureResult,
+  Monitor,
+  MonitorSettings,
+  PerformanceReport,
+  Report,
+  SegmentResult,
+} from "./monitor";
 export {
   getMonitor,
   getReport,
   listMonitors,
   listReports,
   onDeploymentSucceeded,
+  rebaseline,
   updateMonitor,
 } from "./monitors";
-export { closeWindow } from "./windows";
+export { reportIdOf } from "./report";
+export { closeDueWindows, closeWindow, windowDue } from "./windows";

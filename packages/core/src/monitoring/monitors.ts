@@ -28,6 +28,7 @@ export async function onDeploymentSucceeded(detail: Succeeded, deps: MonitoringR
       baseline,
       settings: existing?.settings ?? MonitorSettings.parse({}),
       window: { id: newId("win"), start: now, rows: 0 },
+      pendingReport: existing?.pendingReport ?? null,
       correlationId: eventMetadata().correlationId,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
@@ -61,6 +62,30 @@ export async function updateMonitor(
   for (;;) {
     const monitor = await getMonitor(id, deps);
     const next = { ...monitor, settings, updatedAt: new Date().toISOString() };
+    if (await store(deps.state).saveMonitor(next, false))
+      return { ...next, revision: next.revision + 1 };
+  }
+}
+
+/**
+ * POST /monitors/{id}/baseline: compare the endpoint's traffic with another dataset version,
+ * the open window's included (the dataset version must be one monitoring has seen created).
+ */
+export async function rebaseline(
+  id: string,
+  baseline: { dataset: string; version: number },
+  deps: MonitoringReads,
+): Promise<Monitor> {
+  if (!(await store(deps.state).getDataset(baseline.dataset, baseline.version))) {
+    throw new VisibleError(
+      "input",
+      "monitor.baseline_unknown",
+      `There is no dataset version ${baseline.dataset} v${baseline.version}.`,
+    );
+  }
+  for (;;) {
+    const monitor = await getMonitor(id, deps);
+    const next = { ...monitor, baseline, updatedAt: new Date().toISOString() };
     if (await store(deps.state).saveMonitor(next, false))
       return { ...next, revision: next.revision + 1 };
   }

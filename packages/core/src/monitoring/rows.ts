@@ -4,16 +4,30 @@ export type Row = Record<string, unknown>;
 
 /** CSV lines to rows: the first line is the header when it names a known column, else `columns` in order. */
 export function csvRows(text: string, columns: KnownDataset["columns"]): Row[] {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
-  if (!lines.length) return [];
-  const first = splitCsv(lines[0] as string);
-  const known = new Set(columns.map((c) => c.name));
-  const hasHeader = first.some((cell) => known.has(cell));
-  const names = hasHeader ? first : columns.map((c) => c.name);
-  return (hasHeader ? lines.slice(1) : lines).map((line) => {
-    const cells = splitCsv(line);
-    return Object.fromEntries(names.map((name, i) => [name, typed(cells[i], columns, name)]));
-  });
+  return csvReader(columns)(text);
+}
+
+/**
+ * A reader of CSV text for one baseline's columns, their names and types looked up once:
+ * capture files hold thousands of one-row requests, each read with the same columns.
+ */
+export function csvReader(columns: KnownDataset["columns"]): (text: string) => Row[] {
+  const types = new Map(columns.map((c) => [c.name, c.type]));
+  const names = columns.map((c) => c.name);
+  return (text) => {
+    const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
+    if (!lines.length) return [];
+    const first = splitCsv(lines[0] as string);
+    const hasHeader = first.some((cell) => types.has(cell));
+    const header = hasHeader ? first : names;
+    const kinds = header.map((name) => types.get(name));
+    return (hasHeader ? lines.slice(1) : lines).map((line) => {
+      const cells = splitCsv(line);
+      const row: Row = {};
+      for (let i = 0; i < header.length; i++) row[header[i] as string] = typed(cells[i], kinds[i]);
+      return row;
+    });
+  };
 }
 
 /** JSON Lines, or JSON `{instances: [...]}` / an array of objects, to rows. */
@@ -31,9 +45,8 @@ export function jsonRows(text: string): Row[] {
 }
 
 /** A cell as the baseline's inferred type reads it: numbers, booleans, else text; empty is missing. */
-function typed(cell: string | undefined, columns: KnownDataset["columns"], name: string): unknown {
+function typed(cell: string | undefined, type: string | undefined): unknown {
   if (cell === undefined || cell === "") return null;
-  const type = columns.find((c) => c.name === name)?.type;
   if (type === "integer" || type === "number") {
     const n = Number(cell);
     return Number.isFinite(n) ? n : cell;
@@ -47,6 +60,7 @@ function typed(cell: string | undefined, columns: KnownDataset["columns"], name:
 
 /** One CSV line, RFC 4180 quoting. */
 function splitCsv(line: string): string[] {
+  if (!line.includes('"')) return line.split(",");
   const cells: string[] = [];
   let cell = "";
   let quoted = false;

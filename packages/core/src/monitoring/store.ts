@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/li
 import { z } from "zod";
 import type { Db } from "../platform/state/client";
 import { conditional, indexKey, isConditionFailure } from "../platform/state/keys";
-import { type Page, queryPage } from "../platform/state/pages";
+import { allPages, type Page, queryPage } from "../platform/state/pages";
 import { putRevised } from "../platform/state/revision";
 import { tableName } from "../platform/state/tables";
 import { Monitor, Report } from "./monitor";
@@ -23,6 +23,24 @@ const datasetKey = (name: string, version: number) => ({
   sk: `v#${version}`,
 });
 const reportKey = (id: string) => ({ pk: "reports", sk: `rep#${id}` });
+const claimKey = (file: { key: string; etag: string }) => ({
+  pk: `capture#${file.key}`,
+  sk: file.etag,
+});
+const claimIndex = (windowId: string, key = "") => ({
+  gsi1pk: `window#${windowId}#files`,
+  gsi1sk: key,
+});
+
+/** A capture file's claim: the window its rows belong to, and whether they are stored there yet. */
+export const Claim = z.object({
+  key: z.string(),
+  etag: z.string(),
+  windowId: z.string(),
+  rows: z.number().int().nonnegative(),
+  stored: z.boolean(),
+});
+export type Claim = z.infer<typeof Claim>;
 
 /** Monitors, capture-file claims, known datasets and reports, in the monitoring table through `db`. */
 export function monitoringStore(db: Db) {
@@ -68,20 +86,90 @@ export function monitoringStore(db: Db) {
     return Items[0] ? Monitor.parse(Items[0]) : undefined;
   }
 
-  /** Claims a capture file for a window, once: false if it was read before (a repeated event). */
-  function claimFile(key: string, etag: string, windowId: string): Promise<boolean> {
-    return conditional(
+  /**
+   * Claims a capture file for a window: the first claim wins, and a repeated event gets the
+   * claim as it stands (with `stored` once its rows are in its window), never a second one.
+   */
+  async function claimFile(
+    file: { key: string; etag: string },
+    windowId: string,
+    rows: number,
+  ): Promise<{ fresh: boolean; claim: Claim }> {
+    const claim: Claim = { ...file, windowId, rows, stored: false };
+    const fresh = await conditional(
       db.send(
         new PutCommand({
           TableName: table(),
-          Item: { pk: `capture#${key}`, sk: etag, windowId, at: new Date().toISOString() },
+          Item: {
+            ...claimKey(file),
+            ...claimIndex(windowId, file.key),
+            ...claim,
+            at: new Date().toISOString(),
+          },
           ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      ),
+    );
+    if (fresh) return { fresh, claim };
+    return { fresh, claim: await getClaim(file) };
+  }
+
+  async function getClaim(file: { key: string; etag: string }): Promise<Claim> {
+    return Claim.parse(await get(claimKey(file)));
+  }
+
+  /** Moves a claim to the window now open, if it still sits where `claim` says. */
+  function rehomeClaim(claim: Claim, to: string): Promise<boolean> {
+    return conditional(
+      db.send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: claimKey(claim),
+          UpdateExpression: "SET windowId = :to, gsi1pk = :pk",
+          ConditionExpression: "windowId = :from",
+          ExpressionAttributeValues: {
+            ":to": to,
+            ":pk": claimIndex(to).gsi1pk,
+            ":from": claim.windowId,
+          },
         }),
       ),
     );
   }
 
-  /** Adds a file's rows to the window's count, if the window is still the monitor's current one. */
+  async function markStored(claim: Claim): Promise<void> {
+    await db.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: claimKey(claim),
+        UpdateExpression: "SET #stored = :yes",
+        ExpressionAttributeNames: { "#stored": "stored" },
+        ExpressionAttributeValues: { ":yes": true },
+      }),
+    );
+  }
+
+  /** Every file claimed for a window. */
+  async function claimsOf(windowId: string): Promise<Claim[]> {
+    const items = await allPages((cursor) =>
+      queryPage(
+        db,
+        {
+          TableName: table(),
+          IndexName: "gsi1",
+          KeyConditionExpression: "gsi1pk = :pk",
+          ExpressionAttributeValues: { ":pk": claimIndex(windowId).gsi1pk },
+        },
+        { limit: 1000, cursor, keyOf: indexKey },
+      ),
+    );
+    return items.map((item) => Claim.parse(item));
+  }
+
+  /**
+   * Adds a file's rows to the window's count, if the window is still the monitor's current one
+   * (a new revision, so a writer holding an older read of the monitor cannot undo it).
+   */
   async function countRows(
     endpoint: string,
     windowId: string,
@@ -92,10 +180,10 @@ export function monitoringStore(db: Db) {
         new UpdateCommand({
           TableName: table(),
           Key: monitorKey(endpoint),
-          UpdateExpression: "ADD #window.#rows :n",
+          UpdateExpression: "ADD #window.#rows :n, revision :one",
           ConditionExpression: "#window.id = :id",
           ExpressionAttributeNames: { "#window": "window", "#rows": "rows" },
-          ExpressionAttributeValues: { ":n": rows, ":id": windowId },
+          ExpressionAttributeValues: { ":n": rows, ":id": windowId, ":one": 1 },
           ReturnValues: "ALL_NEW",
         }),
       );
@@ -104,6 +192,21 @@ export function monitoringStore(db: Db) {
       if (isConditionFailure(error)) return undefined;
       throw error;
     }
+  }
+
+  /** Clears the pending report mark, if it is still that window's. */
+  async function clearPending(endpoint: string, windowId: string): Promise<void> {
+    await conditional(
+      db.send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: monitorKey(endpoint),
+          UpdateExpression: "SET pendingReport = :none ADD revision :one",
+          ConditionExpression: "pendingReport.windowId = :id",
+          ExpressionAttributeValues: { ":none": null, ":id": windowId, ":one": 1 },
+        }),
+      ),
+    );
   }
 
   async function rememberDataset(dataset: KnownDataset): Promise<void> {
@@ -118,6 +221,21 @@ export function monitoringStore(db: Db) {
   async function getDataset(name: string, version: number): Promise<KnownDataset | undefined> {
     const item = await get(datasetKey(name, version));
     return item ? KnownDataset.parse(item) : undefined;
+  }
+
+  /** The training metrics of a registered model version, for comparing live performance with. */
+  async function rememberVersion(model: string, version: number, metrics: Record<string, number>) {
+    await db.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { pk: `version#${model}`, sk: `v#${version}`, model, version, metrics },
+      }),
+    );
+  }
+
+  async function trainingMetrics(model: string, version: number): Promise<Record<string, number>> {
+    const item = await get({ pk: `version#${model}`, sk: `v#${version}` });
+    return (item?.metrics as Record<string, number> | undefined) ?? {};
   }
 
   async function putReport(report: Report): Promise<void> {
@@ -164,9 +282,16 @@ export function monitoringStore(db: Db) {
     listMonitors,
     findMonitor,
     claimFile,
+    getClaim,
+    rehomeClaim,
+    markStored,
+    claimsOf,
     countRows,
+    clearPending,
     rememberDataset,
     getDataset,
+    rememberVersion,
+    trainingMetrics,
     putReport,
     getReport,
     listReports,

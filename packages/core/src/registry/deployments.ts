@@ -7,8 +7,16 @@ import { registryStore as store } from "./store";
 type Succeeded = EventDetail<typeof Deployment.DeploymentSucceeded>;
 type RolledBack = EventDetail<typeof Deployment.DeploymentRolledBack>;
 
-/** Deployment Succeeded: the endpoint's promoted alias (champion by default) follows what serves. */
-export async function onDeploymentSucceeded(detail: Succeeded, deps: RegistryDeps) {
+/** Deployment Succeeded: recorded for the version's lineage; the promoted alias follows what serves. */
+export async function onDeploymentSucceeded(detail: Succeeded, at: string, deps: RegistryDeps) {
+  await store(deps.state).putDeployment(detail.model, detail.version, {
+    deploymentId: detail.deploymentId,
+    endpoint: detail.endpoint,
+    outcome: "Succeeded",
+    at,
+    reason: null,
+    restoredVersion: null,
+  });
   if (!detail.promoteAlias) return undefined;
   return setAlias(detail.model, detail.promoteAlias, { version: detail.version }, deps);
 }
@@ -19,6 +27,14 @@ export async function onDeploymentSucceeded(detail: Succeeded, deps: RegistryDep
  * event adds no second entry.
  */
 export async function onDeploymentRolledBack(detail: RolledBack, at: string, deps: RegistryDeps) {
+  await store(deps.state).putDeployment(detail.model, detail.version, {
+    deploymentId: detail.deploymentId,
+    endpoint: detail.endpoint,
+    outcome: "RolledBack",
+    at,
+    reason: detail.reason,
+    restoredVersion: detail.restoredVersion,
+  });
   await store(deps.state).appendHistory(
     {
       at,

@@ -76,3 +76,14 @@ export const RegisterInput = z.object({
   serve: ServeSpec.optional(),
 });
 export type RegisterInput = z.infer<typeof RegisterInput>;
+
+/** A deployment of a version, as the registry heard of it (Deployment Succeeded / Rolled Back). */
+export const VersionDeployment = z.object({
+  deploymentId: z.string(),
+  endpoint: z.string(),
+  outcome: z.enum(["Succeeded", "RolledBack"]),
+  at: z.string(),
+  reason: z.string().nullable().describe("why it was rolled back"),
+  restoredVersion: z.number().int().positive().nullable(),
+});
+export type VersionDeployment = z.infer<typeof VersionDeployment>;

@@ -3,7 +3,7 @@ import { VisibleError } from "../platform/errors";
 import type { Page } from "../platform/state/pages";
 import type { RegistryReads } from "./deps";
 import type { HistoryEntry } from "./history";
-import { DatasetLineage, Model, type ModelVersion, type ModelVersionStatus } from "./model";
+import { Model, type ModelVersion, type ModelVersionStatus } from "./model";
 import { DEFAULT_POLICY, Policy, type PolicyInput } from "./policy";
 import { registryStore as store } from "./store";
 
@@ -85,60 +85,6 @@ export async function putPolicy(
   return policy;
 }
 
-export const Comparison = z.object({
-  model: z.string(),
-  a: z.number().int(),
-  b: z.number().int(),
-  metrics: z.array(
-    z.object({
-      metric: z.string(),
-      a: z.number().nullable(),
-      b: z.number().nullable(),
-      delta: z.number().nullable().describe("b - a"),
-    }),
-  ),
-  dataset: z.object({
-    a: DatasetLineage.nullable(),
-    b: DatasetLineage.nullable(),
-    same: z.boolean(),
-  }),
-  hyperparameters: z
-    .array(z.object({ name: z.string(), a: z.unknown(), b: z.unknown() }))
-    .describe("only the hyperparameters that differ"),
-});
-export type Comparison = z.infer<typeof Comparison>;
-
-export async function compareVersions(
-  model: string,
-  a: number,
-  b: number,
-  deps: RegistryReads,
-): Promise<Comparison> {
-  const [va, vb] = await Promise.all([getVersion(model, a, deps), getVersion(model, b, deps)]);
-  const names = [...new Set([...Object.keys(va.metrics), ...Object.keys(vb.metrics)])].sort();
-  const params = new Set([...Object.keys(va.hyperparameters), ...Object.keys(vb.hyperparameters)]);
-  return {
-    model,
-    a,
-    b,
-    metrics: names.map((metric) => {
-      const [x, y] = [va.metrics[metric] ?? null, vb.metrics[metric] ?? null];
-      return { metric, a: x, b: y, delta: x !== null && y !== null ? y - x : null };
-    }),
-    dataset: {
-      a: va.dataset,
-      b: vb.dataset,
-      same: JSON.stringify(va.dataset) === JSON.stringify(vb.dataset),
-    },
-    hyperparameters: [...params]
-      .sort()
-      .filter(
-        (n) => JSON.stringify(va.hyperparameters[n]) !== JSON.stringify(vb.hyperparameters[n]),
-      )
-      .map((name) => ({ name, a: va.hyperparameters[name], b: vb.hyperparameters[name] })),
-  };
-}
-
-function modelNotFound(name: string): VisibleError {
+export function modelNotFound(name: string): VisibleError {
   return new VisibleError("not_found", "model.not_found", `There is no model named ${name}.`);
 }

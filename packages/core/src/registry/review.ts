@@ -9,7 +9,14 @@ import { getVersion } from "./queries";
 import { registryStore as store } from "./store";
 
 export const ApproveInput = z.strictObject({ comment: z.string().max(2000).optional() });
-export const RejectInput = z.strictObject({ comment: z.string().min(1).max(2000) });
+export const RejectInput = z.strictObject({
+  comment: z
+    .string()
+    .trim()
+    .max(2000)
+    .default("")
+    .describe("why: required (400 model_version.comment_required without one)"),
+});
 
 const conflict = (code: string, message: string) => new VisibleError("conflict", code, message);
 
@@ -76,6 +83,13 @@ export async function rejectVersion(
   deps: RegistryDeps,
 ): Promise<ModelVersion> {
   const { comment } = RejectInput.parse(input);
+  if (!comment) {
+    throw new VisibleError(
+      "input",
+      "model_version.comment_required",
+      "Say why: rejecting a version needs a comment.",
+    );
+  }
   const { actor } = eventMetadata();
   for (;;) {
     const current = await getVersion(model, number, deps);

@@ -2,10 +2,11 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/li
 import { newId } from "../platform/ids";
 import type { Db } from "../platform/state/client";
 import { conditional, indexKey, primaryKey, sortableNumber } from "../platform/state/keys";
-import { type Page, queryPage } from "../platform/state/pages";
+import { allPages, type Page, queryPage } from "../platform/state/pages";
 import { tableName } from "../platform/state/tables";
+import { Comment } from "./comment";
 import { HistoryEntry } from "./history";
-import { Alias, Model, ModelVersion, type ModelVersionStatus } from "./model";
+import { Alias, Model, ModelVersion, type ModelVersionStatus, VersionDeployment } from "./model";
 import { Policy } from "./policy";
 
 const table = () => tableName("registry");
@@ -15,6 +16,8 @@ const versionKey = (model: string, version: number) => ({ pk: pk(model), sk: `v#
 const byStatus = (model: string, status: string) => `model#${model}#status#${status}`;
 const historyPk = (model: string) => `history#${model}`;
 const versionHistory = (model: string, version: number) => `history#${model}#v#${pad(version)}`;
+const commentsPk = (model: string, version: number) => `comments#${model}#v#${pad(version)}`;
+const deploymentsPk = (model: string, version: number) => `deployments#${model}#v#${pad(version)}`;
 
 const versionItem = (v: ModelVersion) => ({
   ...versionKey(v.model, v.version),
@@ -76,6 +79,24 @@ export function registryStore(db: Db) {
       { limit, cursor, keyOf: indexKey },
     );
     return { items: page.items.map((i) => Model.parse(i)), next: page.next };
+  }
+
+  /** Up to `limit` model names in order, after `after` (from the first without it). */
+  async function modelNamesAfter(after: string | undefined, limit: number): Promise<string[]> {
+    const { Items = [] } = await db.send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: "gsi1",
+        KeyConditionExpression:
+          after === undefined ? "gsi1pk = :all" : "gsi1pk = :all AND gsi1sk > :after",
+        ExpressionAttributeValues: {
+          ":all": "models",
+          ...(after === undefined ? {} : { ":after": after }),
+        },
+        Limit: limit,
+      }),
+    );
+    return Items.map((i) => i.name as string);
   }
 
   async function newestVersionNumber(model: string): Promise<number> {
@@ -290,10 +311,78 @@ export function registryStore(db: Db) {
     return { items: page.items.map((i) => HistoryEntry.parse(i)), next: page.next };
   }
 
+  /** Appends a comment; its id is fresh, so the condition only guards against an overwrite. */
+  async function appendComment(comment: Comment): Promise<void> {
+    await db.send(
+      new PutCommand({
+        TableName: table(),
+        Item: {
+          pk: commentsPk(comment.model, comment.version),
+          sk: `c#${comment.createdAt}#${comment.id}`,
+          ...comment,
+        },
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
+  }
+
+  async function listComments(query: {
+    model: string;
+    version: number;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<Comment>> {
+    const page = await queryPage(
+      db,
+      {
+        TableName: table(),
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": commentsPk(query.model, query.version) },
+        ScanIndexForward: true,
+      },
+      { limit: query.limit, cursor: query.cursor, keyOf: primaryKey },
+    );
+    return { items: page.items.map((i) => Comment.parse(i)), next: page.next };
+  }
+
+  /** Records a deployment outcome; the same event again writes the same item. */
+  async function putDeployment(
+    model: string,
+    version: number,
+    deployment: VersionDeployment,
+  ): Promise<void> {
+    await db.send(
+      new PutCommand({
+        TableName: table(),
+        Item: {
+          pk: deploymentsPk(model, version),
+          sk: `d#${deployment.deploymentId}#${deployment.outcome}`,
+          ...deployment,
+        },
+      }),
+    );
+  }
+
+  async function listDeployments(model: string, version: number): Promise<VersionDeployment[]> {
+    const items = await allPages((cursor) =>
+      queryPage(
+        db,
+        {
+          TableName: table(),
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": deploymentsPk(model, version) },
+        },
+        { limit: 100, cursor, keyOf: primaryKey },
+      ),
+    );
+    return items.map((i) => VersionDeployment.parse(i));
+  }
+
   return {
     getModel,
     touchModel,
     listModels,
+    modelNamesAfter,
     newestVersionNumber,
     insertVersion,
     getVersion,
@@ -308,6 +397,10 @@ export function registryStore(db: Db) {
     putAlias,
     appendHistory,
     listHistory,
+    appendComment,
+    listComments,
+    putDeployment,
+    listDeployments,
   };
 }
 

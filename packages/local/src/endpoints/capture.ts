@@ -33,7 +33,7 @@ export class DataCapture {
   record(
     destination: { bucket: string; prefix: string },
     variant: string,
-    input: { contentType: string; body: Uint8Array },
+    input: { contentType: string; body: Uint8Array; inferenceId?: string },
     output: { contentType: string; body: Uint8Array },
   ): void {
     const record = {
@@ -43,6 +43,7 @@ export class DataCapture {
       },
       eventMetadata: {
         eventId: randomUUID(),
+        ...(input.inferenceId ? { inferenceId: input.inferenceId } : {}),
         inferenceTime: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
       },
       eventVersion: "0",

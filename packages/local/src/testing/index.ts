@@ -31,6 +31,15 @@ export interface TestPlatformOptions {
   endpoints?: { pingTimeoutMs?: number };
   /** The clock recurring schedules run on. */
   now?: () => Date;
+  /**
+   * Reopen this home, kept on disk (DynamoDB included) and not removed on close: a restart.
+   * Without it, a fresh temp home with DynamoDB in memory, removed on close.
+   */
+  home?: string;
+  /** Keep DynamoDB on disk under the home, so a later platform can reopen it. */
+  persist?: boolean;
+  /** Run the services' ticks this often (default: never; tests call them). */
+  tickMs?: number;
 }
 
 /**
@@ -39,15 +48,17 @@ export interface TestPlatformOptions {
  * the Batch-compatible runner when a mounted service declares jobs.
  */
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
-  const home = await mkdtemp(join(tmpdir(), "gyre-test-"));
+  const home = options.home ?? (await mkdtemp(join(tmpdir(), "gyre-test-")));
+  const keep = options.home !== undefined || options.persist === true;
   const services = options.services ?? [];
   const bucket = "gyre-data";
   const platform = await localPlatform({
     home,
     account: "000000000000",
     region: "us-east-1",
-    inMemory: true,
+    inMemory: !keep,
     s3: options.s3 ? { port: 0, bucket } : undefined,
+    tickMs: options.tickMs,
     batch: needsJobs(services) ? { cwd: repoRoot, log: () => {} } : undefined,
     endpoints: needsEndpoints(services)
       ? { cwd: repoRoot, log: () => {}, ...options.endpoints }
@@ -58,7 +69,9 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   });
   const as = {} as TestPlatform["as"];
   for (const role of roles) {
-    const { token } = await createToken(platform.tokens, { role, name: role });
+    // A reopened home has these names already: its new tokens get names of their own.
+    const name = options.home ? `${role}-${Date.now().toString(36)}` : role;
+    const { token } = await createToken(platform.tokens, { role, name });
     as[role] = { authorization: `Bearer ${token}` };
   }
   const app = await mountServices(platform, services, repoRoot);
@@ -71,7 +84,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     app,
     async close() {
       await closePlatform();
-      await rm(home, { recursive: true, force: true, maxRetries: 3 });
+      if (!keep) await rm(home, { recursive: true, force: true, maxRetries: 3 });
     },
   });
 }

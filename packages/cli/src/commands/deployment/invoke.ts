@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { apiClient, CliError } from "../../client";
+import { invokeEndpoint } from "./invocation";
 
 /** `gyre invoke`: send rows to an endpoint and print its answer, with the variant that gave it. */
 export function registerInvoke(program: Command, env: NodeJS.ProcessEnv = process.env) {
@@ -23,27 +24,12 @@ export function registerInvoke(program: Command, env: NodeJS.ProcessEnv = proces
         const { url } = apiClient(env);
         if (!env.GYRE_TOKEN)
           throw new CliError("Set GYRE_TOKEN to a token (npx gyre token create --role pipeline).");
-        const response = await fetch(
-          `${url}/endpoints/${encodeURIComponent(endpoint)}/invocations`,
-          {
-            method: "POST",
-            headers: {
-              authorization: `Bearer ${env.GYRE_TOKEN}`,
-              "content-type": contentType,
-              accept: options.accept,
-            },
-            body,
-          },
-        ).catch((error: Error) => {
-          throw new CliError(
-            `Cannot reach Gyre at ${url} (${error.cause ?? error.message}). Is it running (npm start)?`,
-          );
+        const answer = await invokeEndpoint({ url, token: env.GYRE_TOKEN }, endpoint, {
+          body,
+          contentType,
+          accept: options.accept,
         });
-        const text = await response.text();
-        if (!response.ok)
-          throw new CliError(`${endpoint} answered HTTP ${response.status}: ${errorOf(text)}`);
-        const variant = response.headers.get("x-gyre-variant");
-        const version = response.headers.get("x-gyre-model-version");
+        const { text, variant, version } = answer;
         console.error(`${endpoint}: answered by ${variant} (model version ${version})`);
         console.log(text.trimEnd());
       },
@@ -64,13 +50,4 @@ function typeOf(file: string, data: string | undefined): string {
   if (/\.jsonl$/.test(file)) return "application/jsonlines";
   if (/\.json$/.test(file) || /^\s*[[{]/.test(data ?? "")) return "application/json";
   return "text/csv";
-}
-
-function errorOf(text: string): string {
-  try {
-    const error = (JSON.parse(text) as { error?: { code: string; message: string } }).error;
-    return error ? `${error.message} (${error.code})` : text;
-  } catch {
-    return text.slice(0, 300);
-  }
 }

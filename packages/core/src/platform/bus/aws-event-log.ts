@@ -23,6 +23,11 @@ export function awsEventLog(db: Db): EventLog {
     deadLetters: (query) => deadLetters.page(query),
     put: (entries) => publisher.putEvents(entries),
     replay: startReplay,
+    stream: {
+      available: false,
+      reason:
+        "This Gyre runs on AWS Lambda behind API Gateway, which cannot stream responses: poll GET /events?since=<time> instead.",
+    },
   };
 }
 

@@ -45,6 +45,7 @@ describe("event catalog", () => {
       "gyre.registry": [
         "Model Alias Changed",
         "Model Version Approved",
+        "Model Version Commented",
         "Model Version Registered",
         "Model Version Rejected",
       ],

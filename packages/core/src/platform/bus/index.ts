@@ -3,6 +3,16 @@ export { entrySize } from "./entry-size";
 export { formatTime } from "./envelope";
 export { type EventLog, localEventLog } from "./event-log";
 export {
+  type BacklogNote,
+  type EventStream,
+  followEvents,
+  type LiveStream,
+  MAX_BACKLOG,
+  patternOf,
+  type ResumePoint,
+  type StreamFilters,
+} from "./event-stream";
+export {
   LocalBus,
   type LocalBusOptions,
   MAX_ENTRIES_PER_CALL,

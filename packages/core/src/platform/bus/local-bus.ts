@@ -102,6 +102,10 @@ export class LocalBus implements EventPublisher {
     this.rules.delete(name);
   }
 
+  ruleNames(): string[] {
+    return [...this.rules.keys()];
+  }
+
   async putEvents(entries: PutEventsEntry[]): Promise<PutEventsResult> {
     this.assertOpen();
     if (entries.length < 1 || entries.length > MAX_ENTRIES_PER_CALL) {

@@ -40,6 +40,7 @@ export async function invokeEndpoint(
         EndpointName: endpoint,
         ContentType: request.contentType,
         ...(request.accept ? { Accept: request.accept } : {}),
+        ...(request.inferenceId ? { InferenceId: request.inferenceId } : {}),
         Body: request.body,
       }),
     );

@@ -91,6 +91,8 @@ export interface InvokeRequest {
   body: Uint8Array;
   contentType: string;
   accept?: string;
+  /** SageMaker's InferenceId: written to data capture, where ground truth is joined by it. */
+  inferenceId?: string;
 }
 
 export interface InvokeResponse {

@@ -1,0 +1,90 @@
+import { DATASET_DRIFT_SHARE } from "@gyre/profile/drift/index";
+import type { MonitoringDeps } from "./deps";
+import { featureResult, featuresOf, ranked } from "./features";
+import type { ClosedWindow, Monitor, Report } from "./monitor";
+import { estimatedPerformance, performanceReport } from "./performance";
+import { segmentResults } from "./segments";
+import { monitoringStore as store } from "./store";
+import { baselineRows, labelledOf, windowRows } from "./window-data";
+
+/** A window's report id follows from the window's: closing it twice makes the same report. */
+export const reportIdOf = (windowId: string) => `rep_${windowId.replace(/^win_/, "")}`;
+
+/**
+ * The report of a closed window of the monitor: every feature against the baseline (judged
+ * only with at least `minSamples` rows), ranked, the segments, and the endpoint's own
+ * request, error and latency figures over the window.
+ */
+export async function reportOf(
+  monitor: Monitor,
+  closing: ClosedWindow,
+  deps: MonitoringDeps,
+): Promise<Report> {
+  const { baseline, settings } = monitor;
+  const dataset = await store(deps.state).getDataset(baseline.dataset, baseline.version);
+  const columns = dataset?.columns ?? [];
+  const reference = dataset ? await baselineRows(dataset, deps) : [];
+  const { rows: current, late } = await windowRows(monitor.id, closing.windowId, deps);
+  const judged = current.length >= settings.minSamples;
+  const { features, ignored } = featuresOf(reference, current, settings.ignore);
+  const results = features.map((f) =>
+    featureResult(f, reference, current, { columns, settings, judged }),
+  );
+  const considered = results.filter((f) => f.type !== "empty");
+  const driftShare = considered.length
+    ? considered.filter((f) => f.drift).length / considered.length
+    : 0;
+  return {
+    id: reportIdOf(closing.windowId),
+    monitorId: monitor.id,
+    endpoint: monitor.endpoint,
+    model: monitor.model,
+    version: monitor.version,
+    baseline,
+    windowId: closing.windowId,
+    windowStart: closing.start,
+    windowEnd: closing.end,
+    closedBy: closing.closedBy,
+    samples: current.length,
+    judged,
+    features: ranked(results),
+    ignored,
+    driftShare,
+    datasetDrift: judged && considered.length > 0 && driftShare >= DATASET_DRIFT_SHARE,
+    segments: judged ? segmentResults(reference, current, features, { columns, settings }) : [],
+    lateRows: late,
+    performance: await windowPerformance(monitor, closing.windowId, deps),
+    estimatedPerformance: estimatedPerformance(current),
+    serving: await servingOf(monitor.endpoint, closing.start, deps),
+    createdAt: closing.end,
+  };
+}
+
+/** The window's performance against the ground truth joined to it so far, beside training's. */
+export async function windowPerformance(monitor: Monitor, windowId: string, deps: MonitoringDeps) {
+  const pairs = await labelledOf(monitor.id, windowId, deps);
+  const training = await store(deps.state).trainingMetrics(monitor.model, monitor.version);
+  return performanceReport(pairs, training, monitor.settings.performanceTolerance);
+}
+
+/** The endpoint's figures since the window opened, when the platform can measure them. */
+async function servingOf(
+  endpoint: string,
+  since: string,
+  deps: MonitoringDeps,
+): Promise<Report["serving"]> {
+  if (!deps.endpoints) return [];
+  try {
+    const metrics = await deps.endpoints.metrics(endpoint, new Date(since));
+    return metrics.map(({ variant, version, requests, errors5xx, latencyP99Ms }) => ({
+      variant,
+      version,
+      requests,
+      errors5xx,
+      latencyP99Ms,
+    }));
+  } catch {
+    // The endpoint may be gone (deleted, or a host that stopped); the report stands without them.
+    return [];
+  }
+}
