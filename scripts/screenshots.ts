@@ -101,7 +101,7 @@ try {
       (m) => m.items[0]?.version === 1,
     )
   ).items[0];
-  await call("PUT", `/monitors/${monitor.id}`, { minSamples: 500 });
+  await call("PUT", `/monitors/${monitor.id}`, { maxSamples: 500 });
   console.log("screenshots: calm, then drifted traffic ...");
   await traffic(churnCsv({ rows: 600, seed: 2 }));
   await until(

@@ -131,28 +131,62 @@ describe("the console in a browser", () => {
     await page.context().close();
   }, 60_000);
 
-  it("shows a version registered meanwhile without a reload, keeping what the user typed", async () => {
+  it.each([
+    ["stream", "v4", false],
+    ["polling", "v5", true],
+  ] as const)(
+    "shows a version registered meanwhile without a reload (%s), keeping what the user typed",
+    async (mode, v, noStream) => {
+      const page = await signedIn("approver");
+      if (noStream) {
+        await page.route("**/events/stream*", (route) =>
+          route.fulfill({
+            status: 501,
+            json: { error: { code: "events.stream_unavailable", message: "cannot stream here" } },
+          }),
+        );
+      }
+      await page.goto(`${gyre.url}/approvals/churn/3`);
+      await page
+        .locator("article.review")
+        .getByRole("heading", { name: /churn v3/ })
+        .waitFor();
+      await page.getByLabel("Comment (required to reject)").fill("half-written thought");
+      await page.getByText(`Live (${mode})`).waitFor();
+      const registered = await gyre.call("POST", "/models/churn/versions", "pipeline", {
+        artifactUri: `s3://gyre-data/runs/run_${v}/model/`,
+        metrics: { auc: 0.9 },
+        runId: `run_${v}`,
+        serve,
+      });
+      expect(registered.status).toBe(201);
+      await page
+        .getByRole("navigation", { name: "Approval queue" })
+        .getByText(`churn ${v}`)
+        .waitFor();
+      expect(await page.getByLabel("Comment (required to reject)").inputValue()).toBe(
+        "half-written thought",
+      );
+      expect(page.url()).toBe(`${gyre.url}/approvals/churn/3`);
+      await page.context().close();
+    },
+  );
+
+  it("keeps a discussion per version, with the signed-in name", async () => {
     const page = await signedIn("approver");
     await page.goto(`${gyre.url}/approvals/churn/3`);
+    await page.getByLabel("Add a comment").fill("why is lr 0.2 here?");
+    await page.getByRole("button", { name: "Post comment" }).click();
     await page
-      .locator("article.review")
-      .getByRole("heading", { name: /churn v3/ })
+      .locator(".thread li")
+      .filter({ hasText: /approver.*why is lr 0\.2 here\?/ })
       .waitFor();
-    await page.getByLabel("Comment (required to reject)").fill("half-written thought");
-    await page.getByText("Live (polling)").waitFor(); // no /events/stream here yet: it polls
-    const registered = await gyre.call("POST", "/models/churn/versions", "pipeline", {
-      artifactUri: "s3://gyre-data/runs/run_v4/model/",
-      metrics: { auc: 0.9 },
-      runId: "run_v4",
-      serve,
-    });
-    expect(registered.status).toBe(201);
-    await page.getByRole("navigation", { name: "Approval queue" }).getByText("churn v4").waitFor();
-    expect(await page.getByLabel("Comment (required to reject)").inputValue()).toBe(
-      "half-written thought",
-    );
-    expect(page.url()).toBe(`${gyre.url}/approvals/churn/3`);
     await page.context().close();
+    const viewer = await signedIn("viewer");
+    await viewer.goto(`${gyre.url}/approvals/churn/3`);
+    await viewer.locator(".thread li").filter({ hasText: "why is lr 0.2 here?" }).waitFor();
+    expect(await viewer.getByLabel("Add a comment").count()).toBe(0);
+    await viewer.context().close();
   });
 
   it("shows a viewer the queue with no approve button", async () => {
@@ -172,8 +206,12 @@ describe("the console in a browser", () => {
     await page.goto(`${gyre.url}/approvals/churn/3`);
     await page.getByRole("button", { name: /Reject/ }).click();
     const alert = page.locator("#decision-error");
-    await expect.poll(() => alert.textContent()).toContain("request.invalid");
-    expect(await alert.textContent()).toContain("comment");
+    const refused = await gyre.call("POST", "/models/churn/versions/3/reject", "approver", {
+      comment: "",
+    });
+    expect(refused.status).toBe(400);
+    await expect.poll(() => alert.textContent()).toContain(refused.body.error.code);
+    expect(await alert.textContent()).toContain(refused.body.error.message);
     const v3 = await gyre.call("GET", "/models/churn/versions/3", "viewer");
     expect(v3.body.status).toBe("PendingManualApproval");
     await page.context().close();

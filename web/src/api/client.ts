@@ -49,22 +49,3 @@ export async function ok<T>(answer: Promise<Answer<T>>): Promise<T> {
     body.error?.message ?? response.statusText,
   );
 }
-
-/** For routes the generated types do not know yet (they land with the console API). */
-export async function untyped<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(apiUrl + path, {
-    ...init,
-    headers: { ...authHeaders(), "content-type": "application/json", ...init.headers },
-  }).catch((cause: Error) => {
-    throw new ApiError(0, "network", `The API did not answer: ${cause.message}`);
-  });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    throw new ApiError(
-      response.status,
-      body.error?.code ?? `http.${response.status}`,
-      body.error?.message ?? response.statusText,
-    );
-  }
-  return body as T;
-}

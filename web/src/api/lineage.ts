@@ -1,4 +1,7 @@
-import { ApiError, api, ok, untyped } from "./client";
+import type { components } from "../api-types";
+import { ApiError, api, ok } from "./client";
+
+type Lineage = components["schemas"]["ModelVersionLineage"];
 
 export interface LineageNode {
   kind: "dataset" | "run" | "version" | "deployment" | "report" | "retrain";
@@ -7,59 +10,65 @@ export interface LineageNode {
   href?: string;
 }
 
+/** What another service would have said, or `fallback` where that service is not running. */
 const optional = async <T>(load: Promise<T>, fallback: T) => {
   try {
     return await load;
   } catch (error) {
-    if (error instanceof ApiError && (error.absent || error.status === 404)) return fallback;
+    if (error instanceof ApiError && error.absent) return fallback;
     throw error;
   }
 };
 
 /**
- * The version's lineage from the registry's lineage route when it is served; until then, read
- * from the version itself and the deployment and monitoring lists (only what they say, matched by
- * model and version).
+ * dataset version → run → version → deployments, from the registry's lineage route; then the
+ * drift reports of the version's monitors and the retrains drift started on the same trip.
  */
 export async function lineage(model: string, version: number): Promise<LineageNode[]> {
-  const served = await optional(
-    untyped<{ nodes: LineageNode[] }>(
-      `/models/${encodeURIComponent(model)}/versions/${version}/lineage`,
-    ),
-    null,
+  const l = await ok(
+    api.GET("/models/{name}/versions/{version}/lineage", {
+      params: { path: { name: model, version } },
+    }),
   );
-  if (served?.nodes) return served.nodes;
-  const v = await ok(
-    api.GET("/models/{name}/versions/{version}", { params: { path: { name: model, version } } }),
-  );
+  return [...registryNodes(l), ...(await reportNodes(model, version)), ...(await retrains(l))];
+}
+
+function registryNodes(l: Lineage): LineageNode[] {
   const nodes: LineageNode[] = [];
-  if (v.dataset) {
+  if (l.dataset) {
     nodes.push({
       kind: "dataset",
-      label: `${v.dataset.name} v${v.dataset.version}`,
-      detail: `sha256 ${v.dataset.sha256.slice(0, 16)}…`,
-      href: `/datasets/${v.dataset.name}`,
+      label: `${l.dataset.name} v${l.dataset.version}`,
+      detail: `sha256 ${l.dataset.sha256.slice(0, 16)}…`,
+      href: `/datasets/${l.dataset.name}`,
     });
   }
-  if (v.runId)
-    nodes.push({ kind: "run", label: v.runId, detail: v.pipeline ?? "", href: `/runs/${v.runId}` });
-  nodes.push({ kind: "version", label: `${model} v${version}`, detail: v.status });
-  const deployments = await optional(
-    ok(api.GET("/deployments", { params: { query: { limit: 100 } } })),
-    { items: [], next: null },
-  );
-  for (const d of deployments.items.filter((d) => d.model === model && d.version === version)) {
+  if (l.run)
+    nodes.push({
+      kind: "run",
+      label: l.run.id,
+      detail: l.run.pipeline ?? "",
+      href: `/runs/${l.run.id}`,
+    });
+  nodes.push({ kind: "version", label: `${l.model} v${l.version}`, detail: l.status });
+  for (const d of l.deployments) {
+    const restored = d.restoredVersion === null ? "" : `, v${d.restoredVersion} restored`;
     nodes.push({
       kind: "deployment",
       label: d.endpoint,
-      detail: `${d.id}: ${d.status}`,
+      detail: `${d.deploymentId}: ${d.outcome}${restored}`,
       href: `/endpoints/${d.endpoint}`,
     });
   }
+  return nodes;
+}
+
+async function reportNodes(model: string, version: number): Promise<LineageNode[]> {
   const monitors = await optional(ok(api.GET("/monitors", { params: { query: { limit: 100 } } })), {
     items: [],
     next: null,
   });
+  const nodes: LineageNode[] = [];
   for (const m of monitors.items.filter((m) => m.model === model && m.version === version)) {
     const reports = await ok(
       api.GET("/monitors/{id}/reports", { params: { path: { id: m.id }, query: { limit: 100 } } }),
@@ -72,21 +81,22 @@ export async function lineage(model: string, version: number): Promise<LineageNo
       href: `/monitoring/${m.id}`,
     });
   }
-  return [...nodes, ...(await retrains(v))];
+  return nodes;
 }
 
 /** The runs drift started on the same trip round the loop as the version (its correlationId). */
-async function retrains(v: {
-  pipeline: string | null;
-  correlationId: string | null;
-}): Promise<LineageNode[]> {
-  if (!v.pipeline || !v.correlationId) return [];
+async function retrains(l: Lineage): Promise<LineageNode[]> {
+  const pipeline = l.run?.pipeline;
+  if (!pipeline || !l.correlationId) return [];
   const runs = await optional(
-    ok(api.GET("/runs", { params: { query: { pipeline: v.pipeline, limit: 100 } } })),
-    { items: [], next: null },
+    ok(api.GET("/runs", { params: { query: { pipeline, limit: 100 } } })),
+    {
+      items: [],
+      next: null,
+    },
   );
   return runs.items
-    .filter((r) => r.trigger === "drift" && r.cause.correlationId === v.correlationId)
+    .filter((r) => r.trigger === "drift" && r.cause.correlationId === l.correlationId)
     .map((r) => ({
       kind: "retrain" as const,
       label: r.id,

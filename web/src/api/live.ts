@@ -10,6 +10,7 @@ const listeners = new Set<Listener>();
 const modeListeners = new Set<(mode: LiveMode) => void>();
 const POLL_MS = 1_500;
 const OVERLAP_MS = 5_000;
+const RETRY_MS = 2_000;
 let mode: LiveMode = "connecting";
 let stop: (() => void) | null = null;
 
@@ -49,6 +50,7 @@ function start(): () => void {
   const fallBack = () => {
     if (!controller.signal.aborted && !stopPolling) stopPolling = poll();
   };
+  let opened = false;
   setMode("connecting");
   fetchEventSource(`${apiUrl}/events/stream`, {
     headers: authHeaders(),
@@ -57,13 +59,18 @@ function start(): () => void {
     async onopen(response) {
       const type = response.headers.get("content-type") ?? "";
       if (!response.ok || !type.includes("text/event-stream")) throw new NoStream();
+      opened = true;
       setMode("streaming");
     },
     onmessage(message) {
       if (message.data) dispatch(JSON.parse(message.data) as BusEvent);
     },
     onerror(error) {
-      throw error;
+      // A stream that worked and dropped is retried (with Last-Event-ID, so nothing is missed);
+      // one that never opened, or a host that cannot stream, falls back to polling.
+      if (error instanceof NoStream || !opened) throw error;
+      setMode("connecting");
+      return RETRY_MS;
     },
   }).catch(fallBack);
   return () => {

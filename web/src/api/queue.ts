@@ -3,32 +3,14 @@ import { api, ok } from "./client";
 
 export type ModelVersion = components["schemas"]["ModelVersion"];
 
-/**
- * The versions awaiting a decision, across models: one page of models, then each model's
- * pending versions (the registry's own status filter). GET /approvals replaces this when it lands.
- */
 export interface Queue {
   items: ModelVersion[];
-  /** More versions wait than these: the list is paged, not loaded whole. */
-  more: boolean;
+  /** The cursor of the next page: the queue is paged, never loaded whole. */
+  next: string | null;
 }
 
-export async function pendingVersions(): Promise<Queue> {
-  const models = await ok(api.GET("/models", { params: { query: { limit: 100 } } }));
-  const pages = await Promise.all(
-    models.items.map((m) =>
-      ok(
-        api.GET("/models/{name}/versions", {
-          params: {
-            path: { name: m.name },
-            query: { status: "PendingManualApproval", limit: 100 },
-          },
-        }),
-      ),
-    ),
-  );
-  return {
-    items: pages.flatMap((p) => p.items),
-    more: Boolean(models.next) || pages.some((p) => p.next),
-  };
+/** One page of the versions awaiting approval, across models (GET /approvals). */
+export async function pendingVersions(cursor?: string, limit = 50): Promise<Queue> {
+  const page = await ok(api.GET("/approvals", { params: { query: { limit, cursor } } }));
+  return { items: page.items.map((a) => a.version), next: page.next ?? null };
 }

@@ -1,13 +1,8 @@
 import type { components } from "../api-types";
-import { ApiError, api, ok, untyped } from "./client";
+import { api, ok } from "./client";
 
 type Comparison = components["schemas"]["ModelVersionComparison"];
-export interface Comment {
-  id?: string;
-  actor: string;
-  at: string;
-  text: string;
-}
+export type Comment = components["schemas"]["ModelVersionComment"];
 
 /** What a reviewer needs about one version: it, its model's policy and aliases, and the champion diff. */
 export async function review(model: string, version: number) {
@@ -28,24 +23,23 @@ export async function review(model: string, version: number) {
   return { version: detail, model: modelDetail, champion: champion ?? null, comparison };
 }
 
-/** The version's comment thread; null where the registry does not serve comments yet. */
-export async function comments(model: string, version: number): Promise<Comment[] | null> {
-  try {
-    const page = await untyped<{ items: Comment[] }>(
-      `/models/${encodeURIComponent(model)}/versions/${version}/comments`,
-    );
-    return page.items;
-  } catch (error) {
-    if (error instanceof ApiError && error.absent) return null;
-    throw error;
-  }
+/** The version's comment thread, oldest first. */
+export async function comments(model: string, version: number): Promise<Comment[]> {
+  const page = await ok(
+    api.GET("/models/{name}/versions/{version}/comments", {
+      params: { path: { name: model, version }, query: { limit: 100 } },
+    }),
+  );
+  return page.items;
 }
 
 export const addComment = (model: string, version: number, text: string) =>
-  untyped(`/models/${encodeURIComponent(model)}/versions/${version}/comments`, {
-    method: "POST",
-    body: JSON.stringify({ text }),
-  });
+  ok(
+    api.POST("/models/{name}/versions/{version}/comments", {
+      params: { path: { name: model, version } },
+      body: { text },
+    }),
+  );
 
 export function decide(
   decision: "approve" | "reject",

@@ -1,17 +1,16 @@
-import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { pendingVersions } from "../api/queue";
 import { fromSources, useApi } from "../api/use-api";
+import { MoreButton, usePaged } from "../ui/paged";
 import { View } from "../ui/states";
 import { ReviewPanel } from "./review-panel";
 
 const registryEvents = fromSources("gyre.registry");
-const PAGE = 50;
 
 /** The queue of versions awaiting approval, and the one under review: /approvals/:model/:version. */
 export function Approvals(props: { model?: string; version?: string }) {
-  const queue = useApi(pendingVersions, [], registryEvents);
-  const [shown, setShown] = useState(PAGE);
+  const queue = useApi(() => pendingVersions(), [], registryEvents);
+  const paged = usePaged(queue.data, (cursor) => pendingVersions(cursor));
   const { route } = useLocation();
   return (
     <section>
@@ -23,7 +22,8 @@ export function Approvals(props: { model?: string; version?: string }) {
         isEmpty={(q) => q.items.length === 0 && !props.model}
         empty="Nothing awaits a decision: new versions that pass registration but need a person land here."
       >
-        {({ items, more }) => {
+        {() => {
+          const { items } = paged;
           const selected = props.model
             ? { model: props.model, version: Number(props.version) }
             : items[0];
@@ -39,10 +39,10 @@ export function Approvals(props: { model?: string; version?: string }) {
               <nav aria-label="Approval queue" class="queue">
                 <p class="count" aria-live="polite">
                   {items.length}
-                  {more ? "+" : ""} awaiting a decision
+                  {paged.hasMore ? "+" : ""} awaiting a decision
                 </p>
                 <ul>
-                  {items.slice(0, shown).map((v) => (
+                  {items.map((v) => (
                     <li key={`${v.model}/${v.version}`}>
                       <a
                         href={`/approvals/${v.model}/${v.version}`}
@@ -63,11 +63,7 @@ export function Approvals(props: { model?: string; version?: string }) {
                     </li>
                   ))}
                 </ul>
-                {items.length > shown ? (
-                  <button type="button" class="more" onClick={() => setShown(shown + PAGE)}>
-                    Show {Math.min(PAGE, items.length - shown)} more
-                  </button>
-                ) : null}
+                <MoreButton paged={paged} label="versions" />
               </nav>
               {selected ? (
                 <ReviewPanel

@@ -4,12 +4,10 @@ import { addComment, type Comment } from "../api/review";
 import type { Query } from "../api/use-api";
 import { when } from "../ui/format";
 import { View } from "../ui/states";
+import { useMay } from "../ui/who";
 
-export function CommentThread(props: {
-  model: string;
-  version: number;
-  query: Query<Comment[] | null>;
-}) {
+export function CommentThread(props: { model: string; version: number; query: Query<Comment[]> }) {
+  const mayComment = useMay("pipeline");
   const [text, setText] = useState("");
   const [error, setError] = useState<ApiError | null>(null);
   const post = async (event: Event) => {
@@ -27,23 +25,21 @@ export function CommentThread(props: {
     <section aria-labelledby="comments-title">
       <h3 id="comments-title">Discussion</h3>
       <View query={props.query} what="comments" service="registry">
-        {(items) =>
-          items === null ? (
-            <p class="note">This registry does not keep comments yet.</p>
-          ) : (
-            <>
-              {items.length ? (
-                <ol class="thread">
-                  {items.map((c, i) => (
-                    <li key={c.id ?? i}>
-                      <strong>{c.actor}</strong> <span class="sub">{when(c.at)}</span>
-                      <p>{c.text}</p>
-                    </li>
-                  ))}
-                </ol>
-              ) : (
-                <p>No comments yet.</p>
-              )}
+        {(items) => (
+          <>
+            {items.length ? (
+              <ol class="thread">
+                {items.map((c) => (
+                  <li key={c.id}>
+                    <strong>{c.author}</strong> <span class="sub">{when(c.createdAt)}</span>
+                    <p>{c.text}</p>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p>No comments yet.</p>
+            )}
+            {mayComment ? (
               <form onSubmit={post} class="comment-form">
                 <label for="new-comment">Add a comment</label>
                 <textarea
@@ -57,9 +53,9 @@ export function CommentThread(props: {
                   {error ? `${error.code}: ${error.message}` : null}
                 </p>
               </form>
-            </>
-          )
-        }
+            ) : null}
+          </>
+        )}
       </View>
     </section>
   );

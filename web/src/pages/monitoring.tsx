@@ -4,6 +4,7 @@ import { number, percent, when } from "../ui/format";
 import { View } from "../ui/states";
 import { Status } from "../ui/status";
 import { FeatureDrift } from "./feature-drift";
+import { PerformanceOverTime, ReportPerformance } from "./performance";
 
 const monitoringEvents = fromSources("gyre.monitoring");
 
@@ -74,6 +75,8 @@ function MonitorReports({ id }: { id: string }) {
         {(d) => (
           <>
             <FeatureDrift reports={d.items} />
+            <h3>Performance over time</h3>
+            <PerformanceOverTime reports={d.items} />
             <table>
               <caption>Reports, newest first</caption>
               <thead>
@@ -159,6 +162,7 @@ export function ReportPage({ id }: { id: string }) {
                 ))}
               </tbody>
             </table>
+            <ReportPerformance report={r} />
           </>
         )}
       </View>

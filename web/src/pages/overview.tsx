@@ -61,7 +61,7 @@ function RunsCard() {
 }
 
 function ApprovalsCard() {
-  const q = useApi(pendingVersions, [], any);
+  const q = useApi(() => pendingVersions(undefined, 100), [], any);
   return (
     <Card title="Awaiting approval" href="/approvals">
       <View
@@ -75,7 +75,7 @@ function ApprovalsCard() {
           <>
             <p class="big">
               {d.items.length}
-              {d.more ? "+" : ""}
+              {d.next ? "+" : ""}
             </p>
             <ul class="plain">
               {d.items.slice(0, 5).map((v) => (

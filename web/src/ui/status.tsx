@@ -16,6 +16,8 @@ const tones: Record<string, { tone: string; icon: string }> = {
   drift: { tone: "bad", icon: "▲" },
   "no drift": { tone: "good", icon: "✓" },
   passed: { tone: "good", icon: "✓" },
+  holding: { tone: "good", icon: "✓" },
+  degraded: { tone: "bad", icon: "▼" },
   failed: { tone: "bad", icon: "✕" },
 };
 
