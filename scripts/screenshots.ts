@@ -124,6 +124,9 @@ try {
     (v) => v.items.length === 2,
   );
 
+  await call("POST", "/models/churn/versions/2/comments", {
+    text: "Retrained on drift, same data version: metrics match v1. Is the new traffic in a dataset yet?",
+  });
   const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },

@@ -21,7 +21,20 @@ export async function buildConsole(options: { force?: boolean } = {}): Promise<B
   const built = options.force === true || stamp !== hash;
   if (built) {
     const { build } = await import("vite");
-    await build({ configFile: join(webRoot, "vite.config.ts"), logLevel: "warn" });
+    // Vite builds for NODE_ENV when it is set: under vitest (NODE_ENV=test) that is not the
+    // production bundle, and the stamp would then pass it off as one.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = "production";
+    try {
+      await build({
+        configFile: join(webRoot, "vite.config.ts"),
+        logLevel: "warn",
+        mode: "production",
+      });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
     await writeFile(stampFile, hash);
   }
   return { built, ...(await bundleSize()) };
