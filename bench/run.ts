@@ -1,6 +1,7 @@
 import { benchBus } from "./bus";
 import { benchConsole } from "./console";
 import { benchDeployment } from "./deployment";
+import { benchDrift } from "./drift";
 import { benchLocal } from "./local";
 import { benchLoop } from "./loop";
 import { benchMatcher } from "./matcher";
@@ -27,6 +28,7 @@ const suites: Record<string, () => Promise<void>> = {
   performance: benchPerformance,
   monitoring: benchMonitoring,
   loop: benchLoop,
+  drift: benchDrift,
 };
 const only = process.argv.slice(2);
 

@@ -82,7 +82,11 @@ const CaptureRecord = z.strictObject({
     endpointInput: Captured("INPUT"),
     endpointOutput: Captured("OUTPUT"),
   }),
-  eventMetadata: z.strictObject({ eventId: z.uuid(), inferenceTime: z.iso.datetime() }),
+  eventMetadata: z.strictObject({
+    eventId: z.uuid(),
+    inferenceId: z.string().min(1).max(64),
+    inferenceTime: z.iso.datetime(),
+  }),
   eventVersion: z.literal("0"),
 });
 function Captured(mode: "INPUT" | "OUTPUT") {

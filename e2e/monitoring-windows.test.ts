@@ -337,3 +337,75 @@ describe("ground truth", () => {
     expect((await listed()).KeyCount).toBe(1);
   });
 });
+
+describe("a feature over time", () => {
+  it("lists one feature's verdict per report in the range, oldest first, and refuses a backwards range", async () => {
+    t = await startTestPlatform({ s3: true, services });
+    const monitor = await watchedChurn(t);
+    await Monitoring.updateMonitor(monitor.id, settings({ maxSamples: 400, minSamples: 300 }), t);
+    // Mounted, the capture subscription reads each file as its Object Created event arrives.
+    const reports = async (n: number) => {
+      for (let i = 0; i < 300; i++) {
+        const { items } = await Monitoring.listReports(monitor.id, { limit: 10 }, t);
+        if (items.length >= n) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`fewer than ${n} reports`);
+    };
+    await captureFile(t, churnCsv({ rows: 400, seed: 20 }));
+    await reports(1);
+    await captureFile(t, churnCsv({ rows: 400, seed: 21, drift: 0.8 }));
+    await reports(2);
+    const get = (query: string) =>
+      t.app.request(`/monitors/${monitor.id}/features/monthly_charges${query}`, {
+        headers: t.as.viewer,
+      });
+
+    const res = await get("");
+    expect(res.status).toBe(200);
+    const series = (await res.json()) as {
+      points: { level: string; samples: number; threshold: number }[];
+    };
+    expect(series.points.map((p) => [p.samples, p.level])).toEqual([
+      [400, expect.stringMatching(/ok|warn/)],
+      [400, "drift"],
+    ]);
+    expect(series.points[0]?.threshold).toBe(series.points[1]?.threshold);
+    const backwards = await get("?from=2026-12-03T10:00:00Z&to=2026-12-02T10:00:00Z");
+    expect(backwards.status).toBe(400);
+    expect(((await backwards.json()) as { error: { code: string } }).error.code).toBe(
+      "series.range",
+    );
+  });
+});
+
+describe("prediction drift", () => {
+  it("compares each window's predictions with the version's first judged window, like any feature", async () => {
+    const monitor = await watchedChurn(await start());
+    await Monitoring.updateMonitor(monitor.id, settings({ maxSamples: 300, minSamples: 300 }), t);
+    const scores = (centre: number) =>
+      Array.from({ length: 300 }, (_, i) => centre + (i % 10) / 100);
+    const first = await Monitoring.onCaptureObject(
+      await captureFile(t, churnCsv({ rows: 300, seed: 30 }), { predictions: scores(0.2) }),
+      t,
+    );
+    const reference = await Monitoring.getReport((first as { report: string }).report, t);
+    expect(reference.features.map((f) => f.feature)).not.toContain("prediction");
+    expect((await Monitoring.getMonitor(monitor.id, t)).predictionReference).toBe(
+      reference.windowId,
+    );
+
+    const second = await Monitoring.onCaptureObject(
+      await captureFile(t, churnCsv({ rows: 300, seed: 31 }), { predictions: scores(0.6) }),
+      t,
+    );
+    const report = await Monitoring.getReport((second as { report: string }).report, t);
+    expect(report.predictionReference).toBe(reference.windowId);
+    expect(report.features.find((f) => f.feature === "prediction")).toMatchObject({
+      type: "numeric",
+      method: "ks",
+      drift: true,
+      level: "drift",
+    });
+  });
+});

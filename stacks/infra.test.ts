@@ -784,7 +784,7 @@ describe("monitoring on AWS (its declaration, and stacks/ticks.ts)", () => {
       const policy = await policyOf(name, real);
       const on = (action: string) => policy.filter((p) => p.actions.includes(action));
       expect(on("s3:GetObject").flatMap((p) => p.resources)).toEqual(
-        ["capture/", "datasets/", "monitoring/"].map(bucketObjects),
+        ["capture/", "datasets/", "ground-truth/", "monitoring/"].map(bucketObjects),
       );
       expect(on("s3:PutObject").flatMap((p) => p.resources)).toEqual([
         bucketObjects("monitoring/"),
@@ -793,7 +793,7 @@ describe("monitoring on AWS (its declaration, and stacks/ticks.ts)", () => {
         {
           test: "StringLike",
           variable: "s3:prefix",
-          values: ["capture/*", "datasets/*", "monitoring/*"],
+          values: ["capture/*", "datasets/*", "ground-truth/*", "monitoring/*"],
         },
       ]);
       const actions = policy.flatMap((p) => p.actions);

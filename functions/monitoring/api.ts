@@ -6,6 +6,8 @@ import { lambdaApi } from "../shared/lambda-api";
 import { json, jsonBody, ListQuery, pageOf } from "../shared/schemas";
 import {
   Baseline,
+  FeatureParam,
+  FeatureSeries,
   GroundTruth,
   GroundTruthAccepted,
   Monitor,
@@ -13,6 +15,7 @@ import {
   MonitorSettings,
   Report,
   ReportParam,
+  SeriesQuery,
 } from "./schemas";
 
 const missing = notFound("No such monitor or report");
@@ -111,6 +114,23 @@ export function monitoringApi(platform: Platform) {
         await Monitoring.listReports(c.req.valid("param").id, c.req.valid("query"), platform),
         200,
       ),
+  );
+  app.openapi(
+    authedRoute(tokens, "viewer", {
+      method: "get",
+      path: "/monitors/{id}/features/{feature}",
+      tags,
+      summary: "One feature over time: its value, threshold and level in every report of the range",
+      request: { params: FeatureParam, query: SeriesQuery },
+      responses: { 200: json(FeatureSeries, "The feature's points, oldest first"), ...missing },
+    }),
+    async (c) => {
+      const { id, feature } = c.req.valid("param");
+      return c.json(
+        await Monitoring.featureSeries(id, feature, c.req.valid("query"), platform),
+        200,
+      );
+    },
   );
   app.openapi(
     authedRoute(tokens, "viewer", {

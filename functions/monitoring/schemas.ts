@@ -3,6 +3,20 @@ import { prefixedId } from "@gyre/events/shared";
 import { z } from "@hono/zod-openapi";
 
 export const MonitorParam = z.object({ id: prefixedId("mon") });
+export const FeatureParam = z.object({
+  id: prefixedId("mon"),
+  feature: z.string().min(1).max(256),
+});
+export const SeriesQuery = z.object(Monitoring.SeriesQuery.shape);
+export const FeatureSeries = z
+  .object({
+    monitorId: z.string(),
+    feature: z.string(),
+    from: z.string(),
+    to: z.string(),
+    points: z.array(Monitoring.FeaturePoint),
+  })
+  .openapi("FeatureSeries");
 export const ReportParam = z.object({ id: prefixedId("rep") });
 export const Monitor = z.object(Monitoring.Monitor.shape).openapi("Monitor");
 export const MonitorSettings = z

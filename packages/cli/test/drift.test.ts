@@ -107,12 +107,51 @@ describe("gyre drift", () => {
     );
   });
 
-  it("does not offer --sketch yet", async () => {
-    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    try {
-      await expect(drift(...pair("same.csv"), "--sketch")).rejects.toThrow(/unknown option/);
-    } finally {
-      stderr.mockRestore();
+  it("--sketch streams both files and judges every feature as exact mode does", async () => {
+    for (const current of ["drifted.csv", "same.csv"]) {
+      const exact = JSON.parse(await drift(...pair(current), "--json"));
+      const sketch = JSON.parse(await drift(...pair(current), "--json", "--sketch"));
+      expect(Object.keys(sketch.features)).toEqual(Object.keys(exact.features));
+      for (const [name, feature] of Object.entries(exact.features) as [
+        string,
+        Record<string, unknown>,
+      ][]) {
+        expect(Object.keys(sketch.features[name]), name).toEqual(Object.keys(feature));
+        expect([sketch.features[name].method, sketch.features[name].drift], name).toEqual([
+          feature.method,
+          feature.drift,
+        ]);
+      }
+      expect([sketch.driftShare, sketch.datasetDrift]).toEqual([
+        exact.driftShare,
+        exact.datasetDrift,
+      ]);
     }
+  });
+
+  it("--sketch reads JSON Lines through typed rows: small samples exactly as exact mode", async () => {
+    const lines = (shift: number) =>
+      Array.from({ length: 300 }, (_, i) =>
+        JSON.stringify({
+          age: (i % 60) + shift,
+          plan: i % 3 ? "basic" : "pro",
+          at: `2024-01-${String((i % 28) + 1).padStart(2, "0")}`,
+        }),
+      ).join("\n");
+    await writeFile(file("a.jsonl"), lines(0));
+    await writeFile(file("b.jsonl"), lines(5));
+    const args = ["--reference", file("a.jsonl"), "--current", file("b.jsonl"), "--json"];
+    expect(JSON.parse(await drift(...args, "--sketch"))).toEqual(JSON.parse(await drift(...args)));
+  });
+
+  it("--sketch prints the same table and refuses the same input", async () => {
+    const out = await drift(...pair("same.csv"), "--sketch", "--ignore", "customer_id");
+    expect(out).toMatch(/^tenure_months +numeric +wassersteinNorm +[\d.]+ +0\.1 +no$/m);
+    await expect(drift(...pair("missing.csv"), "--sketch")).rejects.toThrow(/no such file$/);
+    await expect(drift(...pair("other.csv"), "--sketch")).rejects.toThrow(/no columns in common$/);
+    await writeFile(file("ragged.csv"), "a,b\n1,2\n3\n");
+    await expect(drift(...pair("ragged.csv"), "--sketch")).rejects.toThrow(
+      /ragged\.csv: line 3: 1 fields, the header has 2$/,
+    );
   });
 });

@@ -29,4 +29,5 @@ export {
   updateMonitor,
 } from "./monitors";
 export { reportIdOf } from "./report";
+export { FeaturePoint, featureSeries, SeriesQuery } from "./series";
 export { closeDueWindows, closeWindow, windowDue } from "./windows";

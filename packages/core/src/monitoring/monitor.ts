@@ -58,6 +58,11 @@ export const Monitor = z.object({
   baseline: Baseline,
   settings: z.object(MonitorSettings.shape),
   window: MonitorWindow,
+  /**
+   * The window whose predictions later windows' predictions are compared with: the first
+   * judged window of the version that serves (the training data has no predictions).
+   */
+  predictionReference: z.string().nullable().default(null),
   /** A window closed whose report is not yet made and announced (finished by whoever sees it). */
   pendingReport: ClosedWindow.nullable().default(null),
   /** The trip of the deployment it watches: its reports and drift continue it. */
@@ -137,6 +142,10 @@ export const Report = z.object({
   datasetDrift: z.boolean(),
   /** Per `segmentBy` value, most drifting first; the first is the worst segment. */
   segments: z.array(SegmentResult).default([]),
+  /** Rows with a numeric prediction. */
+  predictions: z.number().int().nonnegative().default(0),
+  /** The window whose predictions the `prediction` feature was compared with, if it was. */
+  predictionReference: z.string().nullable().default(null),
   /** Rows of files still being stored when the window closed: not in this report. */
   lateRows: z.number().int().nonnegative().default(0),
   /** Against ground truth, once labels for the window's predictions arrive; null until then. */

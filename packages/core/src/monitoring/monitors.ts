@@ -29,6 +29,7 @@ export async function onDeploymentSucceeded(detail: Succeeded, deps: MonitoringR
       settings: existing?.settings ?? MonitorSettings.parse({}),
       window: { id: newId("win"), start: now, rows: 0 },
       pendingReport: existing?.pendingReport ?? null,
+      predictionReference: null,
       correlationId: eventMetadata().correlationId,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,

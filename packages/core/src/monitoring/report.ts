@@ -3,6 +3,7 @@ import type { MonitoringDeps } from "./deps";
 import { featureResult, featuresOf, ranked } from "./features";
 import type { ClosedWindow, Monitor, Report } from "./monitor";
 import { estimatedPerformance, performanceReport } from "./performance";
+import type { Row } from "./rows";
 import { segmentResults } from "./segments";
 import { monitoringStore as store } from "./store";
 import { baselineRows, labelledOf, windowRows } from "./window-data";
@@ -27,9 +28,12 @@ export async function reportOf(
   const { rows: current, late } = await windowRows(monitor.id, closing.windowId, deps);
   const judged = current.length >= settings.minSamples;
   const { features, ignored } = featuresOf(reference, current, settings.ignore);
-  const results = features.map((f) =>
-    featureResult(f, reference, current, { columns, settings, judged }),
-  );
+  const context = { columns, settings, judged };
+  const prediction = await predictionDrift(monitor, closing.windowId, current, context, deps);
+  const results = [
+    ...features.map((f) => featureResult(f, reference, current, context)),
+    ...(prediction ? [prediction] : []),
+  ];
   const considered = results.filter((f) => f.type !== "empty");
   const driftShare = considered.length
     ? considered.filter((f) => f.drift).length / considered.length
@@ -53,11 +57,31 @@ export async function reportOf(
     datasetDrift: judged && considered.length > 0 && driftShare >= DATASET_DRIFT_SHARE,
     segments: judged ? segmentResults(reference, current, features, { columns, settings }) : [],
     lateRows: late,
+    predictions: current.filter((row) => typeof row.prediction === "number").length,
+    predictionReference: prediction ? monitor.predictionReference : null,
     performance: await windowPerformance(monitor, closing.windowId, deps),
     estimatedPerformance: estimatedPerformance(current),
     serving: await servingOf(monitor.endpoint, closing.start, deps),
     createdAt: closing.end,
   };
+}
+
+/**
+ * The window's predictions against those of the monitor's prediction reference (the first
+ * judged window of the version), judged like any other feature; undefined without one.
+ */
+async function predictionDrift(
+  monitor: Monitor,
+  windowId: string,
+  current: Row[],
+  context: Parameters<typeof featureResult>[3],
+  deps: MonitoringDeps,
+) {
+  const referenceId = monitor.predictionReference;
+  if (!referenceId || referenceId === windowId) return undefined;
+  if (!current.some((row) => typeof row.prediction === "number")) return undefined;
+  const { rows } = await windowRows(monitor.id, referenceId, deps, 0);
+  return featureResult("prediction", rows, current, context);
 }
 
 /** The window's performance against the ground truth joined to it so far, beside training's. */

@@ -209,6 +209,22 @@ export function monitoringStore(db: Db) {
     );
   }
 
+  /** Makes the window the monitor's prediction reference, unless it has one. */
+  async function setPredictionReference(endpoint: string, windowId: string): Promise<void> {
+    await conditional(
+      db.send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: monitorKey(endpoint),
+          UpdateExpression: "SET predictionReference = :id ADD revision :one",
+          ConditionExpression:
+            "attribute_not_exists(predictionReference) OR predictionReference = :none",
+          ExpressionAttributeValues: { ":id": windowId, ":none": null, ":one": 1 },
+        }),
+      ),
+    );
+  }
+
   async function rememberDataset(dataset: KnownDataset): Promise<void> {
     await db.send(
       new PutCommand({
@@ -288,6 +304,7 @@ export function monitoringStore(db: Db) {
     claimsOf,
     countRows,
     clearPending,
+    setPredictionReference,
     rememberDataset,
     getDataset,
     rememberVersion,

@@ -51,6 +51,8 @@ export async function finishReport(
   const report = await reportOf(monitor, closed, deps);
   const reportUri = await keepReport(monitor, report, deps);
   await announce(monitor, report, reportUri, deps);
+  if (!monitor.predictionReference && report.judged && report.predictions > 0)
+    await store(deps.state).setPredictionReference(monitor.endpoint, closed.windowId);
   await store(deps.state).clearPending(monitor.endpoint, closed.windowId);
   return report;
 }

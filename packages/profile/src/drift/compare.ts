@@ -1,5 +1,5 @@
 import { alignedCounts, categoryCounts } from "./categories";
-import { jensenShannon } from "./jensen-shannon";
+import { jensenShannon as jensenShannonOf } from "./jensen-shannon";
 import { type KsResult, ksSorted } from "./ks";
 import { psiOfCounts, psiSorted } from "./psi";
 import { sortedCopy } from "./sorted";
@@ -82,13 +82,14 @@ export function compareColumns(
   const numeric = r.every(isNumber) && c.every(isNumber);
   return numeric
     ? numericDrift(sortedCopy(r as number[]), sortedCopy(c as number[]), options)
-    : categoricalDrift(r, c, options);
+    : categoricalDrift(categoryCounts(r), categoryCounts(c), options);
 }
 
-function numericDrift(
+/** Exact numeric drift of two ascending samples, both non-empty. */
+export function numericDrift(
   reference: Float64Array,
   current: Float64Array,
-  options: ColumnOptions,
+  options: ColumnOptions = {},
 ): NumericColumnDrift {
   const n = reference.length;
   const m = current.length;
@@ -97,38 +98,67 @@ function numericDrift(
   const wassersteinNorm = normalisedWasserstein(wasserstein, reference);
   const psi = psiSorted(reference, current);
   const stats = { type: "numeric", n, m, ks, wasserstein, wassersteinNorm, psi } as const;
-  if (n <= KS_MAX_REFERENCE) {
-    const threshold = options.threshold ?? DEFAULT_THRESHOLDS.ks;
-    const drift = ks.pvalue < threshold;
-    return { ...stats, method: "ks", value: ks.pvalue, threshold, drift };
-  }
-  const threshold = options.threshold ?? DEFAULT_THRESHOLDS.wassersteinNorm;
-  const drift = wassersteinNorm > threshold;
-  return { ...stats, method: "wassersteinNorm", value: wassersteinNorm, threshold, drift };
+  return { ...stats, ...numericDecision(n, ks.pvalue, wassersteinNorm, options) };
 }
 
-function categoricalDrift(
-  reference: readonly unknown[],
-  current: readonly unknown[],
-  options: ColumnOptions,
+/** Exact categorical drift of two samples' counts per category, both non-empty. */
+export function categoricalDrift(
+  reference: Map<string, number>,
+  current: Map<string, number>,
+  options: ColumnOptions = {},
 ): CategoricalColumnDrift {
-  const counts = alignedCounts(categoryCounts(reference), categoryCounts(current));
-  const n = reference.length;
-  const m = current.length;
+  const counts = alignedCounts(reference, current);
+  const n = sum(counts.reference);
+  const m = sum(counts.current);
   const psi = psiOfCounts(counts.reference, n, counts.current, m);
-  const value = jensenShannon(counts.reference, counts.current);
-  const threshold = options.threshold ?? DEFAULT_THRESHOLDS.jensenShannon;
+  const jensenShannon = jensenShannonOf(counts.reference, counts.current);
   return {
     type: "categorical",
     n,
     m,
     psi,
-    jensenShannon: value,
-    method: "jensenShannon",
-    value,
-    threshold,
-    drift: value > threshold,
+    jensenShannon,
+    ...categoricalDecision(jensenShannon, options),
   };
+}
+
+/** KS p-value up to KS_MAX_REFERENCE reference values, wassersteinNorm above. */
+export function numericDecision(
+  n: number,
+  pvalue: number,
+  wassersteinNorm: number,
+  options: ColumnOptions,
+): Pick<Decision, "method" | "value" | "threshold" | "drift"> {
+  if (n <= KS_MAX_REFERENCE) {
+    const threshold = options.threshold ?? DEFAULT_THRESHOLDS.ks;
+    return { method: "ks", value: pvalue, threshold, drift: pvalue < threshold };
+  }
+  const threshold = options.threshold ?? DEFAULT_THRESHOLDS.wassersteinNorm;
+  return {
+    method: "wassersteinNorm",
+    value: wassersteinNorm,
+    threshold,
+    drift: wassersteinNorm > threshold,
+  };
+}
+
+export function categoricalDecision(
+  jensenShannon: number,
+  options: ColumnOptions,
+): Pick<Decision, "method" | "value" | "threshold" | "drift"> {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLDS.jensenShannon;
+  return {
+    method: "jensenShannon",
+    value: jensenShannon,
+    threshold,
+    drift: jensenShannon > threshold,
+  };
+}
+
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
 }
 
 function isNumber(value: unknown): value is number {

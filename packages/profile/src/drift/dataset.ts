@@ -22,15 +22,23 @@ export function compareDatasets(
   options: DatasetOptions = {},
 ): DatasetDrift {
   const features: Record<string, ColumnDrift> = {};
-  let judged = 0;
-  let drifting = 0;
   for (const name of columnsOf(referenceRows, currentRows)) {
-    const result = compareColumns(
+    features[name] = compareColumns(
       referenceRows.map((row) => row[name]),
       currentRows.map((row) => row[name]),
       { threshold: options.thresholds?.[name] },
     );
-    features[name] = result;
+  }
+  return summarise(features);
+}
+
+/** driftShare and datasetDrift of per-feature results: the one rule exact and sketch mode share. */
+export function summarise<T extends ColumnDrift>(
+  features: Record<string, T>,
+): { features: Record<string, T>; driftShare: number; datasetDrift: boolean } {
+  let judged = 0;
+  let drifting = 0;
+  for (const result of Object.values(features)) {
     if (result.type !== "empty") judged++;
     if (result.drift) drifting++;
   }

@@ -1,4 +1,5 @@
 export { alignedCounts, categoryCounts } from "./categories";
+export { ColumnValues, compareColumnSets, compareColumnValues, csvColumnValues } from "./columns";
 export {
   type CategoricalColumnDrift,
   type ColumnDrift,
@@ -11,6 +12,7 @@ export {
   KS_MAX_REFERENCE,
   type NumericColumnDrift,
 } from "./compare";
+export { type ColumnSink, readCsvColumns } from "./csv-fields";
 export {
   compareDatasets,
   DATASET_DRIFT_SHARE,
@@ -20,5 +22,6 @@ export {
 export { jensenShannon } from "./jensen-shannon";
 export { type KsResult, kolmogorovQ, ksSorted } from "./ks";
 export { decileEdges, PSI_FLOOR, psiOfCounts, psiSorted, quantileSorted } from "./psi";
+export * from "./sketch/index";
 export { countAtMost, populationStd, sortedCopy } from "./sorted";
 export { normalisedWasserstein, wassersteinSorted } from "./wasserstein";

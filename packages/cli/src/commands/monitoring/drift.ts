@@ -1,8 +1,9 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { type ColumnDrift, compareDatasets, type DatasetDrift } from "@gyre/profile/drift/index";
+import type { ColumnDrift } from "@gyre/profile/drift/compare";
+import { compareDatasets, type DatasetDrift } from "@gyre/profile/drift/dataset";
 import { DataRejected } from "@gyre/profile/errors";
-import { formatFromKey } from "@gyre/profile/format";
+import { type DataFormat, formatFromKey } from "@gyre/profile/format";
 import { readTypedRows, type TypedRow } from "@gyre/profile/rows";
 import type { Command } from "commander";
 import { CliError } from "../../cli-error";
@@ -14,6 +15,7 @@ interface DriftOptions {
   json?: boolean;
   columns?: string;
   ignore?: string;
+  sketch?: boolean;
 }
 
 /** `gyre drift`: exact drift of two local files, column by column; no running Gyre needed. */
@@ -28,6 +30,10 @@ export function registerDrift(program: Command): void {
     .option("--json", "print the features, driftShare and datasetDrift as JSON")
     .option("--columns <a,b>", "compare only these columns")
     .option("--ignore <a,b>", "leave these columns out, e.g. ids")
+    .option(
+      "--sketch",
+      "stream both files into bounded sketches instead of holding them: for files of any size, statistics within documented bounds",
+    )
     .addHelpText(
       "after",
       `
@@ -36,22 +42,61 @@ Wasserstein distance over the reference's std (> 0.1) above; categorical ones by
 Jensen-Shannon distance (> 0.1). The dataset drifts when at least half of the features do.
 Exits 0 whether or not it drifts. Definitions: docs/drift.md.
 
+With --sketch, memory stays bounded however large the files are: a numeric feature with at most
+1000 values and a categorical one with at most 1000 categories are still exact; otherwise the KS
+statistic is low by at most the largest histogram bucket's share, and each statistic's guaranteed
+interval is in docs/drift.md ("Sketch mode").
+
 Examples:
   $ gyre drift --reference churn.csv --current churn-drifted.csv --ignore customer_id
-  $ gyre drift --reference train.parquet --current today.jsonl.gz --columns age,plan --json`,
+  $ gyre drift --reference train.parquet --current today.jsonl.gz --columns age,plan --json
+  $ gyre drift --reference train.csv --current last-month.csv.gz --sketch`,
     )
     .action(async (options: DriftOptions) => {
-      const [reference, current] = await Promise.all([
-        readFile(options.reference),
-        readFile(options.current),
-      ]);
-      const columns = columnsToCompare(reference.columns, current.columns, options);
-      const result = compareDatasets(pick(reference.rows, columns), pick(current.rows, columns));
+      const result = await (options.sketch ? sketchDrift(options) : exactDrift(options));
       console.log(options.json ? JSON.stringify(asJson(result), null, 2) : report(result));
     });
 }
 
-async function readFile(path: string): Promise<{ columns: string[]; rows: TypedRow[] }> {
+async function exactDrift(options: DriftOptions): Promise<DatasetDrift> {
+  const [reference, current] = await Promise.all([
+    readFile(options.reference),
+    readFile(options.current),
+  ]);
+  const columns = columnsToCompare(reference.columns, current.columns, options);
+  return compareDatasets(pick(reference.rows, columns), pick(current.rows, columns));
+}
+
+/** Loaded only for --sketch, so every other command starts as fast as before. */
+async function sketchDrift(options: DriftOptions): Promise<DatasetDrift> {
+  const { sketchFile } = await import("./drift-sketch");
+  const { compareSketches } = await import("@gyre/profile/drift/sketch/index");
+  const [reference, current] = await Promise.all([
+    withFile(options.reference, sketchFile),
+    withFile(options.current, sketchFile),
+  ]);
+  const columns = columnsToCompare(
+    [...reference.features.keys()],
+    [...current.features.keys()],
+    options,
+  );
+  return compareSketches(reference, current, { columns });
+}
+
+function readFile(path: string): Promise<{ columns: string[]; rows: TypedRow[] }> {
+  return withFile(path, async (file, format) => {
+    const data = await readTypedRows(() => createReadStream(file), format);
+    const rows: TypedRow[] = [];
+    for await (const row of data.rows) rows.push(row);
+    return { columns: data.columns.map((c) => c.name), rows };
+  });
+}
+
+/** Reads an existing file of a known format; its data errors become one-line CLI errors. */
+async function withFile<T>(
+  path: string,
+  read: (path: string, format: DataFormat) => Promise<T>,
+): Promise<T> {
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) throw new CliError(`${path}: no such file`);
   const format = formatFromKey(path);
@@ -61,10 +106,7 @@ async function readFile(path: string): Promise<{ columns: string[]; rows: TypedR
     );
   }
   try {
-    const data = await readTypedRows(() => createReadStream(path), format);
-    const rows: TypedRow[] = [];
-    for await (const row of data.rows) rows.push(row);
-    return { columns: data.columns.map((c) => c.name), rows };
+    return await read(path, format);
   } catch (error) {
     if (error instanceof DataRejected) throw new CliError(`${path}: ${error.reason}`);
     throw error;
