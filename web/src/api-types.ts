@@ -4907,6 +4907,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/monitors/{id}/features/{feature}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One feature over time: its value, threshold and level in every report of the range
+         * @description Needs the `viewer` role.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default: 7 days before `to` */
+                    from?: string;
+                    /** @description default: now */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    feature: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The feature's points, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeatureSeries"];
+                    };
+                };
+                /** @description Bad input: the code and message say what is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or an unknown one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such monitor or report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body is over the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/{id}": {
         parameters: {
             query?: never;
@@ -6316,6 +6408,8 @@ export interface components {
                 rows: number;
             };
             /** @default null */
+            predictionReference: string | null;
+            /** @default null */
             pendingReport: {
                 windowId: string;
                 start: string;
@@ -6416,6 +6510,10 @@ export interface components {
                 drifting: string[];
             }[];
             /** @default 0 */
+            predictions: number;
+            /** @default null */
+            predictionReference: string | null;
+            /** @default 0 */
             lateRows: number;
             /** @default null */
             performance: {
@@ -6448,6 +6546,25 @@ export interface components {
                 latencyP99Ms: number;
             }[];
             createdAt: string;
+        };
+        FeatureSeries: {
+            monitorId: string;
+            feature: string;
+            from: string;
+            to: string;
+            points: {
+                reportId: string;
+                windowStart: string;
+                windowEnd: string;
+                samples: number;
+                judged: boolean;
+                method: string | null;
+                value: number | null;
+                threshold: number | null;
+                /** @enum {string} */
+                level: "ok" | "warn" | "drift";
+                missingRate: number;
+            }[];
         };
     };
     responses: never;

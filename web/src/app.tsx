@@ -7,6 +7,7 @@ import { ComparePage } from "./pages/compare";
 import { DatasetComparePage, DatasetPage, Datasets } from "./pages/datasets";
 import { Endpoints } from "./pages/endpoints";
 import { Events } from "./pages/events";
+import { FeaturePage } from "./pages/feature";
 import { ModelPage, Models } from "./pages/models";
 import { Monitoring, ReportPage } from "./pages/monitoring";
 import { NotFound } from "./pages/not-found";
@@ -52,6 +53,7 @@ export function App() {
             <Route path="/monitoring" component={Monitoring} />
             <Route path="/monitoring/:id" component={Monitoring} />
             <Route path="/monitoring/reports/:id" component={ReportPage} />
+            <Route path="/monitoring/:id/features/:feature" component={FeaturePage} />
             <Route path="/events" component={Events} />
             <Route path="/runs" component={Runs} />
             <Route path="/runs/:id" component={Runs} />

@@ -6,7 +6,7 @@ import { number } from "../ui/format";
 type Report = components["schemas"]["MonitoringReport"];
 
 /** One chart per feature: its drift statistic per report window, and its threshold as a dashed line. */
-export function FeatureDrift({ reports }: { reports: Report[] }) {
+export function FeatureDrift({ monitorId, reports }: { monitorId: string; reports: Report[] }) {
   const oldestFirst = useMemo(() => [...reports].reverse(), [reports]);
   const times = useMemo(
     () => oldestFirst.map((r) => Date.parse(r.windowEnd) / 1000),
@@ -16,13 +16,24 @@ export function FeatureDrift({ reports }: { reports: Report[] }) {
   return (
     <div class="charts">
       {features.map((feature) => (
-        <FeatureChart key={feature} feature={feature} reports={oldestFirst} times={times} />
+        <FeatureChart
+          key={feature}
+          monitorId={monitorId}
+          feature={feature}
+          reports={oldestFirst}
+          times={times}
+        />
       ))}
     </div>
   );
 }
 
-function FeatureChart(props: { feature: string; reports: Report[]; times: number[] }) {
+function FeatureChart(props: {
+  monitorId: string;
+  feature: string;
+  reports: Report[];
+  times: number[];
+}) {
   const { feature, reports, times } = props;
   const series = useMemo<Series[]>(() => {
     const of = (r: Report) => r.features.find((f) => f.feature === feature);
@@ -46,8 +57,11 @@ function FeatureChart(props: { feature: string; reports: Report[]; times: number
   return (
     <figure>
       <figcaption>
-        <strong>{feature}</strong> — {last?.drift ? "▲ drifted" : "✓ within threshold"} (solid:
-        statistic, dashed: threshold, grey: missing rate)
+        <a href={`/monitoring/${props.monitorId}/features/${encodeURIComponent(feature)}`}>
+          <strong>{feature}</strong>
+        </a>{" "}
+        — {last?.drift ? "▲ drifted" : "✓ within threshold"} (solid: statistic, dashed: threshold,
+        grey: missing rate)
       </figcaption>
       <TimeChart times={times} series={series} summary={summary} />
     </figure>

@@ -74,7 +74,7 @@ function MonitorReports({ id }: { id: string }) {
       >
         {(d) => (
           <>
-            <FeatureDrift reports={d.items} />
+            <FeatureDrift monitorId={id} reports={d.items} />
             <h3>Performance over time</h3>
             <PerformanceOverTime reports={d.items} />
             <table>

@@ -17,6 +17,8 @@ const tones: Record<string, { tone: string; icon: string }> = {
   "no drift": { tone: "good", icon: "✓" },
   passed: { tone: "good", icon: "✓" },
   holding: { tone: "good", icon: "✓" },
+  ok: { tone: "good", icon: "✓" },
+  warn: { tone: "wait", icon: "!" },
   degraded: { tone: "bad", icon: "▼" },
   failed: { tone: "bad", icon: "✕" },
 };
