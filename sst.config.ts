@@ -25,6 +25,12 @@ export default $config({
           environment: spec.environment,
           permissions: spec.permissions,
         }),
+      staticSiteFactory: (spec) =>
+        new sst.aws.StaticSite(spec.name, {
+          path: spec.path,
+          build: spec.build,
+          environment: spec.environment,
+        }),
     });
     return gyre.outputs;
   },

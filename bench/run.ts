@@ -1,4 +1,5 @@
 import { benchBus } from "./bus";
+import { benchConsole } from "./console";
 import { benchDeployment } from "./deployment";
 import { benchDrift } from "./drift";
 import { benchLocal } from "./local";
@@ -23,6 +24,7 @@ const suites: Record<string, () => Promise<void>> = {
   training: benchTraining,
   registry: benchRegistry,
   deployment: benchDeployment,
+  console: benchConsole,
   performance: benchPerformance,
   monitoring: benchMonitoring,
   loop: benchLoop,

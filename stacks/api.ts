@@ -1,9 +1,13 @@
 import type { ServiceApi } from "../functions/wiring";
 import { type FunctionContext, makeFunction, pascal } from "./functions";
+import { consoleCors } from "./web";
 
 /** The HTTP API: each service's prefixes (and `prefix/{proxy+}`) and exact routes go to its function. */
 export function gyreApi(apis: ServiceApi[], context: FunctionContext) {
-  const api = new aws.apigatewayv2.Api("GyreApi", { protocolType: "HTTP" });
+  const api = new aws.apigatewayv2.Api("GyreApi", {
+    protocolType: "HTTP",
+    corsConfiguration: consoleCors,
+  });
   new aws.apigatewayv2.Stage("GyreApiStage", { apiId: api.id, name: "$default", autoDeploy: true });
   const routes: Record<string, aws.apigatewayv2.Route> = {};
   for (const service of apis) {

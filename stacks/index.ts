@@ -21,8 +21,10 @@ import {
   gyreScheduleFired,
   gyreTraining,
 } from "./training";
+import { gyreConsole, type StaticSiteFactory } from "./web";
 
 export type { FunctionFactory, FunctionSpec } from "./functions";
+export type { StaticSiteFactory, StaticSiteSpec } from "./web";
 
 export interface GyreInfrastructureOptions {
   /** Makes a Lambda function: sst.aws.Function on deploy, a stand-in under test. */
@@ -32,6 +34,8 @@ export interface GyreInfrastructureOptions {
   ticks?: (Tick & { service: ServiceName })[];
   /** Where Batch launches instances; defaults to GYRE_BATCH_SUBNETS/_SECURITY_GROUPS, then the default VPC. */
   batchNetwork?: BatchNetwork;
+  /** Makes the console's static site: sst.aws.StaticSite on deploy; without it, no console. */
+  staticSiteFactory?: StaticSiteFactory;
 }
 
 /** Everything Gyre runs on AWS, from the API and subscription declarations in functions/. */
@@ -80,6 +84,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
   const plumbing = gyreEventsPlumbing(bus, context);
   const rules = gyreSubscriptions(options.subscriptions ?? busSubscriptions, bus, context);
   const api = gyreApi(options.apis ?? serviceApis, context);
+  const site = options.staticSiteFactory && gyreConsole(api.url, options.staticSiteFactory);
   const ticks = gyreTicks(options.ticks ?? serviceTicks, context);
   const alarms = gyreDeliveryAlarms(bus);
   return {
@@ -90,10 +95,12 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
     deployment,
     rules: [plumbing.archiveRule, ...rules],
     api,
+    site,
     ticks,
     alarms,
     outputs: {
       api: api.url,
+      ...(site && { console: site.url }),
       bus: bus.bus.name,
       bucket: data.bucket.bucket,
       tokensTable: tables.tokens.name,

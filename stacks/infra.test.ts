@@ -228,6 +228,7 @@ describe("the HTTP API", () => {
       ["GET /health", "integrations/PlatformApiIntegration-id"],
       ["GET /openapi.json", "integrations/PlatformApiIntegration-id"],
       ["GET /docs", "integrations/PlatformApiIntegration-id"],
+      ["GET /whoami", "integrations/PlatformApiIntegration-id"],
       ["ANY /events", "integrations/EventsApiIntegration-id"],
       ["ANY /events/{proxy+}", "integrations/EventsApiIntegration-id"],
       ["ANY /datasets", "integrations/DatasetsApiIntegration-id"],
@@ -424,7 +425,7 @@ describe("the real declarations in functions/", () => {
     const routes = ofType("apigatewayv2/route:Route", real).map((r) => r.inputs.routeKey);
     expect(routes).toEqual(apis.flatMap(routeKeysOf));
     expect(routes).toEqual(
-      expect.arrayContaining(["GET /health", "GET /openapi.json", "GET /docs"]),
+      expect.arrayContaining(["GET /health", "GET /openapi.json", "GET /docs", "GET /whoami"]),
     );
   });
 

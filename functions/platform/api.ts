@@ -8,6 +8,7 @@ import { apis } from "../services";
 import { lambdaApi } from "../shared/lambda-api";
 import type { ServiceApi } from "../wiring";
 import { apiDescription } from "./description";
+import { whoamiApi } from "./whoami";
 
 export const GYRE_VERSION = "0.1.0";
 
@@ -93,7 +94,9 @@ export async function serviceApps(
 ) {
   const apps: OpenAPIHono<AuthEnv>[] = [];
   for (const api of list) {
-    if (api.service !== "platform") apps.push(await (await load(api)).make(platform));
+    apps.push(
+      api.service === "platform" ? whoamiApi(platform) : await (await load(api)).make(platform),
+    );
   }
   return apps;
 }

@@ -1,12 +1,14 @@
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { apiTypes, apiTypesFile } from "./api-types";
+import { apiTypes, apiTypesFiles } from "./api-types";
 
-describe("the CLI's API types", () => {
-  it("match the API's OpenAPI document (run `npm run api:types` if not)", async () => {
-    const committed = await readFile(apiTypesFile, "utf8").catch(() => "(missing)");
-    expect(committed, "packages/cli/src/api-types.ts is stale: run npm run api:types").toBe(
-      await apiTypes(),
-    );
-  });
+describe("the CLI's and the console's API types", () => {
+  it.each(apiTypesFiles.map((file) => [fileURLToPath(file), file] as const))(
+    "%s matches the API's OpenAPI document (run `npm run api:types` if not)",
+    async (path, file) => {
+      const committed = await readFile(file, "utf8").catch(() => "(missing)");
+      expect(committed, `${path} is stale: run npm run api:types`).toBe(await apiTypes());
+    },
+  );
 });

@@ -1,7 +1,10 @@
 import { writeFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { apiTypes, apiTypesFile } from "./api-types";
+import { apiTypes, apiTypesFiles } from "./api-types";
 
-await writeFile(apiTypesFile, await apiTypes());
-console.log(`api: wrote ${relative(process.cwd(), fileURLToPath(apiTypesFile))}`);
+const types = await apiTypes();
+for (const file of apiTypesFiles) {
+  await writeFile(file, types);
+  console.log(`api: wrote ${relative(process.cwd(), fileURLToPath(file))}`);
+}

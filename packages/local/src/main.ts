@@ -1,9 +1,13 @@
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { cliExports } from "./cli-env";
 import { ConfigError, localConfig } from "./config";
 import { AlreadyRunningError, lockHome } from "./lock";
 import { repoRoot } from "./paths";
-import { PortInUseError, startPlatform } from "./platform";
+import { consoleDist, PortInUseError, startPlatform } from "./platform";
+
+const consoleBuilt = (root: string) => existsSync(join(consoleDist(root), "index.html"));
 
 async function main(): Promise<void> {
   const config = localConfig();
@@ -18,6 +22,9 @@ async function main(): Promise<void> {
   }
   const api = `http://${config.host}:${platform.api.port}`;
   console.log(`Gyre (local) with state in ${config.home}`);
+  console.log(
+    `  Console    ${api}/${consoleBuilt(repoRoot) ? "" : "  (not built: npm run build -w web)"}`,
+  );
   console.log(`  API        ${api}  (reference: ${api}/docs, OpenAPI: ${api}/openapi.json)`);
   console.log(`  S3         ${platform.s3.endpoint}  bucket ${config.bucket}`);
   console.log(`  DynamoDB   ${platform.dynamo.endpoint}  (embedded dynalite)`);

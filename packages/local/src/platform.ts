@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { services } from "@gyre/functions/services";
 import type { LocalConfig } from "./config";
 import { seedExamples } from "./examples";
+import { withConsole } from "./http/console";
 import { type HttpServer, listen } from "./http/serve";
 import { type LocalPlatform, localPlatform } from "./local-platform";
 import { mountServices, needsEndpoints, needsJobs } from "./mount";
@@ -18,6 +19,9 @@ export interface RunningPlatform {
   seededExample: boolean;
   stop(): Promise<void>;
 }
+
+/** Where `npm run build -w web` (run by `npm install` and `npm start`) writes the console. */
+export const consoleDist = (repoRoot: string) => join(repoRoot, "web", "dist");
 
 export class PortInUseError extends Error {}
 
@@ -42,7 +46,7 @@ export async function startPlatform(
     const seededExample = fresh && process.env.GYRE_SEED_EXAMPLES !== "0";
     if (seededExample) await seedExamples(platform, repoRoot);
     const api = await onPort(config.port, "GYRE_PORT", () =>
-      listen(app.fetch, config.host, config.port),
+      listen(withConsole(app.fetch, consoleDist(repoRoot)), config.host, config.port),
     );
     return {
       api,

@@ -1,0 +1,6 @@
+interface ImportMetaEnv {
+  readonly VITE_GYRE_API_URL?: string;
+}
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}
