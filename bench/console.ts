@@ -27,6 +27,7 @@ function version(n: number): ModelVersion {
     metrics: { auc: 0.8 + (n % 100) / 1000, accuracy: 0.75 },
     dataset: { name: MODEL, version: n, sha256: n.toString(16).padStart(64, "0") },
     runId: `run_${n}`,
+    driftReportId: null,
     pipeline: MODEL,
     image: "trainer:1",
     command: ["python", "train.py"],

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { Monitoring } from "@gyre/events";
 import { services } from "@gyre/functions/services";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,6 +122,21 @@ describe("the loop closes: drift in live traffic retrains the model", () => {
       version: 1,
       reportId: drifted.id,
     });
+
+    // The retrain says why it exists: its run and its version's lineage name the report.
+    const driftRuns = (await call("GET", "/runs?pipeline=churn")).items.filter(
+      (x: Json) => x.trigger === "drift",
+    );
+    expect(driftRuns.map((x: Json) => x.driftReportId)).toEqual([drifted.id]);
+    const lineage = await call("GET", "/models/churn/versions/2/lineage");
+    expect(lineage.driftReportId).toBe(drifted.id);
+    // The same Drift Detected delivered again starts nothing.
+    await Monitoring.DriftDetected.publish(t.bus, detected?.detail as Json);
+    await new Promise((r) => setTimeout(r, 500));
+    const again = (await call("GET", "/runs?pipeline=churn")).items.filter(
+      (x: Json) => x.trigger === "drift",
+    );
+    expect(again).toHaveLength(1);
 
     // One trip: the push's correlationId follows every hop, the person's approval and the retrain included.
     const [created] = (await t.archive.list({ detailType: "Dataset Version Created", limit: 1 }))

@@ -35,6 +35,12 @@ export const TrainingRunSucceeded = defineEvent(
     serve: ServeSpec.nullable().optional().describe("the pipeline's `serve`, if it has one"),
     durationSeconds: z.number().nonnegative(),
     costUsd: z.number().nonnegative(),
+    trigger: z.enum(["new-data", "drift", "manual", "schedule"]).optional(),
+    driftReportId: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("the monitoring report whose drift caused the run, if drift did"),
   }),
 );
 

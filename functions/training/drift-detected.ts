@@ -7,7 +7,7 @@ export const { make, handler } = subscriber(
   "training",
   Monitoring.DriftDetected,
   async ({ detail }, platform, log) => {
-    const runs = await Training.onDrift(detail.model, platform);
+    const runs = await Training.onDrift(detail.model, platform, detail.reportId);
     log.info("drift", { model: detail.model, runs: runs.map((r) => r.id) });
   },
 );

@@ -5577,6 +5577,8 @@ export interface components {
             jobId: string | null;
             progress: number;
             revision: number;
+            /** @default null */
+            driftReportId: string | null;
             cause: {
                 actor: string;
                 correlationId: string;
@@ -5677,6 +5679,8 @@ export interface components {
                 sha256: string;
             } | null;
             runId: string | null;
+            /** @default null */
+            driftReportId: string | null;
             pipeline: string | null;
             image: string | null;
             command: string[] | null;
@@ -5875,6 +5879,8 @@ export interface components {
                     sha256: string;
                 } | null;
                 runId: string | null;
+                /** @default null */
+                driftReportId: string | null;
                 pipeline: string | null;
                 image: string | null;
                 command: string[] | null;
@@ -5949,6 +5955,8 @@ export interface components {
                     sha256: string;
                 } | null;
                 runId: string | null;
+                /** @default null */
+                driftReportId: string | null;
                 pipeline: string | null;
                 image: string | null;
                 command: string[] | null;
@@ -6063,6 +6071,8 @@ export interface components {
                     [key: string]: unknown;
                 };
             } | null;
+            /** @description the monitoring report (GET /reports/{id}) whose drift caused the retrain, if drift did */
+            driftReportId: string | null;
             /** @description oldest first */
             deployments: {
                 deploymentId: string;

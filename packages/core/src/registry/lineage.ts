@@ -20,6 +20,12 @@ export const Lineage = z.object({
     })
     .nullable()
     .describe("null for a version registered without a run"),
+  driftReportId: z
+    .string()
+    .nullable()
+    .describe(
+      "the monitoring report (GET /reports/{id}) whose drift caused the retrain, if drift did",
+    ),
   deployments: z.array(VersionDeployment).describe("oldest first"),
   correlationId: z
     .string()
@@ -51,6 +57,7 @@ export async function lineage(
           hyperparameters: version.hyperparameters,
         }
       : null,
+    driftReportId: version.driftReportId,
     deployments: deployments.sort((a, b) => a.at.localeCompare(b.at)),
     correlationId: version.correlationId,
   };

@@ -27,6 +27,8 @@ export const ModelVersion = z.object({
   metrics: z.record(z.string(), z.number()),
   dataset: DatasetLineage.nullable(),
   runId: z.string().nullable(),
+  /** The monitoring report whose drift caused the run that made it, if drift did. */
+  driftReportId: z.string().nullable().default(null),
   pipeline: z.string().nullable(),
   image: z.string().nullable(),
   command: z.array(z.string()).nullable(),

@@ -16,6 +16,7 @@ type Registration = Pick<
   | "metrics"
   | "dataset"
   | "runId"
+  | "driftReportId"
   | "pipeline"
   | "image"
   | "command"
@@ -36,6 +37,7 @@ export async function registerFromRun(detail: RunDetail, deps: RegistryDeps) {
       metrics: detail.metrics,
       dataset: detail.dataset,
       runId: detail.runId,
+      driftReportId: detail.driftReportId ?? null,
       pipeline: detail.pipeline,
       image: detail.image,
       command: detail.command,
@@ -57,6 +59,7 @@ export async function registerVersion(model: string, input: unknown, deps: Regis
       metrics: parsed.metrics,
       dataset: parsed.dataset ?? null,
       runId: parsed.runId ?? null,
+      driftReportId: null,
       pipeline: null,
       image: null,
       command: null,

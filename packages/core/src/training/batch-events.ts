@@ -154,6 +154,8 @@ async function announce(run: Run, deps: TrainingDeps): Promise<void> {
       serve: run.serve,
       durationSeconds: run.durationSeconds ?? 0,
       costUsd: run.costUsd ?? 0,
+      trigger: run.trigger,
+      driftReportId: run.driftReportId,
     });
   } else if (run.status === "FAILED") {
     await Training.TrainingRunFailed.publish(deps.bus, {

@@ -19,10 +19,11 @@ export async function requestRun(
   dataset: DatasetVersionRef,
   trigger: Trigger,
   deps: TrainingDeps,
+  cause: { driftReportId?: string } = {},
 ): Promise<Run> {
   const debounce = pipeline.trigger.debounceSeconds;
   if (debounce === 0) {
-    const run = newRun(pipeline, dataset, trigger, deps, null);
+    const run = { ...newRun(pipeline, dataset, trigger, deps, null), ...cause };
     await store(deps.state).putRun(run);
     return (await submitRun(run.id, deps)) ?? run;
   }
@@ -37,7 +38,7 @@ export async function requestRun(
       }
       continue;
     }
-    const run = newRun(pipeline, dataset, trigger, deps, dueAt);
+    const run = { ...newRun(pipeline, dataset, trigger, deps, dueAt), ...cause };
     const claimed = await store(deps.state).updatePipeline(
       pipeline.name,
       { queuedRunId: run.id },
@@ -131,6 +132,7 @@ function newRun(
     artifactUri: null,
     reason: null,
     announced: false,
+    driftReportId: null,
     cause: metadata,
   };
 }

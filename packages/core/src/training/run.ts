@@ -51,6 +51,8 @@ export const Run = z.object({
   progress: z.number(),
   /** Bumped on every write; writes are conditional on it (optimistic concurrency). */
   revision: z.number().int(),
+  /** The monitoring report whose Drift Detected started the run, when drift did. */
+  driftReportId: z.string().nullable().default(null),
   /** Who started the trip this run belongs to; its later events carry it. */
   cause: z.object({
     actor: z.string(),

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../platform/state/client";
-import { indexKey, isConditionFailure, primaryKey } from "../platform/state/keys";
+import { conditional, indexKey, isConditionFailure, primaryKey } from "../platform/state/keys";
 import { allPages, type Page, queryPage } from "../platform/state/pages";
 import { tableName } from "../platform/state/tables";
 import { Pipeline } from "./pipeline";
@@ -107,6 +107,19 @@ export function trainingStore(db: Db) {
     };
   }
 
+  /** Claims a drift report for a pipeline's retrain: false if it was claimed before. */
+  function claimDrift(reportId: string, pipeline: string): Promise<boolean> {
+    return conditional(
+      db.send(
+        new PutCommand({
+          TableName: table(),
+          Item: { pk: `drift#${reportId}`, sk: pipeline, at: new Date().toISOString() },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      ),
+    );
+  }
+
   async function putRun(run: Run): Promise<void> {
     await db.send(
       new PutCommand({
@@ -183,6 +196,7 @@ export function trainingStore(db: Db) {
     listPipelines,
     allPipelines,
     updatePipeline,
+    claimDrift,
     putRun,
     getRun,
     saveRun,

@@ -31,15 +31,26 @@ export async function onDatasetVersion(ref: DatasetVersionRef, deps: TrainingDep
   return runs;
 }
 
-/** Drift on a model retrains the pipelines that produce it with `onDrift`, on their newest data. */
-export async function onDrift(model: string, deps: TrainingDeps): Promise<Run[]> {
+/**
+ * Drift on a model retrains the pipelines that produce it with `onDrift`, on their newest
+ * data, once per report and pipeline (a repeated Drift Detected finds the claim and starts
+ * nothing); the run keeps the report's id, which its version's lineage shows.
+ */
+export async function onDrift(
+  model: string,
+  deps: TrainingDeps,
+  reportId?: string,
+): Promise<Run[]> {
   const pipelines = (await store(deps.state).allPipelines()).filter(
     (p) => p.enabled && p.model === model && p.trigger.onDrift,
   );
   const runs: Run[] = [];
   for (const pipeline of pipelines) {
     const ref = await versions(deps.state).newestVersionRef(pipeline.dataset);
-    if (ref) runs.push(await requestRun(pipeline, ref, "drift", deps));
+    if (!ref) continue;
+    if (reportId && !(await store(deps.state).claimDrift(reportId, pipeline.name))) continue;
+    const cause = reportId ? { driftReportId: reportId } : {};
+    runs.push(await requestRun(pipeline, ref, "drift", deps, cause));
   }
   return runs;
 }
