@@ -468,3 +468,36 @@ describe("drift over any range, from hourly sketches", () => {
     expect(unknown.body.error.code).toBe("drift.segment");
   });
 });
+
+describe("sketch mode for large windows", () => {
+  it("judges a window above exactUpTo from its files' merged sketches, with the same verdicts", async () => {
+    const monitor = await watchedChurn(await start());
+    const common = { maxSamples: 600, minSamples: 300, segmentBy: ["internet_service"] };
+    await Monitoring.updateMonitor(monitor.id, settings({ ...common, exactUpTo: 100 }), t);
+    const big = await Monitoring.onCaptureObject(
+      await captureFile(t, churnCsv({ rows: 600, seed: 50, drift: 0.6 })),
+      t,
+    );
+    const sketched = await Monitoring.getReport((big as { report: string }).report, t);
+    await Monitoring.updateMonitor(monitor.id, settings(common), t);
+    const small = await Monitoring.onCaptureObject(
+      await captureFile(t, churnCsv({ rows: 600, seed: 50, drift: 0.6 })),
+      t,
+    );
+    const exact = await Monitoring.getReport((small as { report: string }).report, t);
+
+    expect(sketched).toMatchObject({
+      mode: "sketch",
+      samples: 600,
+      judged: true,
+      datasetDrift: true,
+    });
+    expect(exact.mode).toBe("exact");
+    const verdicts = (r: typeof exact) =>
+      Object.fromEntries(r.features.map((f) => [f.feature, f.drift]));
+    expect(verdicts(sketched)).toEqual(verdicts(exact));
+    expect(sketched.segments.map((s) => s.value).sort()).toEqual(
+      exact.segments.map((s) => s.value).sort(),
+    );
+  });
+});

@@ -6526,6 +6526,8 @@ export interface components {
                 minSamples: number;
                 /** @default 100000 */
                 maxSamples: number;
+                /** @default 50000 */
+                exactUpTo: number;
                 /** @default [] */
                 ignore: string[];
                 /** @default {} */
@@ -6571,6 +6573,8 @@ export interface components {
             minSamples: number;
             /** @default 100000 */
             maxSamples: number;
+            /** @default 50000 */
+            exactUpTo: number;
             /** @default [] */
             ignore: string[];
             /** @default {} */
@@ -6619,6 +6623,11 @@ export interface components {
             windowEnd: string;
             /** @enum {string} */
             closedBy: "time" | "count";
+            /**
+             * @default exact
+             * @enum {string}
+             */
+            mode: "exact" | "sketch";
             samples: number;
             judged: boolean;
             /** @description ranked: drifting first, then warn, then ok */

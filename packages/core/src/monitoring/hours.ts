@@ -56,11 +56,10 @@ export async function storeHourSketches(
     for (const [key, members] of [...groups].slice(0, SEGMENTS_PER_FILE))
       segments[key] = sketchRows(members).toJSON();
   }
-  const name = createHash("sha256").update(file).digest("hex");
   await deps.objects.s3.send(
     new PutObjectCommand({
       Bucket: deps.objects.bucket,
-      Key: `${hoursPrefix(monitor.id)}${hour}/${name}.json`,
+      Key: hourSketchKey(monitor, file),
       Body: JSON.stringify({ all: sketchRows(features).toJSON(), segments }),
       ContentType: "application/json",
     }),
@@ -83,15 +82,7 @@ async function mergedHours(monitor: Monitor, from: Date, to: Date, deps: Monitor
       const key = object.Key as string;
       if (key > last) return { merged, files };
       if (key < first) continue;
-      const stored = JSON.parse(await readText(deps.objects, key));
-      merged.all.merge(DatasetSketch.fromJSON(parseDatasetSketch(stored.all)));
-      for (const [segment, sketch] of Object.entries(stored.segments ?? {})) {
-        const into = merged.segments.get(segment) ?? new DatasetSketch();
-        merged.segments.set(
-          segment,
-          into.merge(DatasetSketch.fromJSON(parseDatasetSketch(sketch))),
-        );
-      }
+      mergeInto(merged, JSON.parse(await readText(deps.objects, key)) as StoredSketches);
       files++;
     }
   }
@@ -153,26 +144,9 @@ export async function rangeDrift(
 ) {
   const { merged, files } = await mergedHours(monitor, range.from, range.to, deps);
   const baseline = await baselineSketches(monitor, deps);
-  const current = range.segment ? merged.segments.get(range.segment) : merged.all;
-  const reference = (range.segment && baseline.segments.get(range.segment)) || baseline.all;
-  const ignored = [...new Set([...monitor.settings.ignore, ...baseline.idLike])];
-  const segmentColumn = range.segment?.split("=")[0];
-  const columns = [...reference.features.keys()].filter(
-    (c) => !ignored.includes(c) && c !== segmentColumn && current?.features.has(c),
-  );
-  const drift = compareSketches(reference, current ?? new DatasetSketch(), { columns });
-  const samples = current?.rows ?? 0;
-  const judged = samples >= monitor.settings.minSamples;
-  const features = Object.entries(drift.features).map(([feature, result]) => ({
-    feature,
-    type: result.type,
-    exact: result.exact,
-    ...decide(feature, result, monitor.settings, judged),
-  }));
-  const considered = features.filter((f) => f.type !== "empty");
-  const driftShare = considered.length
-    ? considered.filter((f) => f.drift).length / considered.length
-    : 0;
+  const current =
+    (range.segment ? merged.segments.get(range.segment) : merged.all) ?? new DatasetSketch();
+  const judgedSketches = judgeSketches(monitor, baseline, current, range.segment);
   return {
     monitorId: monitor.id,
     from: range.from.toISOString(),
@@ -180,12 +154,102 @@ export async function rangeDrift(
     segment: range.segment ?? null,
     mode: "sketch" as const,
     files,
-    samples,
-    judged,
-    features,
-    ignored,
-    driftShare,
-    datasetDrift: judged && considered.length > 0 && driftShare >= DATASET_DRIFT_SHARE,
+    ...judgedSketches,
     segments: [...merged.segments.keys()].sort(),
   };
+}
+
+/** A merged sketch (all traffic or one `column=value` segment) against the baseline's, judged by the monitor. */
+function judgeSketches(
+  monitor: Monitor,
+  baseline: Awaited<ReturnType<typeof baselineSketches>>,
+  current: DatasetSketch,
+  segment?: string,
+) {
+  const reference = (segment && baseline.segments.get(segment)) || baseline.all;
+  const ignored = [...new Set([...monitor.settings.ignore, ...baseline.idLike])];
+  const segmentColumn = segment?.split("=")[0];
+  const columns = [...reference.features.keys()].filter(
+    (c) => !ignored.includes(c) && c !== segmentColumn && current.features.has(c),
+  );
+  const drift = compareSketches(reference, current, { columns });
+  const samples = current.rows;
+  const judged = samples >= monitor.settings.minSamples;
+  const features = Object.entries(drift.features).map(([feature, result]) => ({
+    feature,
+    type: result.type,
+    exact: result.exact,
+    ...decide(feature, result, monitor.settings, judged),
+    missingRate: samples ? (current.features.get(feature)?.missing ?? 0) / samples : 0,
+  }));
+  const considered = features.filter((f) => f.type !== "empty");
+  const driftShare = considered.length
+    ? considered.filter((f) => f.drift).length / considered.length
+    : 0;
+  const datasetDrift = judged && considered.length > 0 && driftShare >= DATASET_DRIFT_SHARE;
+  return { samples, judged, features, ignored, driftShare, datasetDrift };
+}
+
+/**
+ * A large window in sketch mode: the sketches its files were folded into as they arrived
+ * (found by their claims), merged, against the baseline's, whole and per segment; no row is
+ * read. Exact-only figures (categories the baseline never had, type violations) are left out.
+ */
+export async function windowSketchDrift(monitor: Monitor, files: string[], deps: MonitoringDeps) {
+  const merged: Sketches = { all: new DatasetSketch(), segments: new Map() };
+  for (const file of files) {
+    const stored = await readHourSketch(monitor, file, deps);
+    if (stored) mergeInto(merged, stored);
+  }
+  const baseline = await baselineSketches(monitor, deps);
+  const whole = judgeSketches(monitor, baseline, merged.all);
+  const segments = whole.judged
+    ? [...merged.segments].flatMap(([segment, sketch]) => {
+        if (sketch.rows < MIN_SEGMENT_ROWS) return [];
+        const judged = judgeSketches(monitor, baseline, sketch, segment);
+        const [column = "", value = ""] = [
+          segment.slice(0, segment.indexOf("=")),
+          segment.slice(segment.indexOf("=") + 1),
+        ];
+        const drifting = judged.features.filter((f) => f.drift).map((f) => f.feature);
+        return [
+          {
+            column,
+            value,
+            samples: judged.samples,
+            driftShare: judged.driftShare,
+            datasetDrift: judged.datasetDrift,
+            drifting,
+          },
+        ];
+      })
+    : [];
+  segments.sort((a, b) => b.driftShare - a.driftShare || b.samples - a.samples);
+  return { ...whole, segments };
+}
+
+/** A segment needs this many rows in the window to be judged (as in exact mode). */
+const MIN_SEGMENT_ROWS = 30;
+
+async function readHourSketch(monitor: Monitor, file: string, deps: MonitoringDeps) {
+  const key = hourSketchKey(monitor, file);
+  if (!key) return undefined;
+  return JSON.parse(await readText(deps.objects, key)) as StoredSketches;
+}
+
+type StoredSketches = { all: unknown; segments?: Record<string, unknown> };
+
+function mergeInto(merged: Sketches, stored: StoredSketches) {
+  merged.all.merge(DatasetSketch.fromJSON(parseDatasetSketch(stored.all)));
+  for (const [segment, sketch] of Object.entries(stored.segments ?? {})) {
+    const into = merged.segments.get(segment) ?? new DatasetSketch();
+    merged.segments.set(segment, into.merge(DatasetSketch.fromJSON(parseDatasetSketch(sketch))));
+  }
+}
+
+function hourSketchKey(monitor: Monitor, file: string): string | undefined {
+  const hour = hourOfCaptureKey(file);
+  if (!hour) return undefined;
+  const name = createHash("sha256").update(file).digest("hex");
+  return `${hoursPrefix(monitor.id)}${hour}/${name}.json`;
 }

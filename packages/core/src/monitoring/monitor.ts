@@ -16,6 +16,8 @@ export const MonitorSettings = z.strictObject({
   minSamples: z.number().int().min(1).max(1_000_000).default(500),
   /** A window closes early once it holds this many captured rows. */
   maxSamples: z.number().int().min(1).max(10_000_000).default(100_000),
+  /** A window of more rows is judged in sketch mode (merged file sketches, bounded memory). */
+  exactUpTo: z.number().int().min(0).max(1_000_000).default(50_000),
   /** Features left out of drift (besides those that look like identifiers). */
   ignore: z.array(z.string()).default([]),
   /** Per-feature thresholds over the deciding method's default. */
@@ -133,6 +135,8 @@ export const Report = z.object({
   windowStart: z.string(),
   windowEnd: z.string(),
   closedBy: ClosedWindow.shape.closedBy,
+  /** exact: from the window's rows; sketch: from the sketches its files were folded into. */
+  mode: z.enum(["exact", "sketch"]).default("exact"),
   samples: z.number().int(),
   /** false when the window held fewer than `minSamples` rows: nothing is called drift. */
   judged: z.boolean(),

@@ -1,12 +1,13 @@
 import { DATASET_DRIFT_SHARE } from "@gyre/profile/drift/index";
 import type { MonitoringDeps } from "./deps";
 import { featureResult, featuresOf, ranked } from "./features";
-import type { ClosedWindow, Monitor, Report } from "./monitor";
+import { windowSketchDrift } from "./hours";
+import type { ClosedWindow, FeatureResult, Monitor, Report } from "./monitor";
 import { estimatedPerformance, performanceReport } from "./performance";
 import type { Row } from "./rows";
 import { segmentResults } from "./segments";
-import { monitoringStore as store } from "./store";
-import { baselineRows, labelledOf, windowRows } from "./window-data";
+import { type Claim, monitoringStore as store } from "./store";
+import { baselineRows, labelledOf, settledClaims, windowRows } from "./window-data";
 
 /** A window's report id follows from the window's: closing it twice makes the same report. */
 export const reportIdOf = (windowId: string) => `rep_${windowId.replace(/^win_/, "")}`;
@@ -22,6 +23,10 @@ export async function reportOf(
   deps: MonitoringDeps,
 ): Promise<Report> {
   const { baseline, settings } = monitor;
+  const claims = await settledClaims(closing.windowId, deps);
+  const stored = claims.filter((c) => c.stored);
+  if (stored.reduce((sum, c) => sum + c.rows, 0) > settings.exactUpTo)
+    return sketchReport(monitor, closing, stored, deps);
   const dataset = await store(deps.state).getDataset(baseline.dataset, baseline.version);
   const columns = dataset?.columns ?? [];
   const reference = dataset ? await baselineRows(dataset, deps) : [];
@@ -39,16 +44,8 @@ export async function reportOf(
     ? considered.filter((f) => f.drift).length / considered.length
     : 0;
   return {
-    id: reportIdOf(closing.windowId),
-    monitorId: monitor.id,
-    endpoint: monitor.endpoint,
-    model: monitor.model,
-    version: monitor.version,
-    baseline,
-    windowId: closing.windowId,
-    windowStart: closing.start,
-    windowEnd: closing.end,
-    closedBy: closing.closedBy,
+    ...header(monitor, closing),
+    mode: "exact",
     samples: current.length,
     judged,
     features: ranked(results),
@@ -62,6 +59,58 @@ export async function reportOf(
     performance: await windowPerformance(monitor, closing.windowId, deps),
     estimatedPerformance: estimatedPerformance(current),
     serving: await servingOf(monitor.endpoint, closing.start, deps),
+  };
+}
+
+/** A large window's report from merged sketches: the same verdicts, bounded memory. */
+async function sketchReport(
+  monitor: Monitor,
+  closing: ClosedWindow,
+  claims: Claim[],
+  deps: MonitoringDeps,
+): Promise<Report> {
+  const drift = await windowSketchDrift(
+    monitor,
+    claims.map((c) => c.key),
+    deps,
+  );
+  const features = drift.features.map(({ exact: _exact, ...f }) => ({
+    ...f,
+    type: f.type as FeatureResult["type"],
+    unseenCategories: [],
+    typeViolations: 0,
+  }));
+  return {
+    ...header(monitor, closing),
+    mode: "sketch",
+    samples: drift.samples,
+    judged: drift.judged,
+    features: ranked(features),
+    ignored: drift.ignored,
+    driftShare: drift.driftShare,
+    datasetDrift: drift.datasetDrift,
+    segments: drift.segments,
+    lateRows: 0,
+    predictions: 0,
+    predictionReference: null,
+    performance: await windowPerformance(monitor, closing.windowId, deps),
+    estimatedPerformance: null,
+    serving: await servingOf(monitor.endpoint, closing.start, deps),
+  };
+}
+
+function header(monitor: Monitor, closing: ClosedWindow) {
+  return {
+    id: reportIdOf(closing.windowId),
+    monitorId: monitor.id,
+    endpoint: monitor.endpoint,
+    model: monitor.model,
+    version: monitor.version,
+    baseline: monitor.baseline,
+    windowId: closing.windowId,
+    windowStart: closing.start,
+    windowEnd: closing.end,
+    closedBy: closing.closedBy,
     createdAt: closing.end,
   };
 }

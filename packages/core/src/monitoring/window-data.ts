@@ -45,12 +45,7 @@ export async function windowRows(
   deps: MonitoringDeps,
   waitMs = IN_FLIGHT_WAIT_MS,
 ): Promise<{ rows: Row[]; late: number }> {
-  const deadline = Date.now() + waitMs;
-  let claims = await store(deps.state).claimsOf(windowId);
-  while (claims.some((c) => !c.stored) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    claims = await store(deps.state).claimsOf(windowId);
-  }
+  const claims = await settledClaims(windowId, deps, waitMs);
   const rows: Row[] = [];
   for (const claim of claims.filter((c) => c.stored)) {
     rows.push(...(JSON.parse(await readText(deps.objects, chunkKey(monitorId, claim))) as Row[]));
@@ -99,6 +94,21 @@ export async function labelledOf(
     }
   }
   return pairs;
+}
+
+/** The window's claims, once the files being stored as it closes are stored (or the wait is over). */
+export async function settledClaims(
+  windowId: string,
+  deps: MonitoringDeps,
+  waitMs = IN_FLIGHT_WAIT_MS,
+): Promise<Claim[]> {
+  const deadline = Date.now() + waitMs;
+  let claims = await store(deps.state).claimsOf(windowId);
+  while (claims.some((c) => !c.stored) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    claims = await store(deps.state).claimsOf(windowId);
+  }
+  return claims;
 }
 
 /** The baseline dataset version's rows, read from its object. */
