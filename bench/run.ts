@@ -2,6 +2,7 @@ import { benchBus } from "./bus";
 import { benchConsole } from "./console";
 import { benchDeployment } from "./deployment";
 import { benchDrift } from "./drift";
+import { benchFunctions } from "./functions";
 import { benchLocal } from "./local";
 import { benchLoop } from "./loop";
 import { benchMatcher } from "./matcher";
@@ -28,6 +29,7 @@ const suites: Record<string, () => Promise<void>> = {
   performance: benchPerformance,
   monitoring: benchMonitoring,
   loop: benchLoop,
+  functions: benchFunctions,
   drift: benchDrift,
 };
 const only = process.argv.slice(2);
