@@ -295,6 +295,23 @@ describe("the console in a browser", () => {
     "/datasets/churn",
   ];
 
+  it("draws a numeric column's bins from the API as bars, with each range and count in words", async () => {
+    const version = await gyre.call("GET", "/datasets/churn/versions/2", "viewer");
+    const column = version.body.profile.columns.find(
+      (c: { name: string }) => c.name === "monthly_charges",
+    );
+    const page = await signedIn("viewer");
+    await page.goto(`${gyre.url}/datasets/churn`);
+    const table = page
+      .getByRole("region", { name: "Column monthly_charges" })
+      .getByRole("table", { name: /Distribution \(20 equal-width bins\)/ });
+    await table.waitFor();
+    const counts = await table.locator("tbody td").allTextContents();
+    expect(counts.map(Number)).toEqual(column.histogram.map((b: { count: number }) => b.count));
+    expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(column.count);
+    await page.context().close();
+  });
+
   const monitoringPages = () => [
     `/monitoring/${monitorId}`,
     `/monitoring/${monitorId}/features/monthly_charges`,

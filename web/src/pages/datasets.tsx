@@ -69,6 +69,7 @@ interface Column {
   mean?: number;
   std?: number;
   top?: { value: unknown; count: number }[];
+  histogram?: { lo: number; hi: number; count: number }[];
 }
 
 export function DatasetPage({ name }: { name: string }) {
@@ -236,6 +237,7 @@ function ColumnCard({ column: c }: { column: Column }) {
           </>
         ) : null}
       </dl>
+      {c.histogram?.length ? <Histogram bins={c.histogram} /> : null}
       {top.length ? (
         <table class="histogram">
           <caption>Most frequent values</caption>
@@ -257,6 +259,39 @@ function ColumnCard({ column: c }: { column: Column }) {
         </table>
       ) : null}
     </section>
+  );
+}
+
+/** The API's bins as bars, each with its range and count in words. */
+function Histogram({ bins }: { bins: NonNullable<Column["histogram"]> }) {
+  const most = Math.max(1, ...bins.map((b) => b.count));
+  return (
+    <table class="histogram">
+      <caption>Distribution ({bins.length} equal-width bins)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Range</th>
+          <th scope="col">Values</th>
+        </tr>
+      </thead>
+      <tbody>
+        {bins.map((b) => (
+          <tr key={b.lo}>
+            <th scope="row">
+              {number(b.lo)} to {number(b.hi)}
+            </th>
+            <td>
+              <span
+                class="bar"
+                style={{ width: `${(b.count / most) * 100}%` }}
+                aria-hidden="true"
+              />{" "}
+              {b.count}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
