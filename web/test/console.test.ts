@@ -293,6 +293,7 @@ describe("the console in a browser", () => {
     "/runs",
     "/datasets",
     "/datasets/churn",
+    "/datasets/churn/compare/1/2",
   ];
 
   it("draws a numeric column's bins from the API as bars, with each range and count in words", async () => {
@@ -309,6 +310,26 @@ describe("the console in a browser", () => {
     const counts = await table.locator("tbody td").allTextContents();
     expect(counts.map(Number)).toEqual(column.histogram.map((b: { count: number }) => b.count));
     expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(column.count);
+    await page.context().close();
+  });
+
+  it("compares two dataset versions in a table: per column its type and the API's drift figures", async () => {
+    const compared = await gyre.call("GET", "/datasets/churn/versions/1/compare/2", "viewer");
+    const charges = compared.body.comparison.columns.find(
+      (c: { name: string }) => c.name === "monthly_charges",
+    );
+    const page = await signedIn("viewer");
+    await page.goto(`${gyre.url}/datasets/churn/compare/1/2`);
+    const table = page.getByRole("table", { name: "Columns in both, v1 → v2" });
+    const row = table.getByRole("row").filter({
+      has: page.getByRole("rowheader", { name: "monthly_charges", exact: true }),
+    });
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain("number");
+    expect(text).toContain(charges.drift.level);
+    expect(text).toContain(Number(charges.drift.psi.toPrecision(4)).toString());
+    expect(await table.getByRole("row").count()).toBe(compared.body.comparison.columns.length + 1);
     await page.context().close();
   });
 

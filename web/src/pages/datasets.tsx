@@ -5,6 +5,7 @@ import { fromSources, useApi } from "../api/use-api";
 import { bytes, number, short, when } from "../ui/format";
 import { View } from "../ui/states";
 import { Status } from "../ui/status";
+import { ProfileComparison, type ProfileDiff } from "./dataset-compare";
 
 const datasetEvents = fromSources("gyre.datasets");
 
@@ -315,7 +316,7 @@ export function DatasetComparePage(props: { name: string; a: string; b: string }
         {name}: v{a} against v{b}
       </h1>
       <View query={q} what="the comparison" service="datasets">
-        {(c) => <pre class="log">{JSON.stringify(c, null, 2)}</pre>}
+        {(c) => <ProfileComparison diff={c.comparison as ProfileDiff} a={a} b={b} />}
       </View>
     </section>
   );
