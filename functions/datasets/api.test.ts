@@ -7,6 +7,7 @@ import {
 } from "@gyre/local/testing/datasets";
 import type { TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import numpyAges from "./fixtures/age-histogram.json";
 
 let platform: TestPlatform;
 let app: DatasetsTest["app"];
@@ -50,6 +51,25 @@ describe("datasets API reads", () => {
       }),
     ]);
     expect(body.next).toBeNull();
+  });
+
+  it("bins each numeric column from its sketch: 20 ordered bins holding every non-missing value, as numpy bins them", async () => {
+    const body = await read(await request("/datasets/churn/versions/1", "viewer"));
+    const age = body.profile.columns.find((c: { name: string }) => c.name === "age");
+    const bins: { lo: number; hi: number; count: number }[] = age.histogram;
+    expect(bins).toHaveLength(20);
+    expect(bins.reduce((sum, b) => sum + b.count, 0)).toBe(age.count);
+    expect(bins[0]?.lo).toBe(age.min);
+    expect(bins.at(-1)?.hi).toBe(age.max);
+    for (const [i, bin] of bins.entries()) {
+      expect(bin.hi).toBeGreaterThan(bin.lo);
+      if (i > 0) expect(bin.lo).toBeCloseTo(bins[i - 1]?.hi as number, 9);
+      expect(bin.lo).toBeCloseTo(numpyAges.edges[i] as number, 9);
+      // The sketch knows a value to about 1%: one near an edge may land in the next bin.
+      expect(Math.abs(bin.count - (numpyAges.counts[i] as number))).toBeLessThanOrEqual(1);
+    }
+    const plan = body.profile.columns.find((c: { name: string }) => c.name === "plan");
+    expect(plan.histogram).toBeUndefined();
   });
 
   it("shows one version with its profile", async () => {

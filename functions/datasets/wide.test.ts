@@ -46,7 +46,10 @@ describe("a 1,000-column file", () => {
       }),
     );
     const stored = (await object.Body?.transformToString()) ?? "";
-    expect(JSON.parse(stored)).toEqual(version.profile);
+    const { columns, ...rest } = version.profile;
+    // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API answers
+    const asStored = columns.map(({ histogram: _bins, ...column }: any) => column);
+    expect(JSON.parse(stored)).toEqual({ ...rest, columns: asStored }); // the API adds only the bins
     expect(Buffer.byteLength(stored)).toBeGreaterThan(400 * 1024);
     const created = await platform.archive.list({
       detailType: "Dataset Version Created",

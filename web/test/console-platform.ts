@@ -1,5 +1,7 @@
+import { datasets } from "@gyre/functions/datasets/service";
 import { deployment } from "@gyre/functions/deployment/service";
 import { events } from "@gyre/functions/events/service";
+import { monitoring } from "@gyre/functions/monitoring/service";
 import { platform as platformService } from "@gyre/functions/platform/service";
 import { registry } from "@gyre/functions/registry/service";
 import { withConsole } from "@gyre/local/http/console";
@@ -29,7 +31,7 @@ export async function startConsolePlatform(): Promise<ConsolePlatform> {
   await buildConsole();
   const t = await startTestPlatform({
     s3: true,
-    services: [platformService, events, registry, deployment],
+    services: [platformService, events, datasets, registry, deployment, monitoring],
     endpoints: { pingTimeoutMs: 3_000 },
   });
   let server: HttpServer;

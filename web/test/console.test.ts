@@ -1,15 +1,21 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureFile, put } from "../../e2e/support/capture-files";
+import { churnCsv } from "../../examples/churn/generate";
 import { launchChromium } from "./browser";
 import { type ConsolePlatform, serve, startConsolePlatform } from "./console-platform";
 
 let gyre: ConsolePlatform;
 let browser: Browser;
+let monitorId: string;
+let reportId: string;
 
 beforeAll(async () => {
   [gyre, browser] = await Promise.all([startConsolePlatform(), launchChromium()]);
+  await seedDatasets();
   await seedChurn();
+  await seedMonitoring();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -55,6 +61,36 @@ async function seedChurn() {
   );
   ok(await register("run_v2", 0.87, 0.05), 201);
   ok(await register("run_v3", 0.86, 0.2), 201);
+}
+
+/** Churn v1 (the baseline of the monitor that deploying churn makes) and v2, drifted. */
+async function seedDatasets() {
+  const versions = async (n: number) =>
+    (await gyre.call("GET", "/datasets/churn/versions", "viewer")).body?.items?.length === n;
+  await put(gyre.t, "datasets/churn/churn.csv", churnCsv({ rows: 2000, seed: 1 }));
+  await until(() => versions(1));
+  await put(gyre.t, "datasets/churn/churn-2.csv", churnCsv({ rows: 1000, seed: 9, drift: 0.6 }));
+  await until(() => versions(2));
+}
+
+/** Two judged windows of captured traffic on endpoint churn: one like training, one drifted. */
+async function seedMonitoring() {
+  const churnMonitor = async () =>
+    (await gyre.call("GET", "/monitors", "viewer")).body?.items?.find(
+      (m: { endpoint: string }) => m.endpoint === "churn",
+    );
+  await until(async () => Boolean(await churnMonitor()));
+  monitorId = (await churnMonitor()).id;
+  const settings = { maxSamples: 300, minSamples: 200 };
+  const saved = await gyre.call("PUT", `/monitors/${monitorId}`, "approver", settings);
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  const reports = async (n: number) =>
+    (await gyre.call("GET", `/monitors/${monitorId}/reports`, "viewer")).body?.items?.length === n;
+  await captureFile(gyre.t, churnCsv({ rows: 300, seed: 2 }));
+  await until(() => reports(1));
+  await captureFile(gyre.t, churnCsv({ rows: 300, seed: 3, drift: 0.6 }));
+  await until(() => reports(2));
+  reportId = (await gyre.call("GET", `/monitors/${monitorId}/reports`, "viewer")).body.items[0].id;
 }
 
 async function until(done: () => Promise<boolean>, ms = 20_000) {
@@ -227,6 +263,23 @@ describe("the console in a browser", () => {
     await page.context().close();
   });
 
+  it("draws a feature's drift per window with its threshold, and says so in words", async () => {
+    const page = await signedIn("viewer");
+    const path = `/monitors/${monitorId}/features/monthly_charges`;
+    const feature = await gyre.call("GET", path, "viewer");
+    expect(feature.status, JSON.stringify(feature.body)).toBe(200);
+    const latest = feature.body.points.at(-1);
+    expect(latest.threshold).toBeGreaterThan(0);
+    await page.goto(`${gyre.url}/monitoring/${monitorId}/features/monthly_charges`);
+    await page.getByText("Solid: statistic, dashed: threshold").waitFor();
+    const threshold = Number(latest.threshold.toPrecision(4)).toString();
+    const rows = page.getByRole("table", { name: "Windows, oldest first" }).getByRole("row");
+    expect(await rows.last().textContent()).toContain(threshold);
+    const chart = page.locator("main .chart[role=img]");
+    expect(await chart.getAttribute("aria-label")).toContain(`against ${threshold}`);
+    await page.context().close();
+  });
+
   const pages = [
     "/",
     "/approvals/churn/3",
@@ -239,7 +292,57 @@ describe("the console in a browser", () => {
     "/events",
     "/runs",
     "/datasets",
+    "/datasets/churn",
+    "/datasets/churn/compare/1/2",
   ];
+
+  it("draws a numeric column's bins from the API as bars, with each range and count in words", async () => {
+    const version = await gyre.call("GET", "/datasets/churn/versions/2", "viewer");
+    const column = version.body.profile.columns.find(
+      (c: { name: string }) => c.name === "monthly_charges",
+    );
+    const page = await signedIn("viewer");
+    await page.goto(`${gyre.url}/datasets/churn`);
+    const table = page
+      .getByRole("region", { name: "Column monthly_charges" })
+      .getByRole("table", { name: /Distribution \(20 equal-width bins\)/ });
+    await table.waitFor();
+    const counts = await table.locator("tbody td").allTextContents();
+    expect(counts.map(Number)).toEqual(column.histogram.map((b: { count: number }) => b.count));
+    expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(column.count);
+    await page.context().close();
+  });
+
+  it("compares two dataset versions in a table: per column its type and the API's drift figures", async () => {
+    const compared = await gyre.call("GET", "/datasets/churn/versions/1/compare/2", "viewer");
+    const charges = compared.body.comparison.columns.find(
+      (c: { name: string }) => c.name === "monthly_charges",
+    );
+    const page = await signedIn("viewer");
+    await page.goto(`${gyre.url}/datasets/churn/compare/1/2`);
+    const table = page.getByRole("table", { name: "Columns in both, v1 → v2" });
+    const row = table.getByRole("row").filter({
+      has: page.getByRole("rowheader", { name: "monthly_charges", exact: true }),
+    });
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain("number");
+    expect(text).toContain(charges.drift.level);
+    expect(text).toContain(Number(charges.drift.psi.toPrecision(4)).toString());
+    expect(await table.getByRole("row").count()).toBe(compared.body.comparison.columns.length + 1);
+    await page.context().close();
+  });
+
+  const monitoringPages = () => [
+    `/monitoring/${monitorId}`,
+    `/monitoring/${monitorId}/features/monthly_charges`,
+    `/monitoring/reports/${reportId}`,
+  ];
+
+  const widest = (page: Page) =>
+    page.evaluate(`[...document.querySelectorAll("main *")]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth)
+      .slice(-3).map((e) => e.tagName + "." + e.className + " " + Math.round(e.getBoundingClientRect().right)).join(", ")`) as Promise<string>;
 
   const serious = (
     violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[],
@@ -260,7 +363,7 @@ describe("the console in a browser", () => {
       new AxeBuilder({ page })
         .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
         .analyze();
-    for (const path of pages) {
+    for (const path of [...pages, ...monitoringPages()]) {
       await open(path);
       found.push(...serious((await axe()).violations).map((v) => `1280px ${path}: ${v}`));
     }
@@ -270,7 +373,11 @@ describe("the console in a browser", () => {
       const overflow = Number(
         await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"),
       );
-      if (overflow > 0) found.push(`390px ${path}: the page scrolls sideways by ${overflow} px`);
+      if (overflow > 0)
+        found.push(
+          `390px ${path}: the page scrolls sideways by ${overflow} px`,
+          await widest(page),
+        );
       if (path.startsWith("/approvals"))
         found.push(...serious((await axe()).violations).map((v) => `390px ${path}: ${v}`));
     }

@@ -4,6 +4,7 @@ export { ColumnComparison, ColumnDrift, ProfileComparison } from "./comparison-s
 export { categoryDrift, columnDrift, driftScore, levelOf, type NumericDrift, psi } from "./drift";
 export { DataRejected } from "./errors";
 export { type DataFormat, formatFromKey } from "./format";
+export { type HistogramBin, sketchHistogram } from "./histogram";
 export { profileRecords, profileValues } from "./live";
 export { mergeColumnProfiles, mergeProfiles } from "./merge";
 export {

@@ -5,6 +5,7 @@ import { fromSources, useApi } from "../api/use-api";
 import { bytes, number, short, when } from "../ui/format";
 import { View } from "../ui/states";
 import { Status } from "../ui/status";
+import { ProfileComparison, type ProfileDiff } from "./dataset-compare";
 
 const datasetEvents = fromSources("gyre.datasets");
 
@@ -69,6 +70,7 @@ interface Column {
   mean?: number;
   std?: number;
   top?: { value: unknown; count: number }[];
+  histogram?: { lo: number; hi: number; count: number }[];
 }
 
 export function DatasetPage({ name }: { name: string }) {
@@ -236,6 +238,7 @@ function ColumnCard({ column: c }: { column: Column }) {
           </>
         ) : null}
       </dl>
+      {c.histogram?.length ? <Histogram bins={c.histogram} /> : null}
       {top.length ? (
         <table class="histogram">
           <caption>Most frequent values</caption>
@@ -260,6 +263,39 @@ function ColumnCard({ column: c }: { column: Column }) {
   );
 }
 
+/** The API's bins as bars, each with its range and count in words. */
+function Histogram({ bins }: { bins: NonNullable<Column["histogram"]> }) {
+  const most = Math.max(1, ...bins.map((b) => b.count));
+  return (
+    <table class="histogram">
+      <caption>Distribution ({bins.length} equal-width bins)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Range</th>
+          <th scope="col">Values</th>
+        </tr>
+      </thead>
+      <tbody>
+        {bins.map((b) => (
+          <tr key={b.lo}>
+            <th scope="row">
+              {number(b.lo)} to {number(b.hi)}
+            </th>
+            <td>
+              <span
+                class="bar"
+                style={{ width: `${(b.count / most) * 100}%` }}
+                aria-hidden="true"
+              />{" "}
+              {b.count}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function DatasetComparePage(props: { name: string; a: string; b: string }) {
   const { name } = props;
   const a = Number(props.a);
@@ -280,7 +316,7 @@ export function DatasetComparePage(props: { name: string; a: string; b: string }
         {name}: v{a} against v{b}
       </h1>
       <View query={q} what="the comparison" service="datasets">
-        {(c) => <pre class="log">{JSON.stringify(c, null, 2)}</pre>}
+        {(c) => <ProfileComparison diff={c.comparison as ProfileDiff} a={a} b={b} />}
       </View>
     </section>
   );

@@ -2,6 +2,7 @@ import { compareProfiles, type DataProfile, type ProfileComparison } from "@gyre
 import { VisibleError } from "../platform/errors";
 import type { Page } from "../platform/state/pages";
 import type { DatasetReads } from "./deps";
+import { type ProfileWithHistograms, withHistograms } from "./histograms";
 import type { DatasetSummary, VersionInfo } from "./info";
 import { loadProfile } from "./profiles";
 import { datasetsStore as store } from "./store";
@@ -26,7 +27,17 @@ export async function listVersions(
   return page;
 }
 
+/** A version with its profile, each numeric column with a histogram. */
 export async function getVersion(
+  dataset: string,
+  version: number,
+  deps: DatasetReads,
+): Promise<VersionInfo & { profile: ProfileWithHistograms | null }> {
+  const { profile, ...info } = await readVersion(dataset, version, deps);
+  return { ...info, profile: profile ? withHistograms(profile) : null };
+}
+
+async function readVersion(
   dataset: string,
   version: number,
   deps: DatasetReads,
@@ -50,8 +61,8 @@ export async function compareVersions(
   deps: DatasetReads,
 ): Promise<{ dataset: string; from: VersionInfo; to: VersionInfo; comparison: ProfileComparison }> {
   const [from, to] = await Promise.all([
-    getVersion(dataset, a, deps),
-    getVersion(dataset, b, deps),
+    readVersion(dataset, a, deps),
+    readVersion(dataset, b, deps),
   ]);
   for (const version of [from, to]) {
     if (!version.profile) {
