@@ -196,6 +196,10 @@ describe("an approved version goes to the endpoint", () => {
       ["v1", 0.5],
       ["v3", 0.5],
     ]);
+    // A split step says when its bake ends (here at once: waitIntervalInSeconds 0); others do not.
+    const split = third.steps.find((s: Json) => s.variants.some((v: Json) => v.weight === 0.5));
+    expect(split.bakeEndsAt).toBe(split.at);
+    expect(third.steps.at(-1).bakeEndsAt).toBeNull();
     // Every approval so far again, oldest first: repeated and out-of-date ones start nothing.
     const approvals = (await t.archive.list({ detailType: "Model Version Approved", limit: 10 }))
       .items;

@@ -6401,6 +6401,8 @@ export interface components {
                         errorRate: number | null;
                         latencyP99Ms: number | null;
                     }[];
+                    /** @default null */
+                    bakeEndsAt: string | null;
                 }[];
                 acceptedAt: string | null;
                 rollbackOf: string | null;
@@ -6447,6 +6449,8 @@ export interface components {
                         errorRate: number | null;
                         latencyP99Ms: number | null;
                     }[];
+                    /** @default null */
+                    bakeEndsAt: string | null;
                 }[];
                 acceptedAt: string | null;
                 rollbackOf: string | null;
@@ -6494,6 +6498,8 @@ export interface components {
                     errorRate: number | null;
                     latencyP99Ms: number | null;
                 }[];
+                /** @default null */
+                bakeEndsAt: string | null;
             }[];
             acceptedAt: string | null;
             rollbackOf: string | null;

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import type { ApiError } from "../api/client";
 import { api, ok } from "../api/client";
 import { fromSources, useApi } from "../api/use-api";
+import { Countdown } from "../ui/countdown";
 import { number, percent, when } from "../ui/format";
 import { View } from "../ui/states";
 import { Status } from "../ui/status";
@@ -134,6 +135,9 @@ function EndpointDetail({ name }: { name: string }) {
                     → v{rollout.version} <Status value={rollout.status} />
                   </h3>
                   {rollout.reason ? <p>{rollout.reason}</p> : null}
+                  {e.currentDeployment ? (
+                    <Countdown until={rollout.steps.at(-1)?.bakeEndsAt} label="Bake" />
+                  ) : null}
                   <ol class="steps">
                     {rollout.steps.map((s, i) => (
                       <li key={`${s.at}-${i}`}>

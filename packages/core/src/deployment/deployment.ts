@@ -18,6 +18,11 @@ export const Step = z.object({
   status: z.string().describe("the endpoint's status, or a Gyre step such as `preflight`"),
   message: z.string().nullable(),
   variants: z.array(VariantReading),
+  /**
+   * While part of the traffic has shifted to the new fleet: when the bake after this shift
+   * ends (the step's time plus the rollout's waitIntervalInSeconds), for a countdown.
+   */
+  bakeEndsAt: z.string().nullable().default(null),
 });
 export type Step = z.infer<typeof Step>;
 

@@ -81,8 +81,10 @@ async function recordStep(deployment: Deployment, state: EndpointState, deps: De
   const metrics = await deps.endpoints
     .metrics(deployment.endpoint, new Date(deployment.startedAt))
     .catch((): VariantMetrics[] => []);
+  const at = new Date();
   const step: Step = {
-    at: new Date().toISOString(),
+    at: at.toISOString(),
+    bakeEndsAt: await bakeEnd(deployment, state, at, deps),
     status: state.status,
     message: state.failureReason ?? null,
     variants: state.variants.map((v) => {
@@ -103,6 +105,20 @@ async function recordStep(deployment: Deployment, state: EndpointState, deps: De
     if (await store(deps.state).saveDeployment({ ...current, steps: [...current.steps, step] }))
       return;
   }
+}
+
+/** While traffic is split between the fleets, the end of the bake that follows this shift. */
+async function bakeEnd(
+  deployment: Deployment,
+  state: EndpointState,
+  at: Date,
+  deps: DeploymentDeps,
+): Promise<string | null> {
+  const split = state.variants.some((v) => v.weight > 0 && v.weight < 1);
+  if (state.status !== "Updating" || !split) return null;
+  const endpoint = await store(deps.state).getEndpoint(deployment.endpoint);
+  const seconds = endpoint?.rollout.waitIntervalInSeconds ?? 0;
+  return new Date(at.getTime() + seconds * 1000).toISOString();
 }
 
 /** A repeated event describes the same moment: weights and status unchanged. */
