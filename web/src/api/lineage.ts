@@ -50,6 +50,13 @@ function registryNodes(l: Lineage): LineageNode[] {
       detail: l.run.pipeline ?? "",
       href: `/runs/${l.run.id}`,
     });
+  if (l.driftReportId)
+    nodes.push({
+      kind: "report",
+      label: `drift report ${l.driftReportId}`,
+      detail: "the drift that caused this retrain",
+      href: `/monitoring/reports/${l.driftReportId}`,
+    });
   nodes.push({ kind: "version", label: `${l.model} v${l.version}`, detail: l.status });
   for (const d of l.deployments) {
     const restored = d.restoredVersion === null ? "" : `, v${d.restoredVersion} restored`;
