@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { DeleteObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import * as Monitoring from "@gyre/core/monitoring/index";
 import { services } from "@gyre/functions/services";
@@ -47,9 +49,26 @@ describe("windows of captured traffic", () => {
     expect(next.pendingReport).toBeNull();
   });
 
-  it("names the shifted features in Drift Detected, with the report it came from", async () => {
+  it("names the shifted features in Drift Detected, with the report it came from, and posts it to the monitor's webhook", async () => {
     const monitor = await watchedChurn(await start());
-    await Monitoring.updateMonitor(monitor.id, settings({ maxSamples: 600 }), t);
+    const posted: Json[] = [];
+    const hook = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => {
+        body += chunk;
+      });
+      req.on("end", () => {
+        posted.push(JSON.parse(body));
+        res.end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/gyre`;
+    await Monitoring.updateMonitor(
+      monitor.id,
+      settings({ maxSamples: 600, alertTargets: [url] }),
+      t,
+    );
     const outcome = await Monitoring.onCaptureObject(
       await captureFile(t, churnCsv({ rows: 600, seed: 3, drift: 0.6 })),
       t,
@@ -63,6 +82,11 @@ describe("windows of captured traffic", () => {
     expect(named).toEqual(expect.arrayContaining(["monthly_charges", "contract"]));
     expect(detected?.detail).toMatchObject({ reportId: report.id, endpoint: "churn", version: 1 });
     expect(report.features[0]).toMatchObject({ level: "drift", drift: true });
+    expect(posted).toEqual([
+      { detailType: "Drift Detected", detail: expect.objectContaining({ reportId: report.id }) },
+    ]);
+    hook.close();
+    expect(() => settings({ alertTargets: ["ftp://example.com/x"] })).toThrow(/https URL/);
   });
 
   it("reads a repeated capture event's file once", async () => {

@@ -1,5 +1,6 @@
 import { Monitoring } from "@gyre/events";
 import { eventMetadata } from "../platform/actor";
+import { sendAlerts } from "./alerts";
 import type { MonitoringDeps } from "./deps";
 import type { Monitor, Report } from "./monitor";
 
@@ -35,7 +36,7 @@ export async function announce(
   });
   await announceDegraded(monitor, report, report.performance?.degraded ?? [], deps);
   if (!report.datasetDrift) return;
-  await Monitoring.DriftDetected.publish(deps.bus, {
+  const detail = {
     ...window,
     baseline: monitor.baseline,
     reportId: report.id,
@@ -48,7 +49,9 @@ export async function announce(
         threshold: f.threshold as number,
       })),
     metadata: onTheTrip(monitor),
-  });
+  };
+  await Monitoring.DriftDetected.publish(deps.bus, detail);
+  await sendAlerts(monitor.settings.alertTargets, { detailType: "Drift Detected", detail });
 }
 
 /** Model Performance Degraded, once per metric that fell past its tolerance in the window. */
@@ -59,7 +62,7 @@ export async function announceDegraded(
   deps: MonitoringDeps,
 ) {
   for (const { metric, value, threshold } of degraded) {
-    await Monitoring.ModelPerformanceDegraded.publish(deps.bus, {
+    const detail = {
       monitorId: monitor.id,
       endpoint: monitor.endpoint,
       model: report.model,
@@ -70,7 +73,10 @@ export async function announceDegraded(
       value,
       threshold,
       metadata: onTheTrip(monitor),
-    });
+    };
+    await Monitoring.ModelPerformanceDegraded.publish(deps.bus, detail);
+    const alert = { detailType: "Model Performance Degraded", detail };
+    await sendAlerts(monitor.settings.alertTargets, alert);
   }
 }
 

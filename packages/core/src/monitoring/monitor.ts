@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isWebhook } from "./alerts";
 
 /** The statistics a feature's drift can be decided by (numeric: the first three; categorical: the last two). */
 export const DriftMethod = z.enum(["ks", "wassersteinNorm", "psi", "jensenShannon"]);
@@ -28,8 +29,19 @@ export const MonitorSettings = z.strictObject({
   segmentBy: z.array(z.string()).max(3).default([]),
   /** A ground-truth metric that falls by more than this (absolute) against training is degraded. */
   performanceTolerance: z.number().min(0).max(1).default(0.05),
-  /** Where drift and degradation alerts go besides the bus (SNS topic ARNs or https webhooks; recorded, shown on events). */
-  alertTargets: z.array(z.string().min(1).max(2048)).max(10).default([]),
+  /** Webhooks that get Drift Detected and Model Performance Degraded as JSON POSTs, besides the bus. */
+  alertTargets: z
+    .array(
+      z
+        .string()
+        .max(2048)
+        .refine(
+          isWebhook,
+          "an https URL (or http://127.0.0.1 or localhost, for local development)",
+        ),
+    )
+    .max(10)
+    .default([]),
 });
 export type MonitorSettings = z.infer<typeof MonitorSettings>;
 
