@@ -51,7 +51,9 @@ export async function storeHourSketches(
     for (const row of features) {
       if (row[column] == null) continue;
       const key = segmentKey(column, row[column]);
-      groups.set(key, [...(groups.get(key) ?? []), row]);
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
     }
     for (const [key, members] of [...groups].slice(0, SEGMENTS_PER_FILE))
       segments[key] = sketchRows(members).toJSON();

@@ -48,7 +48,9 @@ function largestGroups(rows: Row[], column: string): [string, Row[]][] {
   for (const row of rows) {
     if (row[column] == null) continue;
     const value = String(row[column]);
-    groups.set(value, [...(groups.get(value) ?? []), row]);
+    const group = groups.get(value);
+    if (group) group.push(row);
+    else groups.set(value, [row]);
   }
   return [...groups]
     .filter(([, members]) => members.length >= MIN_SEGMENT_ROWS)

@@ -42,6 +42,9 @@ export const Claim = z.object({
 });
 export type Claim = z.infer<typeof Claim>;
 
+/** Dataset versions read so far, per document client (a version is immutable). */
+const knownDatasets = new WeakMap<Db, Map<string, KnownDataset>>();
+
 /** Monitors, capture-file claims, known datasets and reports, in the monitoring table through `db`. */
 export function monitoringStore(db: Db) {
   const get = async (key: Record<string, string>) =>
@@ -234,9 +237,17 @@ export function monitoringStore(db: Db) {
     );
   }
 
+  /** A dataset version never changes once created: read once per client, then remembered. */
   async function getDataset(name: string, version: number): Promise<KnownDataset | undefined> {
+    const known = knownDatasets.get(db) ?? new Map<string, KnownDataset>();
+    knownDatasets.set(db, known);
+    const key = `${name}\u0000${version}`;
+    const cached = known.get(key);
+    if (cached) return cached;
     const item = await get(datasetKey(name, version));
-    return item ? KnownDataset.parse(item) : undefined;
+    const dataset = item ? KnownDataset.parse(item) : undefined;
+    if (dataset) known.set(key, dataset);
+    return dataset;
   }
 
   /** The training metrics of a registered model version, for comparing live performance with. */
