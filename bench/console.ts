@@ -1,5 +1,3 @@
-import type { ModelVersion } from "@gyre/core/registry/index";
-import { registryStore } from "@gyre/core/registry/store";
 import type { Envelope } from "@gyre/events";
 import { events } from "@gyre/functions/events/service";
 import { platform as platformService } from "@gyre/functions/platform/service";
@@ -10,6 +8,7 @@ import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index"
 import type { Page } from "playwright-core";
 import { buildConsole, distDir } from "../web/scripts/console-bundle";
 import { launchChromium } from "../web/test/browser";
+import { benchVersion, seedVersions } from "./model-versions";
 import { percentile } from "./stats";
 
 const VERSIONS = 10_000;
@@ -17,33 +16,8 @@ const EVENTS = 50_000;
 const LOADS = 7;
 const MODEL = "churn";
 
-function version(n: number): ModelVersion {
-  const at = new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString();
-  return {
-    model: MODEL,
-    version: n,
-    status: n % 3 === 0 ? "Approved" : "PendingManualApproval",
-    artifactUri: `s3://gyre-data/runs/run_${n}/model/`,
-    metrics: { auc: 0.8 + (n % 100) / 1000, accuracy: 0.75 },
-    dataset: { name: MODEL, version: n, sha256: n.toString(16).padStart(64, "0") },
-    runId: `run_${n}`,
-    driftReportId: null,
-    pipeline: MODEL,
-    image: "trainer:1",
-    command: ["python", "train.py"],
-    serve: null,
-    hyperparameters: { lr: 0.01 + (n % 7) / 100, depth: 6 },
-    description: null,
-    gates: [{ gate: "auc >= 0.8", passed: true, actual: 0.85 }],
-    approvals: [],
-    reason: null,
-    registeredBy: "bench",
-    correlationId: null,
-    createdAt: at,
-    updatedAt: at,
-    revision: 0,
-  };
-}
+const version = (n: number) =>
+  benchVersion(MODEL, n, { hyperparameters: { lr: 0.01 + (n % 7) / 100, depth: 6 } });
 
 function event(n: number): Envelope {
   return {
@@ -64,15 +38,7 @@ function event(n: number): Envelope {
 }
 
 async function seed(t: TestPlatform) {
-  const store = registryStore(t.state);
-  for (let n = 1; n <= VERSIONS; n += 100) {
-    await Promise.all(Array.from({ length: 100 }, (_, i) => store.insertVersion(version(n + i))));
-  }
-  await store.touchModel(MODEL, VERSIONS, new Date().toISOString());
-  await store.putAlias(
-    { model: MODEL, alias: "champion", version: 9999, updatedAt: "", updatedBy: "bench" },
-    null,
-  );
+  await seedVersions(t, MODEL, VERSIONS, version);
   const start = Date.UTC(2026, 0, 1);
   for (let n = 0; n < EVENTS; n += 250) {
     await Promise.all(
