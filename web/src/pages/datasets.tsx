@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
-import { useLocation } from "preact-iso";
 import { api, ok } from "../api/client";
 import { fromSources, useApi } from "../api/use-api";
+import { ComparePicker } from "../ui/compare-picker";
 import { bytes, number, short, when } from "../ui/format";
 import { View } from "../ui/states";
 import { Status } from "../ui/status";
@@ -83,8 +83,6 @@ export function DatasetPage({ name }: { name: string }) {
     datasetEvents,
   );
   const [picked, setPicked] = useState<number | null>(null);
-  const [pair, setPair] = useState({ a: "", b: "" });
-  const { route } = useLocation();
   return (
     <section>
       <p class="crumbs">
@@ -138,38 +136,7 @@ export function DatasetPage({ name }: { name: string }) {
                   ))}
                 </tbody>
               </table>
-              <form
-                class="inline"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  route(`/datasets/${name}/compare/${pair.a}/${pair.b}`);
-                }}
-              >
-                <fieldset>
-                  <legend>Compare two versions</legend>
-                  <label>
-                    From{" "}
-                    <input
-                      type="number"
-                      min={1}
-                      required
-                      value={pair.a}
-                      onInput={(e) => setPair({ ...pair, a: e.currentTarget.value })}
-                    />
-                  </label>{" "}
-                  <label>
-                    to{" "}
-                    <input
-                      type="number"
-                      min={1}
-                      required
-                      value={pair.b}
-                      onInput={(e) => setPair({ ...pair, b: e.currentTarget.value })}
-                    />
-                  </label>{" "}
-                  <button type="submit">Compare</button>
-                </fieldset>
-              </form>
+              <ComparePicker base={`/datasets/${name}`} />
               {selected !== undefined ? <Profile name={name} version={selected} /> : null}
             </>
           );

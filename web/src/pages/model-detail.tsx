@@ -1,7 +1,6 @@
-import { useState } from "preact/hooks";
-import { useLocation } from "preact-iso";
 import { api, ok } from "../api/client";
 import { fromSources, useApi } from "../api/use-api";
+import { ComparePicker } from "../ui/compare-picker";
 import { number, when } from "../ui/format";
 import { MoreButton, usePaged } from "../ui/paged";
 import { View } from "../ui/states";
@@ -30,8 +29,6 @@ export function ModelDetailPage({ name }: { name: string }) {
       }),
     ),
   );
-  const [pair, setPair] = useState<{ a: string; b: string }>({ a: "", b: "" });
-  const { route } = useLocation();
   const aliasesOf = (v: number) =>
     Object.entries(model.data?.aliases ?? {})
       .filter(([, at]) => at === v)
@@ -87,38 +84,7 @@ export function ModelDetailPage({ name }: { name: string }) {
               </tbody>
             </table>
             <MoreButton paged={paged} label="versions" />
-            <form
-              class="inline"
-              onSubmit={(e) => {
-                e.preventDefault();
-                route(`/models/${name}/compare/${pair.a}/${pair.b}`);
-              }}
-            >
-              <fieldset>
-                <legend>Compare two versions</legend>
-                <label>
-                  From{" "}
-                  <input
-                    type="number"
-                    min={1}
-                    required
-                    value={pair.a}
-                    onInput={(e) => setPair({ ...pair, a: e.currentTarget.value })}
-                  />
-                </label>{" "}
-                <label>
-                  to{" "}
-                  <input
-                    type="number"
-                    min={1}
-                    required
-                    value={pair.b}
-                    onInput={(e) => setPair({ ...pair, b: e.currentTarget.value })}
-                  />
-                </label>{" "}
-                <button type="submit">Compare</button>
-              </fieldset>
-            </form>
+            <ComparePicker base={`/models/${name}`} />
           </>
         )}
       </View>
