@@ -1,4 +1,8 @@
-import { type ColumnDrift, DEFAULT_THRESHOLDS } from "@gyre/profile/drift/index";
+import {
+  type ColumnDrift,
+  DATASET_DRIFT_SHARE,
+  DEFAULT_THRESHOLDS,
+} from "@gyre/profile/drift/index";
 import type { DriftMethod, MonitorSettings } from "./monitor";
 
 /** PSI's conventional "significant shift" line, for features a monitor has judged by PSI. */
@@ -52,4 +56,22 @@ function statisticOf(result: Exclude<ColumnDrift, { type: "empty" }>, method: Dr
 function levelOf(method: DriftMethod, value: number, threshold: number): Decision["level"] {
   if (method === "ks") return value < threshold ? "drift" : value < 2 * threshold ? "warn" : "ok";
   return value > threshold ? "drift" : value > threshold / 2 ? "warn" : "ok";
+}
+
+/**
+ * The dataset's verdict from its features' verdicts: the share of judged features (those with
+ * values on both sides) that drift, and drift when at least half do in a judged window.
+ */
+export function datasetVerdict(
+  features: { type: string; drift: boolean }[],
+  judged: boolean,
+): { driftShare: number; datasetDrift: boolean } {
+  const considered = features.filter((f) => f.type !== "empty");
+  const driftShare = considered.length
+    ? considered.filter((f) => f.drift).length / considered.length
+    : 0;
+  return {
+    driftShare,
+    datasetDrift: judged && considered.length > 0 && driftShare >= DATASET_DRIFT_SHARE,
+  };
 }

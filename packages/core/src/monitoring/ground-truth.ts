@@ -5,7 +5,7 @@ import { readText } from "../platform/objects/s3-client";
 import { announceDegraded } from "./announce";
 import { ROW_ID } from "./capture";
 import type { MonitoringDeps } from "./deps";
-import type { Monitor } from "./monitor";
+import type { Monitor, Report } from "./monitor";
 import { getMonitor } from "./monitors";
 import type { LabelledPrediction } from "./performance";
 import { windowPerformance } from "./report";
@@ -70,12 +70,17 @@ export async function onGroundTruthObject(
   const { claim } = await store(deps.state).claimFile(object, "ground-truth", labels.size);
   if (claim.stored) return { outcome: "skipped", reason: "read before" };
   let matched = 0;
-  for (const windowId of await windowsJoined(monitor, deps)) {
+  const { items: closed } = await store(deps.state).listReports(monitor.id, WINDOWS_JOINED);
+  const windows = [
+    { windowId: monitor.window.id, report: undefined },
+    ...closed.map((report) => ({ windowId: report.windowId, report })),
+  ];
+  for (const { windowId, report } of windows) {
     const pairs = await joined(monitor, windowId, labels, deps);
     if (!pairs.length) continue;
     matched += pairs.length;
     await putLabelled(monitor.id, windowId, object.key, pairs, deps);
-    if (windowId !== monitor.window.id) await refreshReport(monitor, windowId, deps);
+    if (report) await refreshReport(monitor, report, deps);
   }
   await store(deps.state).markStored(claim);
   return { outcome: "joined", labels: labels.size, matched, invalid };
@@ -99,11 +104,6 @@ function parseLabels(text: string) {
   return { labels, invalid };
 }
 
-async function windowsJoined(monitor: Monitor, deps: MonitoringDeps): Promise<string[]> {
-  const { items } = await store(deps.state).listReports(monitor.id, WINDOWS_JOINED);
-  return [monitor.window.id, ...items.map((report) => report.windowId)];
-}
-
 async function joined(
   monitor: Monitor,
   windowId: string,
@@ -119,11 +119,8 @@ async function joined(
 }
 
 /** A closed window's report with its performance recomputed from every label joined to it. */
-async function refreshReport(monitor: Monitor, windowId: string, deps: MonitoringDeps) {
-  const { items } = await store(deps.state).listReports(monitor.id, WINDOWS_JOINED);
-  const report = items.find((r) => r.windowId === windowId);
-  if (!report) return;
-  const performance = await windowPerformance(monitor, windowId, deps);
+async function refreshReport(monitor: Monitor, report: Report, deps: MonitoringDeps) {
+  const performance = await windowPerformance(monitor, report.windowId, deps);
   const before = new Set(report.performance?.degraded.map((d) => d.metric));
   await keepReport(monitor, { ...report, performance }, deps);
   const newly = (performance?.degraded ?? []).filter((d) => !before.has(d.metric));

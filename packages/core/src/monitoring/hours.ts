@@ -2,14 +2,13 @@ import { createHash } from "node:crypto";
 import { PutObjectCommand, paginateListObjectsV2 } from "@aws-sdk/client-s3";
 import {
   compareSketches,
-  DATASET_DRIFT_SHARE,
   DatasetSketch,
   parseDatasetSketch,
   sketchRows,
 } from "@gyre/profile/drift/index";
 import { readText } from "../platform/objects/s3-client";
 import { ROW_ID } from "./capture";
-import { decide } from "./decide";
+import { datasetVerdict, decide } from "./decide";
 import type { MonitoringDeps } from "./deps";
 import { featuresOf } from "./features";
 import type { Monitor } from "./monitor";
@@ -184,12 +183,7 @@ function judgeSketches(
     ...decide(feature, result, monitor.settings, judged),
     missingRate: samples ? (current.features.get(feature)?.missing ?? 0) / samples : 0,
   }));
-  const considered = features.filter((f) => f.type !== "empty");
-  const driftShare = considered.length
-    ? considered.filter((f) => f.drift).length / considered.length
-    : 0;
-  const datasetDrift = judged && considered.length > 0 && driftShare >= DATASET_DRIFT_SHARE;
-  return { samples, judged, features, ignored, driftShare, datasetDrift };
+  return { samples, judged, features, ignored, ...datasetVerdict(features, judged) };
 }
 
 /**

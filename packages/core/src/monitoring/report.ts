@@ -1,4 +1,4 @@
-import { DATASET_DRIFT_SHARE } from "@gyre/profile/drift/index";
+import { datasetVerdict } from "./decide";
 import type { MonitoringDeps } from "./deps";
 import { featureResult, featuresOf, ranked } from "./features";
 import { windowSketchDrift } from "./hours";
@@ -7,7 +7,7 @@ import { estimatedPerformance, performanceReport } from "./performance";
 import type { Row } from "./rows";
 import { segmentResults } from "./segments";
 import { type Claim, monitoringStore as store } from "./store";
-import { baselineRows, labelledOf, settledClaims, windowRows } from "./window-data";
+import { baselineRows, claimedRows, labelledOf, settledClaims, windowRows } from "./window-data";
 
 /** A window's report id follows from the window's: closing it twice makes the same report. */
 export const reportIdOf = (windowId: string) => `rep_${windowId.replace(/^win_/, "")}`;
@@ -30,7 +30,7 @@ export async function reportOf(
   const dataset = await store(deps.state).getDataset(baseline.dataset, baseline.version);
   const columns = dataset?.columns ?? [];
   const reference = dataset ? await baselineRows(dataset, deps) : [];
-  const { rows: current, late } = await windowRows(monitor.id, closing.windowId, deps);
+  const { rows: current, late } = await claimedRows(monitor.id, claims, deps);
   const judged = current.length >= settings.minSamples;
   const { features, ignored } = featuresOf(reference, current, settings.ignore);
   const context = { columns, settings, judged };
@@ -39,10 +39,6 @@ export async function reportOf(
     ...features.map((f) => featureResult(f, reference, current, context)),
     ...(prediction ? [prediction] : []),
   ];
-  const considered = results.filter((f) => f.type !== "empty");
-  const driftShare = considered.length
-    ? considered.filter((f) => f.drift).length / considered.length
-    : 0;
   return {
     ...header(monitor, closing),
     mode: "exact",
@@ -50,8 +46,7 @@ export async function reportOf(
     judged,
     features: ranked(results),
     ignored,
-    driftShare,
-    datasetDrift: judged && considered.length > 0 && driftShare >= DATASET_DRIFT_SHARE,
+    ...datasetVerdict(results, judged),
     segments: judged ? segmentResults(reference, current, features, { columns, settings }) : [],
     lateRows: late,
     predictions: current.filter((row) => typeof row.prediction === "number").length,

@@ -1,4 +1,4 @@
-import { DATASET_DRIFT_SHARE } from "@gyre/profile/drift/index";
+import { datasetVerdict } from "./decide";
 import { featureResult } from "./features";
 import type { MonitorSettings, SegmentResult } from "./monitor";
 import type { Row } from "./rows";
@@ -29,15 +29,7 @@ export function segmentResults(
         .map((f) => featureResult(f, baseline, rows, { ...context, judged: true }))
         .filter((f) => f.type !== "empty");
       const drifting = judged.filter((f) => f.drift).map((f) => f.feature);
-      const driftShare = judged.length ? drifting.length / judged.length : 0;
-      return {
-        column,
-        value,
-        samples: rows.length,
-        driftShare,
-        datasetDrift: judged.length > 0 && driftShare >= DATASET_DRIFT_SHARE,
-        drifting,
-      };
+      return { column, value, samples: rows.length, ...datasetVerdict(judged, true), drifting };
     }),
   );
   return results.sort((a, b) => b.driftShare - a.driftShare || b.samples - a.samples);

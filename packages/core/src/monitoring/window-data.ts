@@ -45,7 +45,15 @@ export async function windowRows(
   deps: MonitoringDeps,
   waitMs = IN_FLIGHT_WAIT_MS,
 ): Promise<{ rows: Row[]; late: number }> {
-  const claims = await settledClaims(windowId, deps, waitMs);
+  return claimedRows(monitorId, await settledClaims(windowId, deps, waitMs), deps);
+}
+
+/** The rows of the stored claims, and how many rows the unstored ones hold (left out). */
+export async function claimedRows(
+  monitorId: string,
+  claims: Claim[],
+  deps: MonitoringDeps,
+): Promise<{ rows: Row[]; late: number }> {
   const rows: Row[] = [];
   for (const claim of claims.filter((c) => c.stored)) {
     rows.push(...(JSON.parse(await readText(deps.objects, chunkKey(monitorId, claim))) as Row[]));
