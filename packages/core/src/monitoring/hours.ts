@@ -30,6 +30,12 @@ export function hourOfCaptureKey(key: string): string | undefined {
 const hoursPrefix = (monitorId: string) => `monitoring/${monitorId}/hours/`;
 const segmentKey = (column: string, value: unknown) => `${column}=${String(value)}`;
 
+/** A segment key's column and value (`plan=gold` → plan, gold; the value may hold "="). */
+export function segmentParts(key: string): { column: string; value: string } {
+  const at = key.indexOf("=");
+  return { column: key.slice(0, at), value: key.slice(at + 1) };
+}
+
 /**
  * Folds a capture file's rows into sketches kept under its hour, whole and per `segmentBy`
  * value, so drift over any range of hours, or any segment, is a merge of stored sketches and
@@ -169,7 +175,7 @@ function judgeSketches(
 ) {
   const reference = (segment && baseline.segments.get(segment)) || baseline.all;
   const ignored = [...new Set([...monitor.settings.ignore, ...baseline.idLike])];
-  const segmentColumn = segment?.split("=")[0];
+  const segmentColumn = segment === undefined ? undefined : segmentParts(segment).column;
   const columns = [...reference.features.keys()].filter(
     (c) => !ignored.includes(c) && c !== segmentColumn && current.features.has(c),
   );
@@ -203,10 +209,7 @@ export async function windowSketchDrift(monitor: Monitor, files: string[], deps:
     ? [...merged.segments].flatMap(([segment, sketch]) => {
         if (sketch.rows < MIN_SEGMENT_ROWS) return [];
         const judged = judgeSketches(monitor, baseline, sketch, segment);
-        const [column = "", value = ""] = [
-          segment.slice(0, segment.indexOf("=")),
-          segment.slice(segment.indexOf("=") + 1),
-        ];
+        const { column, value } = segmentParts(segment);
         const drifting = judged.features.filter((f) => f.drift).map((f) => f.feature);
         return [
           {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { VisibleError } from "../platform/errors";
 import type { MonitoringDeps, MonitoringReads } from "./deps";
-import { rangeDrift } from "./hours";
+import { rangeDrift, segmentParts } from "./hours";
 import type { Report } from "./monitor";
 import { getMonitor } from "./monitors";
 import { monitoringStore as store } from "./store";
@@ -90,7 +90,7 @@ export async function driftOver(
   const to = query.to ? new Date(query.to) : new Date();
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 86_400_000);
   checkRange(from, to);
-  const column = query.segment?.split("=")[0];
+  const column = query.segment === undefined ? undefined : segmentParts(query.segment).column;
   if (column !== undefined && !monitor.settings.segmentBy.includes(column)) {
     throw new VisibleError(
       "input",
