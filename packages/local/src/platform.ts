@@ -39,6 +39,7 @@ export async function startPlatform(
     batch: needsJobs(services) ? { cwd: repoRoot, log: (line) => console.log(line) } : undefined,
     endpoints: needsEndpoints(services) ? { cwd: repoRoot } : undefined,
     tickMs: config.tickSeconds * 1000,
+    serverThreads: true,
     onPort,
   });
   try {

@@ -23,13 +23,18 @@ export async function onCaptureObject(
 ): Promise<IngestOutcome> {
   const endpoint = endpointOfCaptureKey(object.key);
   if (!endpoint) return { outcome: "skipped", reason: "not a capture file" };
-  let monitor = await store(deps.state).getMonitor(endpoint);
+  // The file is read while the monitor is: an endpoint without one is rare, a wait is not.
+  const [found, text] = await Promise.all([
+    store(deps.state).getMonitor(endpoint),
+    readText(deps.objects, object.key),
+  ]);
+  let monitor = found;
   if (!monitor) return { outcome: "skipped", reason: `no monitor for endpoint ${endpoint}` };
   if (await closeIfDue(monitor, deps))
     monitor = (await store(deps.state).getMonitor(endpoint)) ?? monitor;
   const { baseline } = monitor;
   const dataset = await store(deps.state).getDataset(baseline.dataset, baseline.version);
-  const rows = capturedRows(await readText(deps.objects, object.key), dataset?.columns ?? []);
+  const rows = capturedRows(text, dataset?.columns ?? []);
   const { fresh, claim } = await store(deps.state).claimFile(
     object,
     monitor.window.id,
@@ -37,8 +42,11 @@ export async function onCaptureObject(
   );
   if (claim.stored) return { outcome: "skipped", reason: "read before" };
   const counted = fresh ? await countInOpenWindow(monitor, claim, deps) : { claim, total: 0 };
-  await storeHourSketches(monitor, object.key, rows, deps);
-  await storeChunk(monitor.id, counted.claim, rows, deps);
+  await Promise.all([
+    storeHourSketches(monitor, object.key, rows, deps),
+    storeChunk(monitor.id, counted.claim, rows, deps),
+  ]);
+  await store(deps.state).markStored(counted.claim);
   if (counted.total < monitor.settings.maxSamples)
     return { outcome: "ingested", rows: rows.length };
   const report = await closeWindow(endpoint, counted.claim.windowId, "count", deps);

@@ -9,25 +9,53 @@ export function csvRows(text: string, columns: KnownDataset["columns"]): Row[] {
 
 /**
  * A reader of CSV text for one baseline's columns, their names and types looked up once:
- * capture files hold thousands of one-row requests, each read with the same columns.
+ * capture files hold thousands of one-row requests, each read with the same columns, and
+ * most of them repeat the same header line, whose reading is kept too.
  */
 export function csvReader(columns: KnownDataset["columns"]): (text: string) => Row[] {
   const types = new Map(columns.map((c) => [c.name, c.type]));
-  const names = columns.map((c) => c.name);
-  return (text) => {
-    const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
-    if (!lines.length) return [];
-    const first = splitCsv(lines[0] as string);
-    const hasHeader = first.some((cell) => types.has(cell));
-    const header = hasHeader ? first : names;
-    const kinds = header.map((name) => types.get(name));
-    return (hasHeader ? lines.slice(1) : lines).map((line) => {
+  const byHeader = new Map<string, Layout | undefined>();
+  const plain = layout(
+    columns.map((c) => c.name),
+    types,
+  );
+  const headerOf = (line: string) => {
+    if (!byHeader.has(line)) {
       const cells = splitCsv(line);
-      const row: Row = {};
-      for (let i = 0; i < header.length; i++) row[header[i] as string] = typed(cells[i], kinds[i]);
-      return row;
-    });
+      byHeader.set(line, cells.some((cell) => types.has(cell)) ? layout(cells, types) : undefined);
+    }
+    return byHeader.get(line);
   };
+  return (text) => {
+    const lines = nonEmptyLines(text);
+    if (!lines.length) return [];
+    const header = headerOf(lines[0] as string);
+    const { names, kinds } = header ?? plain;
+    const rows: Row[] = [];
+    for (let l = header ? 1 : 0; l < lines.length; l++) {
+      const cells = splitCsv(lines[l] as string);
+      const row: Row = {};
+      for (let i = 0; i < names.length; i++) row[names[i] as string] = typed(cells[i], kinds[i]);
+      rows.push(row);
+    }
+    return rows;
+  };
+}
+
+type Layout = { names: string[]; kinds: (string | undefined)[] };
+
+function layout(names: string[], types: Map<string, string>): Layout {
+  return { names, kinds: names.map((name) => types.get(name)) };
+}
+
+/** The text's lines without their line ends (LF or CRLF), blank ones left out. */
+function nonEmptyLines(text: string): string[] {
+  const lines: string[] = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.trim() !== "") lines.push(line);
+  }
+  return lines;
 }
 
 /** JSON Lines, or JSON `{instances: [...]}` / an array of objects, to rows. */

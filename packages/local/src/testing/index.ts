@@ -40,6 +40,8 @@ export interface TestPlatformOptions {
   persist?: boolean;
   /** Run the services' ticks this often (default: never; tests call them). */
   tickMs?: number;
+  /** The local DynamoDB and S3 on threads of their own, as the runtime runs them (benchmarks). */
+  serverThreads?: boolean;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     inMemory: !keep,
     s3: options.s3 ? { port: 0, bucket } : undefined,
     tickMs: options.tickMs,
+    serverThreads: options.serverThreads,
     batch: needsJobs(services) ? { cwd: repoRoot, log: () => {} } : undefined,
     endpoints: needsEndpoints(services)
       ? { cwd: repoRoot, log: () => {}, ...options.endpoints }
