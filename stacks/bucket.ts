@@ -1,3 +1,4 @@
+import { objectEventsPattern } from "../functions/object-events";
 import { forwardToBus, type GyreBus } from "./bus";
 
 export interface GyreBucket {
@@ -7,9 +8,10 @@ export interface GyreBucket {
 
 /**
  * The data bucket. S3 sends its events to the account's default bus only, so a rule there
- * forwards this bucket's events onto the Gyre bus, where the subscriptions see them.
+ * forwards this bucket's events onto the Gyre bus, where the subscriptions see them: those
+ * under `watchedKeys` (see functions/object-events.ts), or all of them when it is undefined.
  */
-export function gyreBucket({ bus }: GyreBus): GyreBucket {
+export function gyreBucket({ bus }: GyreBus, watchedKeys?: unknown[]): GyreBucket {
   const bucket = new aws.s3.Bucket("GyreData", {});
   new aws.s3.BucketPublicAccessBlock("GyreDataPublicAccess", {
     bucket: bucket.id,
@@ -22,9 +24,6 @@ export function gyreBucket({ bus }: GyreBus): GyreBucket {
     bucket: bucket.id,
     eventbridge: true,
   });
-  forwardToBus("GyreDataEvents", bus, {
-    source: ["aws.s3"],
-    detail: { bucket: { name: [bucket.bucket] } },
-  });
+  forwardToBus("GyreDataEvents", bus, objectEventsPattern(bucket.bucket, watchedKeys));
   return { bucket, notifications };
 }

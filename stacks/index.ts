@@ -1,3 +1,4 @@
+import { watchedObjectKeys } from "../functions/object-events";
 import {
   subscriptions as busSubscriptions,
   apis as serviceApis,
@@ -42,7 +43,7 @@ export interface GyreInfrastructureOptions {
 export function gyreInfrastructure(options: GyreInfrastructureOptions) {
   const tables = gyreTables();
   const bus = gyreBus();
-  const data = gyreBucket(bus);
+  const data = gyreBucket(bus, watchedObjectKeys(options.subscriptions ?? busSubscriptions));
   const training = gyreTraining(bus, data, options.batchNetwork ?? batchNetworkFromEnv());
   const deployment = gyreDeployment(bus, data);
   const base: FunctionContext = {

@@ -188,14 +188,17 @@ describe("the bus", () => {
 });
 
 describe("the data bucket", () => {
-  it("sends its notifications to EventBridge, and a default-bus rule forwards them to the Gyre bus", () => {
+  it("sends its notifications to EventBridge, and a default-bus rule forwards those a subscription watches to the Gyre bus", () => {
     expect(ofType("s3/bucketNotification:BucketNotification").map((n) => n.inputs)).toEqual([
       { bucket: "GyreData-id", eventbridge: true },
     ]);
     const forward = defaultBusRule("GyreDataEvents");
     expect(JSON.parse(forward.inputs.eventPattern as string)).toEqual({
       source: ["aws.s3"],
-      detail: { bucket: { name: ["GyreData"] } },
+      detail: {
+        bucket: { name: ["GyreData"] },
+        object: { key: [{ prefix: "data/" }] },
+      },
     });
     expect(defaultBusTarget("GyreDataEvents").inputs.arn).toBe(busArn);
   });

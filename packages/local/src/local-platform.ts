@@ -13,6 +13,7 @@ import { createDocumentClient } from "@gyre/core/platform/state/client";
 import { LocalBatch, type LocalBatchOptions } from "./batch/index";
 import { tokensFile } from "./config";
 import { LocalEndpointHost } from "./endpoints/host";
+import { forwardedOnly } from "./s3/forwarded";
 import { type LocalS3, startLocalS3 } from "./s3/server";
 import { startLocalS3Thread } from "./s3/thread";
 import { type LocalSchedules, localSchedules } from "./schedules";
@@ -27,8 +28,11 @@ export interface LocalPlatformOptions {
   region: string;
   /** Keep DynamoDB in memory (tests); otherwise it persists under `<home>/dynamodb`. */
   inMemory?: boolean;
-  /** Start the local S3 on this port (0: any free one), its object events on the bus. */
-  s3?: { host?: string; port: number; bucket: string };
+  /**
+   * Start the local S3 on this port (0: any free one), its object events on the bus: those
+   * `forward` matches (the pattern stacks/ forwards on AWS), or all of them without one.
+   */
+  s3?: { host?: string; port: number; bucket: string; forward?: unknown };
   /** Start the local model host (a service declared `endpoints`): model servers run from `cwd`. */
   endpoints?: { cwd: string; log?: (line: string) => void; pingTimeoutMs?: number };
   /** Start the Batch-compatible runner (a service declared `jobs`). */
@@ -171,7 +175,7 @@ function startS3(
       bucket: s3.bucket,
       account: options.account,
       region: options.region,
-      publish: (entries) => bus.putEvents(entries),
+      publish: forwardedOnly(s3.forward, (entries) => bus.putEvents(entries)),
     });
   return options.onPort ? options.onPort(s3.port, "GYRE_S3_PORT", start) : start();
 }

@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { objectEventsPattern, watchedObjectKeys } from "@gyre/functions/object-events";
 import { services } from "@gyre/functions/services";
+import { subscriptionsOf } from "@gyre/functions/wiring";
 import type { LocalConfig } from "./config";
 import { seedExamples } from "./examples";
 import { withConsole } from "./http/console";
@@ -35,7 +37,12 @@ export async function startPlatform(
     home: config.home,
     account: config.account,
     region: config.region,
-    s3: { host: config.host, port: config.s3Port, bucket: config.bucket },
+    s3: {
+      host: config.host,
+      port: config.s3Port,
+      bucket: config.bucket,
+      forward: objectEventsPattern(config.bucket, watchedObjectKeys(subscriptionsOf(services))),
+    },
     batch: needsJobs(services) ? { cwd: repoRoot, log: (line) => console.log(line) } : undefined,
     endpoints: needsEndpoints(services) ? { cwd: repoRoot } : undefined,
     tickMs: config.tickSeconds * 1000,

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createToken, type Role, roles } from "@gyre/core/platform/auth/index";
 import type { LocalBusOptions } from "@gyre/core/platform/bus/index";
-import type { Service } from "@gyre/functions/wiring";
+import { objectEventsPattern, watchedObjectKeys } from "@gyre/functions/object-events";
+import { type Service, subscriptionsOf } from "@gyre/functions/wiring";
 import { type LocalPlatform, localPlatform } from "../local-platform";
 import { mountServices, needsEndpoints, needsJobs } from "../mount";
 import { repoRoot } from "../paths";
@@ -40,6 +41,11 @@ export interface TestPlatformOptions {
   persist?: boolean;
   /** Run the services' ticks this often (default: never; tests call them). */
   tickMs?: number;
+  /**
+   * The subscriptions whose S3 keys the local S3 announces (default: the mounted services'; with
+   * none, every key), to announce as the runtime does without mounting the services.
+   */
+  watchedBy?: Parameters<typeof watchedObjectKeys>[0];
   /** The local DynamoDB and S3 on threads of their own, as the runtime runs them (benchmarks). */
   serverThreads?: boolean;
 }
@@ -59,7 +65,16 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     account: "000000000000",
     region: "us-east-1",
     inMemory: !keep,
-    s3: options.s3 ? { port: 0, bucket } : undefined,
+    s3: options.s3
+      ? {
+          port: 0,
+          bucket,
+          forward: objectEventsPattern(
+            bucket,
+            watchedObjectKeys(options.watchedBy ?? subscriptionsOf(services)),
+          ),
+        }
+      : undefined,
     tickMs: options.tickMs,
     serverThreads: options.serverThreads,
     batch: needsJobs(services) ? { cwd: repoRoot, log: () => {} } : undefined,
