@@ -202,7 +202,7 @@ describe("the data bucket", () => {
 });
 
 describe("the tables", () => {
-  it("are one per owner with keys pk/sk and the index gsi1 (gsi1pk/gsi1sk)", () => {
+  it("are one per owner with keys pk/sk, the index gsi1 (gsi1pk/gsi1sk) and the sparse outbox index", () => {
     const created = ofType("dynamodb/table:Table");
     expect(created).toHaveLength(tables.length);
     for (const { inputs } of created) {
@@ -212,6 +212,7 @@ describe("the tables", () => {
         rangeKey: "sk",
         globalSecondaryIndexes: [
           { name: "gsi1", hashKey: "gsi1pk", rangeKey: "gsi1sk", projectionType: "ALL" },
+          { name: "outbox", hashKey: "outboxPending", projectionType: "KEYS_ONLY" },
         ],
       });
     }
