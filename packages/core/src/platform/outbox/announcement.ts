@@ -17,6 +17,8 @@ export const OUTBOX = "outbox";
 export const PENDING_INDEX = "outbox";
 export const PENDING_ATTRIBUTE = "outboxPending";
 export const PENDING = "pending";
+/** Counts the relay's clears, so a write that read the outbox before one does not bring it back. */
+export const CLEARED = "outboxCleared";
 
 interface Announceable<Detail> {
   entry(value: Detail, resources?: string[]): PutEventsEntry;

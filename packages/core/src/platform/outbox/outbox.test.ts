@@ -66,7 +66,7 @@ describe("the outbox: an item's events written with its change, published by the
       thing: "a",
       metadata: { ...metadata, eventKey: "a:shelf" },
     });
-    expect(await stored("a")).toEqual({ ...key("a"), at: "shelf" });
+    expect(await stored("a")).toEqual({ ...key("a"), at: "shelf", outboxCleared: 1 });
     expect(await relayItem({ state: platform.state, bus }, table, key("a"))).toBe(0);
   });
 

@@ -8,7 +8,14 @@ import {
 import type { EventPublisher } from "@gyre/events";
 import type { Db } from "../state/client";
 import { conditional } from "../state/keys";
-import { OUTBOX, type Outbox, PENDING, PENDING_ATTRIBUTE, PENDING_INDEX } from "./announcement";
+import {
+  CLEARED,
+  OUTBOX,
+  type Outbox,
+  PENDING,
+  PENDING_ATTRIBUTE,
+  PENDING_INDEX,
+} from "./announcement";
 
 export interface RelayDeps {
   state: Db;
@@ -72,9 +79,10 @@ async function clear(db: Db, table: string, key: Key, published: string[]): Prom
       new UpdateCommand({
         TableName: table,
         Key: key,
-        UpdateExpression: `REMOVE ${published.map((_, i) => `#outbox.#k${i}`).join(", ")}`,
+        UpdateExpression: `REMOVE ${published.map((_, i) => `#outbox.#k${i}`).join(", ")} ADD #cleared :one`,
         ConditionExpression: "attribute_exists(#outbox)",
-        ExpressionAttributeNames: { "#outbox": OUTBOX, ...names },
+        ExpressionAttributeNames: { "#outbox": OUTBOX, "#cleared": CLEARED, ...names },
+        ExpressionAttributeValues: { ":one": 1 },
         ReturnValues: "ALL_NEW",
       }),
     )
