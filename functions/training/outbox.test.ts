@@ -1,5 +1,6 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as Training from "@gyre/core/training/index";
+import { crashOnce } from "@gyre/local/testing/crash";
 import { pipeline, startTrainingTest, type TrainingTest } from "@gyre/local/testing/training";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { make as makeRelay } from "./outbox";
@@ -9,22 +10,6 @@ beforeAll(async () => {
   t = await startTrainingTest();
 });
 afterAll(() => t.close());
-
-/** Makes the state port throw, once, on the first write `matches` picks: the process dying there. */
-function crashOnce(matches: (item: Record<string, unknown>) => boolean) {
-  const db = t.platform.state;
-  const send = db.send.bind(db);
-  const crash = { happened: false };
-  db.send = ((command: unknown, ...rest: unknown[]) => {
-    if (command instanceof PutCommand && matches(command.input.Item ?? {})) {
-      db.send = send;
-      crash.happened = true;
-      return Promise.reject(new Error("crash"));
-    }
-    return (send as (...args: unknown[]) => unknown)(command, ...rest);
-  }) as typeof db.send;
-  return crash;
-}
 
 async function finishedRun(name: string): Promise<Training.Run> {
   await t.platform.bus.drain();
@@ -41,19 +26,21 @@ async function eventsOf(runId: string) {
 }
 
 describe("training's events go out through the run's outbox", () => {
-  it("repairs a crash after SubmitJob, in the write that records the job id: a Batch event of the job records it and announces Started once", async () => {
+  it("repairs a crash after SubmitJob, in the write that records the job id: a Batch event of the job records it and announces Started", async () => {
     await Training.createPipeline(pipeline("crash-submit"), t.platform);
-    const crash = crashOnce(
-      // recordJobId's write, or the first Batch event's if that one wins the race.
-      (item) => item.pipeline === "crash-submit" && Boolean(item.jobId),
-    );
+    // recordJobId's write, or the first Batch event's if that one wins the race.
+    const crash = crashOnce(t.platform.state, (command) => {
+      const item = command instanceof PutCommand ? (command.input.Item ?? {}) : {};
+      return item.pipeline === "crash-submit" && Boolean(item.jobId);
+    });
     await t.newVersion("crash-submit", 1);
     const run = await finishedRun("crash-submit");
     expect(crash.happened).toBe(true);
     expect(run.jobId).toEqual(expect.any(String));
     const events = await eventsOf(run.id);
     const started = events.filter((e) => e["detail-type"] === "Training Run Started");
-    expect(started).toHaveLength(1);
+    // Two relays of one item may both publish it (at least once): it is one eventKey.
+    expect(new Set(started.map((e) => JSON.stringify(e.detail)))).toHaveProperty("size", 1);
     expect(started[0]?.detail).toMatchObject({
       jobId: run.jobId,
       metadata: { eventKey: `${run.id}:started` },
