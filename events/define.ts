@@ -8,6 +8,13 @@ export const Metadata = z
       .string()
       .nullable()
       .describe("id of the event that caused this one; null when a request started it"),
+    eventKey: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "the state change this event announces, the same each time it is published again (delivery is at least once)",
+      ),
   })
   .describe("who and what caused the event");
 export type Metadata = z.infer<typeof Metadata>;

@@ -107,6 +107,17 @@ export interface Tick {
   access: Access;
 }
 
+/**
+ * A service whose table carries an outbox (packages/core/src/platform/outbox): its relay
+ * module, subscribed to the table's stream on AWS and run as a sweep every minute there
+ * (after a Lambda timeout or a failed PutEvents), on start and on every tick locally.
+ */
+export interface OutboxRelay {
+  table: TableOwner;
+  /** Path of the module from the repository root; `make(platform)` gives the relay. */
+  handler: string;
+}
+
 export interface Service {
   name: ServiceName;
   api?: Omit<ServiceApi, "service">;
@@ -117,11 +128,35 @@ export interface Service {
   schedules?: Callback;
   /** Functions called at a fixed rate (sweeps). */
   ticks?: Tick[];
+  outbox?: OutboxRelay;
 }
 
-/** Every tick in the list, each tagged with its service. */
+/** What a relay may do: read and clear its own table's outbox, and PutEvents. */
+export function outboxAccess(table: TableOwner): Access {
+  return { tables: { [table]: "read-write" }, publish: true };
+}
+
+/** Every outbox relay in the list, each tagged with its service. */
+export function outboxesOf(services: Service[]): (OutboxRelay & { service: ServiceName })[] {
+  return services.flatMap((s) => (s.outbox ? [{ service: s.name, ...s.outbox }] : []));
+}
+
+/** The sweep of an outbox, as a tick: `<service>-outbox`, every minute. */
+function outboxSweep(outbox: OutboxRelay & { service: ServiceName }): Tick {
+  return {
+    name: `${outbox.service}-outbox`,
+    everyMinutes: 1,
+    handler: outbox.handler,
+    access: outboxAccess(outbox.table),
+  };
+}
+
+/** Every tick in the list (outbox sweeps included), each tagged with its service. */
 export function ticksOf(services: Service[]): (Tick & { service: ServiceName })[] {
-  return services.flatMap((s) => (s.ticks ?? []).map((tick) => ({ service: s.name, ...tick })));
+  return [
+    ...services.flatMap((s) => (s.ticks ?? []).map((tick) => ({ service: s.name, ...tick }))),
+    ...outboxesOf(services).map((o) => ({ service: o.service, ...outboxSweep(o) })),
+  ];
 }
 
 /** Every API in the list, each tagged with its service. */

@@ -2,9 +2,10 @@ import { watchedObjectKeys } from "../functions/object-events";
 import {
   subscriptions as busSubscriptions,
   apis as serviceApis,
+  outboxes as serviceOutboxes,
   ticks as serviceTicks,
 } from "../functions/services";
-import type { ServiceApi, ServiceName, Subscription, Tick } from "../functions/wiring";
+import type { OutboxRelay, ServiceApi, ServiceName, Subscription, Tick } from "../functions/wiring";
 import { gyreDeliveryAlarms } from "./alarms";
 import { gyreApi } from "./api";
 import { gyreBucket } from "./bucket";
@@ -12,6 +13,7 @@ import { gyreBus } from "./bus";
 import { gyreDeployment } from "./deployment";
 import { gyreEventsPlumbing } from "./events";
 import type { FunctionContext, FunctionFactory } from "./functions";
+import { gyreOutboxRelays } from "./outbox";
 import { gyreSubscriptions } from "./subscriptions";
 import { gyreTables } from "./tables";
 import { gyreTicks } from "./ticks";
@@ -33,6 +35,7 @@ export interface GyreInfrastructureOptions {
   apis?: ServiceApi[];
   subscriptions?: Subscription[];
   ticks?: (Tick & { service: ServiceName })[];
+  outboxes?: (OutboxRelay & { service: ServiceName })[];
   /** Where Batch launches instances; defaults to GYRE_BATCH_SUBNETS/_SECURITY_GROUPS, then the default VPC. */
   batchNetwork?: BatchNetwork;
   /** Makes the console's static site: sst.aws.StaticSite on deploy; without it, no console. */
@@ -41,7 +44,8 @@ export interface GyreInfrastructureOptions {
 
 /** Everything Gyre runs on AWS, from the API and subscription declarations in functions/. */
 export function gyreInfrastructure(options: GyreInfrastructureOptions) {
-  const tables = gyreTables();
+  const outboxes = options.outboxes ?? serviceOutboxes;
+  const tables = gyreTables(outboxes.map((o) => o.table));
   const bus = gyreBus();
   const data = gyreBucket(bus, watchedObjectKeys(options.subscriptions ?? busSubscriptions));
   const training = gyreTraining(bus, data, options.batchNetwork ?? batchNetworkFromEnv());
@@ -87,6 +91,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
   const api = gyreApi(options.apis ?? serviceApis, context);
   const site = options.staticSiteFactory && gyreConsole(api.url, options.staticSiteFactory);
   const ticks = gyreTicks(options.ticks ?? serviceTicks, context);
+  const relays = gyreOutboxRelays(outboxes, tables, context);
   const alarms = gyreDeliveryAlarms(bus);
   return {
     tables,
@@ -98,6 +103,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
     api,
     site,
     ticks,
+    relays,
     alarms,
     outputs: {
       api: api.url,

@@ -3,10 +3,11 @@ import { testPattern } from "@gyre/core/platform/pattern/index";
 import { tables } from "@gyre/core/platform/state/tables";
 import { RUN_DUE_SELF } from "@gyre/core/platform/timers/aws-timer";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apis, subscriptions, ticks } from "../functions/services";
+import { apis, outboxes, subscriptions, ticks } from "../functions/services";
 import type { ServiceApi, Subscription } from "../functions/wiring";
 import { routeKeysOf } from "./api";
 import { pascal } from "./functions";
+import { pendingFilter } from "./outbox";
 import {
   ACCOUNT,
   DEFAULT_VPC,
@@ -178,7 +179,10 @@ describe("the bus", () => {
         },
       }),
     ]);
-    expect(ofType("lambda/eventSourceMapping:EventSourceMapping").map((m) => m.inputs)).toEqual([
+    const mappings = ofType("lambda/eventSourceMapping:EventSourceMapping").filter(
+      (m) => !m.name.endsWith("OutboxStream"),
+    );
+    expect(mappings.map((m) => m.inputs)).toEqual([
       expect.objectContaining({
         functionName: "EventsDeadLetter",
         functionResponseTypes: ["ReportBatchItemFailures"],
@@ -205,7 +209,7 @@ describe("the data bucket", () => {
 });
 
 describe("the tables", () => {
-  it("are one per owner with keys pk/sk and the index gsi1 (gsi1pk/gsi1sk)", () => {
+  it("are one per owner with keys pk/sk, the index gsi1 (gsi1pk/gsi1sk) and the sparse outbox index", () => {
     const created = ofType("dynamodb/table:Table");
     expect(created).toHaveLength(tables.length);
     for (const { inputs } of created) {
@@ -215,6 +219,7 @@ describe("the tables", () => {
         rangeKey: "sk",
         globalSecondaryIndexes: [
           { name: "gsi1", hashKey: "gsi1pk", rangeKey: "gsi1sk", projectionType: "ALL" },
+          { name: "outbox", hashKey: "outboxPending", projectionType: "KEYS_ONLY" },
         ],
       });
     }
@@ -433,7 +438,7 @@ describe("the real declarations in functions/", () => {
   });
 
   it("let the datasets functions read objects and write only large profiles, under profiles/", async () => {
-    const datasetFunctions = real.functions.filter((f) => /^Datasets/.test(f.name));
+    const datasetFunctions = real.functions.filter((f) => /^Datasets(?!Outbox)/.test(f.name));
     expect(datasetFunctions.map((f) => f.name).sort()).toEqual([
       "DatasetsApi",
       "DatasetsObjectCreatedHandler",
@@ -776,7 +781,9 @@ describe("training on AWS Batch (stacks/training.ts)", () => {
   });
 
   it("grants the real training functions exactly what their access declares", async () => {
-    const names = real.functions.filter((f) => /^Training/.test(f.name)).map((f) => f.name);
+    const names = real.functions
+      .filter((f) => /^Training(?!Outbox)/.test(f.name))
+      .map((f) => f.name);
     expect(names.sort()).toEqual([
       "TrainingApi",
       "TrainingBatchJobStateChangeHandler",
@@ -872,6 +879,43 @@ function expectSchedulerInvokesOnly(role: string, policy: string, functionArn: s
   ]);
 }
 
+describe("the outbox relays (stacks/outbox.ts)", () => {
+  it("subscribe one function per outbox to its table's stream, woken only by writes with events pending", async () => {
+    for (const outbox of outboxes) {
+      const table = named("dynamodb/table:Table", `${pascal(outbox.table)}Table`, real);
+      expect(table.inputs).toMatchObject({ streamEnabled: true, streamViewType: "NEW_IMAGE" });
+      const mapping = await resolved(
+        named(
+          "lambda/eventSourceMapping:EventSourceMapping",
+          `${pascal(outbox.service)}OutboxStream`,
+          real,
+        ).inputs,
+      );
+      expect(mapping).toMatchObject({
+        startingPosition: "LATEST",
+        bisectBatchOnFunctionError: true,
+        filterCriteria: { filters: [{ pattern: JSON.stringify(pendingFilter) }] },
+      });
+    }
+    expect(named("dynamodb/table:Table", "TokensTable", real).inputs.streamEnabled).toBeUndefined();
+  });
+
+  it("may read and clear their own table, read its stream and PutEvents, nothing more; a sweep runs every minute", async () => {
+    for (const outbox of outboxes) {
+      const policy = await policyOf(`${pascal(outbox.service)}OutboxRelay`, real);
+      const resources = policy.flatMap((p) => p.resources).map(String);
+      const own = `${pascal(outbox.table)}Table`;
+      expect(resources.filter((r) => !r.includes(own) && r !== busArn)).toEqual([]);
+      expect(policy.flatMap((p) => p.actions)).toContain("dynamodb:GetRecords");
+      const sweep = await resolved(
+        named("scheduler/schedule:Schedule", `${pascal(outbox.service)}OutboxSchedule`, real)
+          .inputs,
+      );
+      expect(sweep).toMatchObject({ scheduleExpression: "rate(1 minute)" });
+    }
+  });
+});
+
 describe("monitoring on AWS (its declaration, and stacks/ticks.ts)", () => {
   const TICK = "MonitoringCloseDueWindowsTick";
   const bucketObjects = (prefix: string) => `arn:aws:s3:::GyreData/${prefix}*`;
@@ -894,7 +938,9 @@ describe("monitoring on AWS (its declaration, and stacks/ticks.ts)", () => {
       {
         Effect: "Allow",
         Action: "lambda:InvokeFunction",
-        Resource: [expect.stringMatching(new RegExp(`:function:${TICK}$`))],
+        Resource: ticks.map((t) =>
+          expect.stringMatching(new RegExp(`:function:${pascal(t.name)}Tick$`)),
+        ),
       },
     ]);
   });

@@ -113,7 +113,11 @@ function computed(type: string, logical: string, inputs: Record<string, unknown>
         url: `https://sqs.${REGION}.example/${ACCOUNT}/${name}`,
       };
     case "aws:dynamodb/table:Table":
-      return { name, arn: arn("dynamodb", `table/${name}`) };
+      return {
+        name,
+        arn: arn("dynamodb", `table/${name}`),
+        ...(inputs.streamEnabled ? { streamArn: arn("dynamodb", `table/${name}/stream/1`) } : {}),
+      };
     case "aws:s3/bucket:Bucket":
       return { bucket: name, arn: `arn:aws:s3:::${name}` };
     case "aws:apigatewayv2/api:Api":

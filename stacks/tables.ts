@@ -3,12 +3,17 @@ import { pascal } from "./functions";
 
 export type GyreTables = Record<TableOwner, aws.dynamodb.Table>;
 
-/** One table per owner, with the keys and index the code declares in tableDefinition(). */
-export function gyreTables(): GyreTables {
-  return Object.fromEntries(tables.map((owner) => [owner, table(owner)])) as GyreTables;
+/**
+ * One table per owner, with the keys and index the code declares in tableDefinition(); the
+ * tables that carry an outbox stream their new images to its relay.
+ */
+export function gyreTables(streamed: TableOwner[] = []): GyreTables {
+  return Object.fromEntries(
+    tables.map((owner) => [owner, table(owner, streamed.includes(owner))]),
+  ) as GyreTables;
 }
 
-function table(owner: TableOwner): aws.dynamodb.Table {
+function table(owner: TableOwner, streamed: boolean): aws.dynamodb.Table {
   const definition = tableDefinition(owner);
   const key = (schema = definition.KeySchema, type: string) =>
     schema?.find((k) => k.KeyType === type)?.AttributeName;
@@ -27,5 +32,6 @@ function table(owner: TableOwner): aws.dynamodb.Table {
       projectionType: index.Projection?.ProjectionType ?? "ALL",
     })),
     pointInTimeRecovery: { enabled: true },
+    ...(streamed ? { streamEnabled: true, streamViewType: "NEW_IMAGE" } : {}),
   });
 }

@@ -41,4 +41,5 @@ export const datasets: Service = {
       access: { tables: { datasets: "read-write" }, bucket: "read" },
     },
   ],
+  outbox: { table: "datasets", handler: "functions/datasets/outbox.ts" },
 };

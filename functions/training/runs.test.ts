@@ -46,6 +46,7 @@ describe("runs from new data", () => {
     });
     expect(run.durationSeconds).toBeGreaterThan(0);
     expect(run.costUsd).toBeGreaterThanOrEqual(0);
+    await t.platform.bus.drain(); // the run's write is durable a moment before its event is out
     const events = await t.platform.archive.list({ source: "gyre.training", limit: 10 });
     expect(events.items.map((e) => e["detail-type"])).toEqual([
       "Training Run Succeeded",

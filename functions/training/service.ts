@@ -56,4 +56,5 @@ export const training: Service = {
     handler: "functions/training/schedule-fired.ts",
     access: { tables: { training: "read-write" }, publish: true, bucket: "read", jobs: true },
   },
+  outbox: { table: "training", handler: "functions/training/outbox.ts" },
 };

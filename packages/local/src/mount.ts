@@ -2,7 +2,14 @@ import { join } from "node:path";
 import type { Target } from "@gyre/core/platform/bus/index";
 import { platformApi, serviceApps } from "@gyre/functions/platform/api";
 import type { Make } from "@gyre/functions/shared/handler";
-import { apisOf, callbackOf, type Service, subscriptionsOf, ticksOf } from "@gyre/functions/wiring";
+import {
+  apisOf,
+  callbackOf,
+  outboxesOf,
+  type Service,
+  subscriptionsOf,
+  ticksOf,
+} from "@gyre/functions/wiring";
 import type { LocalPlatform } from "./local-platform";
 
 export type LoadModule = (path: string) => Promise<{ make?: unknown }>;
@@ -46,6 +53,10 @@ export async function mountServices(
     platform.localTicks.start(tick.name, await make<() => Promise<void>>(tick.handler, tick.name));
   }
   await platform.resume();
+  // Events a crash left in an outbox go out before anything new happens.
+  for (const outbox of outboxesOf(services)) {
+    await (await make<() => Promise<void>>(outbox.handler, `${outbox.service}-outbox`))();
+  }
   const apps = await serviceApps(platform, apisOf(services), async (api) => ({
     make: () => make(api.handler, `${api.service} api`),
   }));

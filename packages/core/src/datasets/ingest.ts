@@ -1,11 +1,14 @@
 import { Datasets } from "@gyre/events";
 import type { DataProfile } from "@gyre/profile/index";
 import { eventMetadata } from "../platform/actor";
+import { type Announcement, announce as announceEvent } from "../platform/outbox/announcement";
+import { relaySoon } from "../platform/outbox/relay";
+import { tableName } from "../platform/state/tables";
 import type { DatasetsDeps } from "./deps";
 import type { VersionInfo } from "./info";
 import { saveProfile } from "./profiles";
 import type { Scanned } from "./scan";
-import { datasetsStore as store } from "./store";
+import { claimKey, datasetsStore as store } from "./store";
 
 export interface ObjectRef {
   bucket: string;
@@ -92,32 +95,37 @@ function profileOf(scanned: Extract<Scanned, { ok: true }>): DataProfile {
   return { format, rows, columns };
 }
 
+/** The version's event goes into its claim's outbox as the claim is marked published, then out. */
 async function announce(dataset: string, versionNumber: number, deps: DatasetsDeps): Promise<void> {
   const version = await store(deps.state).getVersion(dataset, versionNumber);
   if (!version) return;
+  await store(deps.state).announceClaim(dataset, version.sha256, versionEvent(version));
+  await relaySoon(deps, tableName("datasets"), claimKey(dataset, version.sha256));
+}
+
+function versionEvent(version: VersionInfo): Announcement {
   const metadata = eventMetadata();
+  const key = `${version.dataset}:v${version.version}`;
   if (version.status === "rejected") {
-    await Datasets.DatasetVersionRejected.publish(deps.bus, {
-      dataset,
+    return announceEvent(Datasets.DatasetVersionRejected, key, {
+      dataset: version.dataset,
       version: version.version,
       uri: version.uri,
       reason: version.reason ?? "rejected",
       metadata,
     });
-  } else {
-    await Datasets.DatasetVersionCreated.publish(deps.bus, {
-      dataset,
-      version: version.version,
-      sha256: version.sha256,
-      bytes: version.bytes,
-      uri: version.uri,
-      etag: version.etag,
-      format: version.format ?? "csv",
-      rows: version.rows ?? 0,
-      columns: version.columns,
-      createdAt: version.createdAt,
-      metadata,
-    });
   }
-  await store(deps.state).settleClaim(dataset, version.sha256, { published: true });
+  return announceEvent(Datasets.DatasetVersionCreated, key, {
+    dataset: version.dataset,
+    version: version.version,
+    sha256: version.sha256,
+    bytes: version.bytes,
+    uri: version.uri,
+    etag: version.etag,
+    format: version.format ?? "csv",
+    rows: version.rows ?? 0,
+    columns: version.columns,
+    createdAt: version.createdAt,
+    metadata,
+  });
 }

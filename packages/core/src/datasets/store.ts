@@ -1,6 +1,18 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  type Announcement,
+  OUTBOX,
+  PENDING,
+  PENDING_ATTRIBUTE,
+} from "../platform/outbox/announcement";
 import type { Db } from "../platform/state/client";
-import { indexKey, isConditionFailure, primaryKey, sortableNumber } from "../platform/state/keys";
+import {
+  conditional,
+  indexKey,
+  isConditionFailure,
+  primaryKey,
+  sortableNumber,
+} from "../platform/state/keys";
 import { type Page, queryPage } from "../platform/state/pages";
 import { tableName } from "../platform/state/tables";
 import { type DatasetSummary, VersionInfo } from "./info";
@@ -8,6 +20,11 @@ import { type DatasetSummary, VersionInfo } from "./info";
 const table = () => tableName("datasets");
 const pk = (dataset: string) => `ds#${dataset}`;
 const versionKey = (version: number) => `v#${sortableNumber(version)}`;
+/** A content claim: these bytes are (being made into) this version of the dataset. */
+export const claimKey = (dataset: string, sha256: string) => ({
+  pk: pk(dataset),
+  sk: `sha#${sha256}`,
+});
 const profileKey = (version: number) => `p#${sortableNumber(version)}`;
 
 export type ProfileItem = { json: string; objectKey?: never } | { objectKey: string; json?: never };
@@ -65,6 +82,31 @@ export function datasetsStore(db: Db) {
           Object.entries(fields).map(([n, v]) => [`:${n}`, v]),
         ),
       }),
+    );
+  }
+
+  /**
+   * Marks the claim published with its event in the claim item's outbox, in one write. A
+   * claim announces one version, once, so its outbox holds just that event.
+   */
+  function announceClaim(dataset: string, sha256: string, announcement: Announcement) {
+    return conditional(
+      db.send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: claimKey(dataset, sha256),
+          UpdateExpression: "SET published = :yes, #outbox = :outbox, #pending = :pending",
+          ConditionExpression:
+            "attribute_exists(pk) AND (attribute_not_exists(published) OR published = :no)",
+          ExpressionAttributeNames: { "#outbox": OUTBOX, "#pending": PENDING_ATTRIBUTE },
+          ExpressionAttributeValues: {
+            ":yes": true,
+            ":no": false,
+            ":outbox": { [announcement.key]: announcement.entry },
+            ":pending": PENDING,
+          },
+        }),
+      ),
     );
   }
 
@@ -230,6 +272,7 @@ export function datasetsStore(db: Db) {
   }
 
   return {
+    announceClaim,
     claimContent,
     settleClaim,
     latestVersions,

@@ -1,7 +1,8 @@
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import type { AwsBatch } from "@gyre/events";
-import { Training } from "@gyre/events";
 import type { z } from "zod";
+import type { Announcement } from "../platform/outbox/announcement";
+import { relayRun, runFinished, runStarted } from "./announce";
 import { estimateCost } from "./cost";
 import type { TrainingDeps } from "./deps";
 import { type Attempt, type Run, type RunStatus, TERMINAL } from "./run";
@@ -38,11 +39,20 @@ export async function applyBatchEvent(
     if (run && TERMINAL.has(run.status) && !run.announced) return announceOnce(run, deps);
     if (!run || TERMINAL.has(run.status) || progressOf(detail) <= run.progress) return run;
     const next = await advance(run, detail, deps);
-    if (await store(deps.state).saveRun(next))
-      return TERMINAL.has(next.status)
-        ? announceOnce({ ...next, revision: next.revision + 1 }, deps)
-        : next;
+    if (await store(deps.state).saveRun(next, announcements(run, next))) {
+      await relayRun(deps, run.id);
+      return { ...next, revision: next.revision + 1 };
+    }
   }
+}
+
+/**
+ * What the move announces: the final event of a finished run; and Started when the run had no
+ * job id yet, because a crash between SubmitJob and recording its id left it unannounced.
+ */
+function announcements(run: Run, next: Run): Announcement[] {
+  const started = run.jobId || !next.jobId ? [] : [runStarted(run, next.jobId)];
+  return [...started, ...(TERMINAL.has(next.status) ? runFinished(next) : [])];
 }
 
 async function advance(run: Run, detail: BatchDetail, deps: TrainingDeps): Promise<Run> {
@@ -53,6 +63,7 @@ async function advance(run: Run, detail: BatchDetail, deps: TrainingDeps): Promi
     status,
     jobId: run.jobId ?? detail.jobId,
     progress: progressOf(detail),
+    announced: TERMINAL.has(status),
     attempts,
     startedAt: run.startedAt ?? attempts[0]?.startedAt ?? null,
   };
@@ -126,44 +137,15 @@ async function readMetrics(deps: TrainingDeps, outputUri: string) {
   }
 }
 
-/** Publishes the run's final event, then records that it did: at least once, even across a crash. */
+/**
+ * The run's final event, written into its outbox with `announced` (a run finished before the
+ * outbox had neither), then published.
+ */
 async function announceOnce(run: Run, deps: TrainingDeps): Promise<Run> {
-  await announce(run, deps);
   const announced = { ...run, announced: true };
-  return (await store(deps.state).saveRun(announced))
-    ? { ...announced, revision: announced.revision + 1 }
-    : announced;
-}
-
-async function announce(run: Run, deps: TrainingDeps): Promise<void> {
-  const common = {
-    runId: run.id,
-    pipeline: run.pipeline,
-    model: run.model,
-    dataset: { name: run.dataset.name, version: run.dataset.version, sha256: run.dataset.sha256 },
-    metadata: run.cause,
-  };
-  if (run.status === "SUCCEEDED") {
-    await Training.TrainingRunSucceeded.publish(deps.bus, {
-      ...common,
-      metrics: run.metrics ?? {},
-      artifactUri: run.artifactUri ?? run.outputUri,
-      hyperparameters: run.hyperparameters,
-      image: run.image,
-      command: run.command,
-      serve: run.serve,
-      durationSeconds: run.durationSeconds ?? 0,
-      costUsd: run.costUsd ?? 0,
-      trigger: run.trigger,
-      driftReportId: run.driftReportId,
-    });
-  } else if (run.status === "FAILED") {
-    await Training.TrainingRunFailed.publish(deps.bus, {
-      ...common,
-      reason: run.reason ?? "failed",
-      attempts: run.attempts.length,
-    });
-  }
+  if (!(await store(deps.state).saveRun(announced, runFinished(run)))) return run;
+  await relayRun(deps, run.id);
+  return { ...announced, revision: announced.revision + 1 };
 }
 
 function iso(epochMs: number | undefined): string | null {

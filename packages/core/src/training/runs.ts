@@ -1,8 +1,8 @@
-import { Training } from "@gyre/events";
 import { eventMetadata } from "../platform/actor";
 import { VisibleError } from "../platform/errors";
 import type { LogChunk } from "../platform/jobs/port";
 import type { Page } from "../platform/state/pages";
+import { relayRun, runCancelled } from "./announce";
 import type { TrainingDeps, TrainingReads } from "./deps";
 import { type Run, type RunStatus, TERMINAL } from "./run";
 import { trainingStore as store } from "./store";
@@ -41,19 +41,13 @@ export async function cancelRun(id: string, deps: TrainingDeps): Promise<Run> {
     const cancelled: Run = {
       ...run,
       status: "CANCELLED",
+      announced: true,
       reason,
       stoppedAt: new Date().toISOString(),
     };
-    if (!(await store(deps.state).saveRun(cancelled))) continue;
+    if (!(await store(deps.state).saveRun(cancelled, [runCancelled(run, actor, reason)]))) continue;
+    await relayRun(deps, run.id);
     if (run.jobId) await deps.jobs.terminate(run.jobId, reason);
-    await Training.TrainingRunCancelled.publish(deps.bus, {
-      runId: run.id,
-      pipeline: run.pipeline,
-      model: run.model,
-      dataset: { name: run.dataset.name, version: run.dataset.version, sha256: run.dataset.sha256 },
-      reason,
-      metadata: { ...run.cause, actor },
-    });
     return { ...cancelled, revision: cancelled.revision + 1 };
   }
 }

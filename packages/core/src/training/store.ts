@@ -1,4 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Announcement } from "../platform/outbox/announcement";
+import { putAnnouncing } from "../platform/outbox/write";
 import type { Db } from "../platform/state/client";
 import { conditional, indexKey, isConditionFailure, primaryKey } from "../platform/state/keys";
 import { allPages, type Page, queryPage } from "../platform/state/pages";
@@ -8,7 +10,7 @@ import { Run, type RunStatus } from "./run";
 
 const table = () => tableName("training");
 const pipelineKey = (name: string) => ({ pk: `pipeline#${name}`, sk: "pipeline" });
-const runKey = (id: string) => ({ pk: "runs", sk: `run#${id}` });
+export const runKey = (id: string) => ({ pk: "runs", sk: `run#${id}` });
 
 /** Training's pipelines and runs in its table, through `db`. */
 export function trainingStore(db: Db) {
@@ -137,22 +139,21 @@ export function trainingStore(db: Db) {
     return Item ? Run.parse(Item) : undefined;
   }
 
-  /** Writes `run` over the stored one if nobody wrote in between (its revision is unchanged). */
-  async function saveRun(run: Run): Promise<boolean> {
-    try {
-      await db.send(
-        new PutCommand({
-          TableName: table(),
-          Item: runItem({ ...run, revision: run.revision + 1 }),
-          ConditionExpression: "revision = :revision",
-          ExpressionAttributeValues: { ":revision": run.revision },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  /**
+   * Writes `run` over the stored one if nobody wrote in between (its revision is unchanged),
+   * with the events that announce the change in its outbox.
+   */
+  function saveRun(run: Run, announcements: Announcement[] = []): Promise<boolean> {
+    return putAnnouncing(
+      db,
+      {
+        TableName: table(),
+        Item: runItem({ ...run, revision: run.revision + 1 }),
+        ConditionExpression: "revision = :revision",
+        ExpressionAttributeValues: { ":revision": run.revision },
+      },
+      announcements,
+    );
   }
 
   async function listRuns(query: {

@@ -1,5 +1,5 @@
-import { Training } from "@gyre/events";
 import type { JobSpec } from "../platform/jobs/port";
+import { relayRun, runStarted } from "./announce";
 import type { TrainingDeps, TrainingReads } from "./deps";
 import type { Pipeline } from "./pipeline";
 import type { Run } from "./run";
@@ -31,16 +31,7 @@ export async function submitRun(runId: string, deps: TrainingDeps): Promise<Run 
     return requeue({ ...submitted, revision: submitted.revision + 1 }, error, deps);
   }
   const started = await recordJobId(run.id, job.jobId, deps);
-  await Training.TrainingRunStarted.publish(deps.bus, {
-    runId: run.id,
-    pipeline: run.pipeline,
-    model: run.model,
-    dataset: { name: run.dataset.name, version: run.dataset.version, sha256: run.dataset.sha256 },
-    queue: run.queue,
-    jobId: job.jobId,
-    attempt: 1,
-    metadata: run.cause,
-  });
+  await relayRun(deps, run.id);
   return started;
 }
 
@@ -69,6 +60,10 @@ async function requeue(run: Run, error: unknown, deps: TrainingDeps): Promise<Ru
   return { ...queued, revision: queued.revision + 1 };
 }
 
+/**
+ * The job id and the Started event, in one write. A crash before it is repaired by the job's
+ * first Batch event, which records the id and announces Started (batch-events.ts).
+ */
 async function recordJobId(
   runId: string,
   jobId: string,
@@ -77,7 +72,7 @@ async function recordJobId(
   for (;;) {
     const current = await store(deps.state).getRun(runId);
     if (!current || current.jobId) return current;
-    if (await store(deps.state).saveRun({ ...current, jobId }))
+    if (await store(deps.state).saveRun({ ...current, jobId }, [runStarted(current, jobId)]))
       return { ...current, jobId, revision: current.revision + 1 };
   }
 }

@@ -19,7 +19,8 @@ export function tableName(owner: TableOwner): string {
 
 /**
  * Every table has the same generic keys (pk, sk) and one generic index (gsi1pk, gsi1sk):
- * each service lays out its own items on them, and stacks/ declares the same keys.
+ * each service lays out its own items on them, and stacks/ declares the same keys. The
+ * `outbox` index finds the items whose events the relay has not yet published.
  */
 export function tableDefinition(owner: TableOwner): CreateTableCommandInput {
   return {
@@ -30,6 +31,7 @@ export function tableDefinition(owner: TableOwner): CreateTableCommandInput {
       { AttributeName: "sk", AttributeType: "S" },
       { AttributeName: "gsi1pk", AttributeType: "S" },
       { AttributeName: "gsi1sk", AttributeType: "S" },
+      { AttributeName: "outboxPending", AttributeType: "S" },
     ],
     KeySchema: [
       { AttributeName: "pk", KeyType: "HASH" },
@@ -43,6 +45,12 @@ export function tableDefinition(owner: TableOwner): CreateTableCommandInput {
           { AttributeName: "gsi1sk", KeyType: "RANGE" },
         ],
         Projection: { ProjectionType: "ALL" },
+      },
+      {
+        // Sparse: only items with events still in their outbox carry `outboxPending`.
+        IndexName: "outbox",
+        KeySchema: [{ AttributeName: "outboxPending", KeyType: "HASH" }],
+        Projection: { ProjectionType: "KEYS_ONLY" },
       },
     ],
   };

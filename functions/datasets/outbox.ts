@@ -1,0 +1,3 @@
+import { outboxRelay } from "../shared/outbox";
+
+export const { make, handler } = outboxRelay("datasets");

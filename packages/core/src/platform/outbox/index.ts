@@ -1,0 +1,3 @@
+export * from "./announcement";
+export * from "./relay";
+export * from "./write";
