@@ -1,4 +1,4 @@
-import { objectEventsPattern } from "../functions/object-events";
+import { objectEventsPattern } from "../functions/wiring";
 import { forwardToBus, type GyreBus } from "./bus";
 
 export interface GyreBucket {
@@ -9,7 +9,7 @@ export interface GyreBucket {
 /**
  * The data bucket. S3 sends its events to the account's default bus only, so a rule there
  * forwards this bucket's events onto the Gyre bus, where the subscriptions see them: those
- * under `watchedKeys` (see functions/object-events.ts), or all of them when it is undefined.
+ * under `watchedKeys` (see watchedObjectKeys in functions/wiring.ts), or all of them when it is undefined.
  */
 export function gyreBucket({ bus }: GyreBus, watchedKeys?: unknown[]): GyreBucket {
   const bucket = new aws.s3.Bucket("GyreData", {});

@@ -1,4 +1,3 @@
-import { watchedObjectKeys } from "../functions/object-events";
 import {
   subscriptions as busSubscriptions,
   apis as serviceApis,
@@ -6,6 +5,7 @@ import {
   ticks as serviceTicks,
 } from "../functions/services";
 import type { OutboxRelay, ServiceApi, ServiceName, Subscription, Tick } from "../functions/wiring";
+import { watchedObjectKeys } from "../functions/wiring";
 import { gyreDeliveryAlarms } from "./alarms";
 import { gyreApi } from "./api";
 import { gyreBucket } from "./bucket";

@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { objectEventsPattern, watchedObjectKeys } from "@gyre/functions/object-events";
 import { services } from "@gyre/functions/services";
-import { subscriptionsOf } from "@gyre/functions/wiring";
+import { objectEventsPattern, subscriptionsOf, watchedObjectKeys } from "@gyre/functions/wiring";
 import type { LocalConfig } from "./config";
 import { seedExamples } from "./examples";
 import { withConsole } from "./http/console";

@@ -3,8 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createToken, type Role, roles } from "@gyre/core/platform/auth/index";
 import type { LocalBusOptions } from "@gyre/core/platform/bus/index";
-import { objectEventsPattern, watchedObjectKeys } from "@gyre/functions/object-events";
-import { type Service, subscriptionsOf } from "@gyre/functions/wiring";
+import {
+  objectEventsPattern,
+  type Service,
+  subscriptionsOf,
+  watchedObjectKeys,
+} from "@gyre/functions/wiring";
 import { type LocalPlatform, localPlatform } from "../local-platform";
 import { mountServices, needsEndpoints, needsJobs } from "../mount";
 import { repoRoot } from "../paths";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { watchedObjectKeys } from "./object-events";
 import { subscriptions } from "./services";
+import { watchedObjectKeys } from "./wiring";
 
 describe("the S3 events worth forwarding", () => {
   it("are the keys Gyre's subscriptions watch: pushed datasets, captured traffic, ground truth", () => {
