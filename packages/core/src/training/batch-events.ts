@@ -1,7 +1,7 @@
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import type { AwsBatch } from "@gyre/events";
 import { Training } from "@gyre/events";
-import type { z } from "zod";
+import type * as z from "zod";
 import { estimateCost } from "./cost";
 import type { TrainingDeps } from "./deps";
 import { type Attempt, type Run, type RunStatus, TERMINAL } from "./run";
