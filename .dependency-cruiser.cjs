@@ -117,12 +117,16 @@ module.exports = {
     {
       name: "stacks-to-functions-declarations-only",
       comment:
-        "stacks/ may import from functions/ only the declaration modules wiring.ts, services.ts and <service>/service.ts, never handler code.",
+        "stacks/ may import from functions/ only the declaration modules wiring.ts, services.ts and <service>/service.ts, and how a function is bundled (bundling/), never handler code.",
       severity: "error",
       from: { path: "^stacks/" },
       to: {
         path: "^functions/",
-        pathNot: ["^functions/(wiring|services)\\.ts$", "^functions/[^/]+/service\\.ts$"],
+        pathNot: [
+          "^functions/(wiring|services)\\.ts$",
+          "^functions/[^/]+/service\\.ts$",
+          "^functions/bundling/(entry|sst)\\.ts$",
+        ],
       },
     },
     {
