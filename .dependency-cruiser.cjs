@@ -117,12 +117,16 @@ module.exports = {
     {
       name: "stacks-to-functions-declarations-only",
       comment:
-        "stacks/ may import from functions/ only the declaration modules wiring.ts, services.ts and <service>/service.ts, never handler code.",
+        "stacks/ may import from functions/ only the declaration modules wiring.ts, services.ts and <service>/service.ts, and how a function is bundled (bundling/), never handler code.",
       severity: "error",
       from: { path: "^stacks/" },
       to: {
         path: "^functions/",
-        pathNot: ["^functions/(wiring|services)\\.ts$", "^functions/[^/]+/service\\.ts$"],
+        pathNot: [
+          "^functions/(wiring|services)\\.ts$",
+          "^functions/[^/]+/service\\.ts$",
+          "^functions/bundling/(entry|sst)\\.ts$",
+        ],
       },
     },
     {
@@ -170,7 +174,8 @@ module.exports = {
   ],
   options: {
     // node_modules: npm packages are not ours to check; .sst and .gyre: generated, git-ignored.
-    exclude: { path: ["(^|/)node_modules/", "^\\.sst/", "^\\.gyre/"] },
+    // functions/entries/ holds the generated Lambda entries (functions/bundling/entry.ts).
+    exclude: { path: ["(^|/)node_modules/", "^\\.sst/", "^\\.gyre/", "^functions/entries/"] },
     // Count `import type` too: a type-only import still ties one folder to another.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },

@@ -3,7 +3,7 @@ import { deployment } from "@gyre/functions/deployment/service";
 import { registry } from "@gyre/functions/registry/service";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API answers
 type Json = any;

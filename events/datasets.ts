@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineEvent, gyreDetail } from "./define";
 import { IsoTime, S3Uri, Sha256 } from "./shared";
 

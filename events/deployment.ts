@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineEvent, gyreDetail } from "./define";
 
 export const source = "gyre.deployment";

@@ -1,6 +1,6 @@
-import { z } from "zod";
+import * as z from "zod";
+import type { Producer } from "./catalog";
 import type { EventDefinition } from "./define";
-import type { Producer } from "./index";
 
 export interface Consumer {
   service: string;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineEvent, gyreDetail } from "./define";
 import { DatasetRef, Hyperparameters, Metrics, S3Uri, ServeSpec } from "./shared";
 

@@ -1,3 +1,4 @@
+import type { PortName } from "@gyre/core/platform/ports";
 import type { TableOwner } from "@gyre/core/platform/state/tables";
 
 /**
@@ -66,7 +67,7 @@ export interface ServiceApi {
   prefixes: string[];
   /** Exact API Gateway routes the handler serves besides its prefixes, e.g. `GET /health`. */
   routes?: string[];
-  /** Path of the module from the repository root; it exports `make(platform)` and `handler`. */
+  /** Path of the module from the repository root; it exports `make(platform)` and `lambda`. */
   handler: string;
   /** Reading the tokens table (bearer auth) is granted to every API without asking. */
   access?: Access;
@@ -79,7 +80,7 @@ export interface Subscription {
   service: ServiceName;
   /** An EventBridge event pattern. */
   pattern: Record<string, unknown>;
-  /** Path of the handler module from the repository root; it exports `make(platform)` and `handler`. */
+  /** Path of the handler module from the repository root; it exports `make(platform)` and `lambda`. */
   handler: string;
   /** What the handler may do on AWS (its IAM policy); nothing when left out. */
   access?: Access;
@@ -213,4 +214,22 @@ function keyConditionsOf(pattern: Record<string, unknown>): unknown[] | undefine
   const detail = pattern.detail as { object?: { key?: unknown } } | undefined;
   const key = detail?.object?.key;
   return Array.isArray(key) ? key : undefined;
+}
+
+/**
+ * The platform ports a function's access lets it use. Its Lambda entry imports only these
+ * ports' AWS adapters, and the local runtime hands it only these, so a port used without being
+ * declared fails in every test instead of as AccessDenied on AWS. Every function reads its
+ * own state, bearer tokens and the dead letters (all DynamoDB).
+ */
+export function portsOf(access: Access = {}): PortName[] {
+  const ports: PortName[] = ["state", "tokens", "deadLetters"];
+  if (access.publish) ports.push("bus");
+  if (access.bucket) ports.push("objects");
+  if (access.jobs || access.jobLogs) ports.push("jobs");
+  if (access.endpoints || access.endpointMetrics) ports.push("endpoints");
+  if (access.timer) ports.push("timer");
+  if (access.schedules) ports.push("schedules");
+  if (access.replay || access.deadLetterQueues) ports.push("events");
+  return ports;
 }

@@ -1,3 +1,4 @@
+import { archiver as archive, deadLetterReader as deadLetters } from "../functions/events/service";
 import type { GyreBus } from "./bus";
 import { type FunctionContext, makeFunction } from "./functions";
 import { busRule } from "./subscriptions";
@@ -15,8 +16,8 @@ export function gyreEventsPlumbing(gyre: GyreBus, context: FunctionContext) {
   const archiver = makeFunction(context, {
     name: "EventsArchive",
     service: "events",
-    module: "functions/events/archive.ts",
-    access: { tables: { events: "write" } },
+    module: archive.handler,
+    access: archive.access,
     invokedAsync: true,
   });
   const archiveRule = busRule(ARCHIVE_RULE, EVERY_EVENT, archiver, gyre);
@@ -24,8 +25,8 @@ export function gyreEventsPlumbing(gyre: GyreBus, context: FunctionContext) {
   const deadLetterReader = makeFunction(context, {
     name: "EventsDeadLetter",
     service: "events",
-    module: "functions/events/dead-letter.ts",
-    access: { tables: { events: "write" } },
+    module: deadLetters.handler,
+    access: deadLetters.access,
     statements: [
       {
         actions: [

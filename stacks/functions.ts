@@ -1,13 +1,22 @@
 import type { QueueName } from "@gyre/core/platform/jobs/port";
 import type { TableOwner } from "@gyre/core/platform/state/tables";
+import { type LambdaEntry, lambdaEntry } from "../functions/bundling/entry";
+import { nodejs } from "../functions/bundling/sst";
 import type { Access, FunctionResources } from "../functions/wiring";
 import { type AccessTargets, assertOwnTables, type Statement, statementsFor } from "./access";
 
 /** Everything stacks/ decides about a Lambda function; sst.config.ts hands it to sst.aws.Function. */
 export interface FunctionSpec {
   name: string;
-  /** SST's form: `functions/events/api.handler`. */
+  /** SST's form, of the generated entry: `functions/entries/EventsApi.handler`. */
   handler: string;
+  /**
+   * The entry to write before SST bundles it: the module's `lambda` given only the AWS
+   * adapters of the ports its access declares, so the bundle holds only their SDK clients.
+   */
+  entry: LambdaEntry;
+  /** How SST bundles it (`nodejs`): the plugins the bench builds with too. */
+  nodejs: typeof nodejs;
   runtime: "nodejs22.x";
   timeout: `${number} seconds`;
   memory: `${number} MB`;
@@ -28,7 +37,7 @@ export interface GyreFunction {
   /** Unique resource name, e.g. `EventsApi`. */
   name: string;
   service: string;
-  /** Module path from the repository root, exporting `handler`. */
+  /** Module path from the repository root, exporting `lambda` (functions/shared/handler.ts). */
   module: string;
   access: Access;
   /** Statements beyond the access declaration, for platform plumbing (e.g. reading the DLQ). */
@@ -93,9 +102,12 @@ export function makeFunction(context: FunctionContext, fn: GyreFunction): Deploy
     environment.GYRE_FAILED_INVOCATIONS_QUEUE_URL = context.names.queues.failedInvocations;
   }
   const onFailure = fn.invokedAsync ? [sendTo(targets.deadLetterQueues.failedInvocations)] : [];
+  const entry = lambdaEntry(fn.name, fn.module, fn.access);
   const deployed = context.factory({
     name: fn.name,
-    handler: `${fn.module.replace(/\.ts$/, "")}.handler`,
+    handler: entry.handler,
+    entry,
+    nodejs,
     runtime: "nodejs22.x",
     timeout: `${fn.resources?.timeoutSeconds ?? fn.timeoutSeconds ?? 30} seconds`,
     memory: `${fn.resources?.memoryMB ?? 512} MB`,

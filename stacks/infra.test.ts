@@ -265,7 +265,9 @@ describe("functions", () => {
       // Where it puts an event its schema rejects: the dead letters in the events table.
       GYRE_EVENTS_TABLE: "EventsTable",
     });
-    expect(spec("EventsApi").handler).toBe("functions/events/api.handler");
+    expect(spec("EventsApi").handler).toBe("functions/entries/EventsApi.handler");
+    expect(spec("EventsApi").entry.source).toContain(`import { lambda } from "../events/api";`);
+    expect(spec("EventsApi").nodejs).toEqual({ plugins: "functions/bundling/plugins.mjs" });
   });
 
   it("the events API may read events and tokens, put on the Gyre bus, replay its archive and peek at both dead-letter queues, nothing more", async () => {
@@ -744,7 +746,7 @@ describe("training on AWS Batch (stacks/training.ts)", () => {
 
   it("makes run-due a Gyre function with the training table, the bus, Batch and the timer", async () => {
     const runDue = fixture.functions.find((f) => f.name === "TrainingRunDue");
-    expect(runDue?.handler).toBe("functions/training/run-due.handler");
+    expect(runDue?.handler).toBe("functions/entries/TrainingRunDue.handler");
     expect(await policyOf("TrainingRunDue")).toEqual([
       { actions: expect.arrayContaining(["dynamodb:GetItem"]), resources: expect.any(Array) },
       { actions: expect.arrayContaining(["dynamodb:PutItem"]), resources: [tableArn("training")] },
@@ -831,7 +833,7 @@ describe("pipeline schedules (stacks/training.ts)", () => {
 
   it("makes schedule-fired a Gyre function with the training table, the bus, the bucket's name and Batch, and no schedules", async () => {
     const fn = fixture.functions.find((f) => f.name === "TrainingScheduleFired");
-    expect(fn?.handler).toBe("functions/training/schedule-fired.handler");
+    expect(fn?.handler).toBe("functions/entries/TrainingScheduleFired.handler");
     expect(await policyOf("TrainingScheduleFired")).toEqual([
       { actions: expect.arrayContaining(["dynamodb:GetItem"]), resources: expect.any(Array) },
       { actions: expect.arrayContaining(["dynamodb:PutItem"]), resources: [tableArn("training")] },

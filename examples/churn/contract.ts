@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const S3Uri = z.string().regex(/^s3:\/\/[^/]+(\/.*)?$/, "an s3://bucket/key URI");
 

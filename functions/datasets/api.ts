@@ -117,4 +117,4 @@ export function datasetsApi(platform: Platform) {
 
 /** Makes the app from a platform (the local runtime, tests); `handler` is the Lambda entry point. */
 export const make = datasetsApi;
-export const handler = lambdaApi(make);
+export const lambda = lambdaApi(make);

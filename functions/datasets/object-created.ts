@@ -4,7 +4,7 @@ import { AwsS3 } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** aws.s3 Object Created under datasets/: the next dataset version, once per content. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "datasets",
   AwsS3.ObjectCreated,
   async ({ id, detail }, platform, log) => {

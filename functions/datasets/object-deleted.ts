@@ -4,7 +4,7 @@ import { AwsS3 } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** aws.s3 Object Deleted under datasets/: the version that object held is marked deleted. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "datasets",
   AwsS3.ObjectDeleted,
   async ({ detail, time }, platform, log) => {

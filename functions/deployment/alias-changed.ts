@@ -3,7 +3,7 @@ import { Registry } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** Model Alias Changed: endpoints that follow the alias roll out the version it names now. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "deployment",
   Registry.ModelAliasChanged,
   async ({ detail }, platform, log) => {

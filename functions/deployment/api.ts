@@ -187,4 +187,4 @@ export function deploymentApi(platform: Platform) {
 export const make = deploymentApi;
 
 /** The Lambda entry point on AWS. */
-export const handler = lambdaApi(make);
+export const lambda = lambdaApi(make);

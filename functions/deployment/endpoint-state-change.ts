@@ -3,7 +3,7 @@ import { AwsSageMaker } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** SageMaker Endpoint State Change of a Gyre endpoint: the rollout in progress moves on or ends. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "deployment",
   AwsSageMaker.EndpointStateChange,
   async ({ detail }, platform, log) => {

@@ -3,7 +3,7 @@ import { Registry } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** Model Version Approved: endpoints that deploy on approval roll the version out. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "deployment",
   Registry.ModelVersionApproved,
   async ({ detail }, platform, log) => {

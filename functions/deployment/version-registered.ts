@@ -3,7 +3,7 @@ import { Registry } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** Model Version Registered: deployment's own record of the version (artifact, dataset, serving). */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "deployment",
   Registry.ModelVersionRegistered,
   async ({ detail }, platform) => {

@@ -123,4 +123,4 @@ export function eventsApi(
 export const make = (platform: Pick<Platform, "tokens" | "events">) => eventsApi(platform);
 
 /** The Lambda entry point on AWS. */
-export const handler = lambdaApi(make);
+export const lambda = lambdaApi(make);

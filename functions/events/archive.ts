@@ -32,4 +32,4 @@ export const make: Make<(input: unknown) => Promise<void>> = (platform) => {
   };
 };
 
-export const handler = onAws(make);
+export const lambda = onAws(make);

@@ -45,7 +45,7 @@ export const make: Make<
     return { batchItemFailures };
   };
 
-export const handler = onAws(make);
+export const lambda = onAws(make);
 
 function deadLetterOf(record: SqsRecord, event: Envelope): DeadLetter {
   const attribute = (name: string) => record.messageAttributes[name]?.stringValue ?? undefined;

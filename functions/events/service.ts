@@ -1,4 +1,4 @@
-import type { Service } from "../wiring";
+import type { Callback, Service } from "../wiring";
 
 /** The events API: the archive, put, replay and dead letters (its AWS plumbing is stacks/events.ts). */
 export const events: Service = {
@@ -8,4 +8,16 @@ export const events: Service = {
     handler: "functions/events/api.ts",
     access: { tables: { events: "read" }, publish: true, replay: true, deadLetterQueues: true },
   },
+};
+
+/** AWS only (stacks/events.ts): copies every event on the bus into the events table. */
+export const archiver: Callback = {
+  handler: "functions/events/archive.ts",
+  access: { tables: { events: "write" } },
+};
+
+/** AWS only (stacks/events.ts): turns the rules' dead-letter queue into dead-letter entries. */
+export const deadLetterReader: Callback = {
+  handler: "functions/events/dead-letter.ts",
+  access: { tables: { events: "write" } },
 };

@@ -168,4 +168,4 @@ export function monitoringApi(platform: Platform) {
 export const make = monitoringApi;
 
 /** The Lambda entry point on AWS. */
-export const handler = lambdaApi(make);
+export const lambda = lambdaApi(make);

@@ -4,7 +4,7 @@ import { AwsS3 } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** aws.s3 Object Created under capture/: the file's rows join the endpoint's current window. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "monitoring",
   AwsS3.ObjectCreated,
   async ({ detail }, platform, log) => {

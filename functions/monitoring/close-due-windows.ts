@@ -7,4 +7,4 @@ export const make: Make<() => Promise<void>> = (platform) => async () => {
   if (closed.length) console.log(JSON.stringify({ message: "windows closed", endpoints: closed }));
 };
 
-export const handler = onAws(make);
+export const lambda = onAws(make);

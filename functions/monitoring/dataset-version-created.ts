@@ -3,7 +3,7 @@ import { Datasets } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** Dataset Version Created: where a future baseline's bytes are. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "monitoring",
   Datasets.DatasetVersionCreated,
   async ({ detail }, platform) => {

@@ -3,7 +3,7 @@ import { Deployment } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** Deployment Succeeded: the endpoint's monitor watches the deployed version against its training data. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "monitoring",
   Deployment.DeploymentSucceeded,
   async ({ detail }, platform, log) => {

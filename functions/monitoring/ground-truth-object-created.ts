@@ -4,7 +4,7 @@ import { AwsS3 } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** aws.s3 Object Created under ground-truth/: labels joined with the predictions they answer. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "monitoring",
   AwsS3.ObjectCreated,
   async ({ detail }, platform, log) => {

@@ -3,7 +3,7 @@ import { Registry } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** Model Version Registered: the version's training metrics, for live performance to stand beside. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "monitoring",
   Registry.ModelVersionRegistered,
   async ({ detail }, platform) => {

@@ -106,4 +106,4 @@ export const make = async (platform: Platform) =>
   platformApi(await serviceApps(platform), { apis });
 
 /** The Lambda entry point on AWS for /health, /openapi.json and /docs, documenting every service's routes. */
-export const handler = lambdaApi(make);
+export const lambda = lambdaApi(make);

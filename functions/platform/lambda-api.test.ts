@@ -1,6 +1,15 @@
+import { deadLetters } from "@gyre/core/platform/aws/dead-letters";
+import { events as eventLog } from "@gyre/core/platform/aws/events";
+import { state } from "@gyre/core/platform/aws/state";
+import { tokens } from "@gyre/core/platform/aws/tokens";
+import { awsPlatform } from "@gyre/core/platform/aws-platform";
 import { describe, expect, it } from "vitest";
-import { handler as events } from "../events/api";
-import { handler as platform } from "./api";
+import { lambda as eventsLambda } from "../events/api";
+import { lambda as platformLambda } from "./api";
+
+// Each made from the ports its generated entry gives it (functions/bundling/entry.ts).
+const platform = platformLambda(awsPlatform({ state, tokens, deadLetters }));
+const events = eventsLambda(awsPlatform({ state, tokens, deadLetters, events: eventLog }));
 
 /** A request as API Gateway's HTTP API (payload format 2.0) hands it to the function. */
 function httpApiEvent(method: string, path: string, headers: Record<string, string> = {}) {

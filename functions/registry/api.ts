@@ -261,4 +261,4 @@ export function registryApi(platform: Platform) {
 
 /** Makes the app from a platform (the local runtime, tests); `handler` is the Lambda entry point. */
 export const make = registryApi;
-export const handler = lambdaApi(make);
+export const lambda = lambdaApi(make);

@@ -3,7 +3,7 @@ import { Deployment } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** Deployment Rolled Back: the alias goes back, and the failed version's history says why. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "registry",
   Deployment.DeploymentRolledBack,
   async ({ detail, time }, platform, log) => {

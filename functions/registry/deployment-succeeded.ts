@@ -3,7 +3,7 @@ import { Deployment } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** Deployment Succeeded: the endpoint's promoted alias moves to the version that serves. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "registry",
   Deployment.DeploymentSucceeded,
   async ({ detail, time }, platform, log) => {

@@ -1,3 +1,3 @@
 import { outboxRelay } from "../shared/outbox";
 
-export const { make, handler } = outboxRelay("registry");
+export const { make, lambda } = outboxRelay("registry");

@@ -3,7 +3,7 @@ import { Training } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** Training Run Succeeded: the run's model gets its next version (once, however often the event comes). */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "registry",
   Training.TrainingRunSucceeded,
   async ({ detail }, platform, log) => {

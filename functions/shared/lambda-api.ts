@@ -1,5 +1,4 @@
 import { Logger } from "@aws-lambda-powertools/logger";
-import { awsPlatform } from "@gyre/core/platform/aws-platform";
 import type { Platform } from "@gyre/core/platform/platform";
 import type { Hono } from "hono";
 import { handle, type LambdaContext, type LambdaEvent } from "hono/aws-lambda";
@@ -8,22 +7,24 @@ import { handle, type LambdaContext, type LambdaEvent } from "hono/aws-lambda";
 type AnyApp = Hono<any, any, any>;
 
 /**
- * A service's Lambda entry point: its hono app behind API Gateway, made from the AWS platform
- * on first use, one log line per request.
+ * A service's Lambda entry point, given the AWS platform its generated entry builds: its hono
+ * app behind API Gateway, made on first use, one log line per request.
  */
 export function lambdaApi(make: (platform: Platform) => AnyApp | Promise<AnyApp>) {
-  const logger = new Logger();
-  let lambda: Promise<ReturnType<typeof handle>> | undefined;
-  return async (event: LambdaEvent, context: LambdaContext) => {
-    lambda ??= Promise.resolve(make(awsPlatform())).then((app) => handle(app));
-    const started = Date.now();
-    const response = await (await lambda)(event, context);
-    logger.info("request", {
-      route: "routeKey" in event ? event.routeKey : undefined,
-      status: response.statusCode,
-      ms: Date.now() - started,
-      requestId: context.awsRequestId,
-    });
-    return response;
+  return (platform: Platform) => {
+    const logger = new Logger();
+    let lambda: Promise<ReturnType<typeof handle>> | undefined;
+    return async (event: LambdaEvent, context: LambdaContext) => {
+      lambda ??= Promise.resolve(make(platform)).then((app) => handle(app));
+      const started = Date.now();
+      const response = await (await lambda)(event, context);
+      logger.info("request", {
+        route: "routeKey" in event ? event.routeKey : undefined,
+        status: response.statusCode,
+        ms: Date.now() - started,
+        requestId: context.awsRequestId,
+      });
+      return response;
+    };
   };
 }

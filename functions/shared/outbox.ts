@@ -24,7 +24,7 @@ export function outboxRelay(owner: TableOwner) {
       console.log(JSON.stringify({ message: "outbox swept", table: owner, ...swept }));
     }
   };
-  return { make, handler: onAws(make) };
+  return { make, lambda: onAws(make) };
 }
 
 function keyOf(record: StreamRecord): { pk: string; sk: string }[] {

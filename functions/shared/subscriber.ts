@@ -2,7 +2,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { actAs, causeOf } from "@gyre/core/platform/actor";
 import type { Platform } from "@gyre/core/platform/platform";
 import { Envelope } from "@gyre/events";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { ServiceName } from "../wiring";
 import { type Make, onAws } from "./handler";
 
@@ -39,7 +39,7 @@ export function subscriber<D extends { envelope: z.ZodType<Envelope> }>(
       await actAs(cause, () => handle(event, platform, log));
     };
   };
-  return { make, handler: onAws(make) };
+  return { make, lambda: onAws(make) };
 }
 
 async function reject(

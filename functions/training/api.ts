@@ -159,4 +159,4 @@ export function trainingApi(platform: Platform) {
 
 /** Makes the app from a platform (the local runtime, tests); `handler` is the Lambda entry point. */
 export const make = trainingApi;
-export const handler = lambdaApi(make);
+export const lambda = lambdaApi(make);

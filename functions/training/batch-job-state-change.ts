@@ -3,7 +3,7 @@ import { AwsBatch } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** aws.batch Batch Job State Change for a Gyre job: the run follows it. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "training",
   AwsBatch.BatchJobStateChange,
   async ({ detail }, platform, log) => {

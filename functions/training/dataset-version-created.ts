@@ -3,7 +3,7 @@ import { Datasets } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** Dataset Version Created: the pipelines on that dataset start (or queue) a run. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "training",
   Datasets.DatasetVersionCreated,
   async ({ detail }, platform, log) => {

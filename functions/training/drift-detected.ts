@@ -3,7 +3,7 @@ import { Monitoring } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
 
 /** Drift Detected: pipelines producing that model with onDrift retrain on their newest data. */
-export const { make, handler } = subscriber(
+export const { make, lambda } = subscriber(
   "training",
   Monitoring.DriftDetected,
   async ({ detail }, platform, log) => {

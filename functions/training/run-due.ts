@@ -1,5 +1,5 @@
 import * as Training from "@gyre/core/training/index";
-import { z } from "zod";
+import * as z from "zod";
 import { type Make, onAws } from "../shared/handler";
 
 const Due = z.object({ runId: z.string() });
@@ -10,4 +10,4 @@ export const make: Make<(input: unknown) => Promise<void>> = (platform) => async
   await Training.submitRun(runId, platform);
 };
 
-export const handler = onAws(make);
+export const lambda = onAws(make);

@@ -2,7 +2,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { actAs } from "@gyre/core/platform/actor";
 import { newId } from "@gyre/core/platform/ids";
 import * as Training from "@gyre/core/training/index";
-import { z } from "zod";
+import * as z from "zod";
 import { type Make, onAws } from "../shared/handler";
 
 const logger = new Logger({ serviceName: "training" });
@@ -24,4 +24,4 @@ export const make: Make<(input: unknown) => Promise<void>> = (platform) => async
   }
 };
 
-export const handler = onAws(make);
+export const lambda = onAws(make);

@@ -1,6 +1,6 @@
 import { compilePattern } from "@gyre/core/platform/pattern/index";
+import { catalog, producers } from "@gyre/events/catalog";
 import { type Consumer, renderJsonSchema, renderReadme, schemaPath } from "@gyre/events/docs";
-import { catalog, producers } from "@gyre/events/index";
 import { subscriptions } from "@gyre/functions/services";
 
 /** Every generated file under events/, by path relative to events/. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ColumnType } from "./schema";
 
 const Pair = z.object({ a: z.number(), b: z.number() });

@@ -1,6 +1,6 @@
 import { ColumnType as ColumnTypeSchema } from "@gyre/events/datasets";
 import { Sha256 } from "@gyre/events/shared";
-import { z } from "zod";
+import * as z from "zod";
 
 export const ColumnType = ColumnTypeSchema;
 export type ColumnType = z.infer<typeof ColumnType>;

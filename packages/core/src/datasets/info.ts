@@ -1,5 +1,5 @@
 import { ColumnType } from "@gyre/events/datasets";
-import { z } from "zod";
+import * as z from "zod";
 
 export const VersionStatus = z.enum(["ready", "rejected", "deleted"]);
 export type VersionStatus = z.infer<typeof VersionStatus>;

@@ -1,5 +1,5 @@
 import { Tripped } from "@gyre/events/deployment";
-import { z } from "zod";
+import * as z from "zod";
 
 export const DeploymentStatus = z.enum(["InProgress", "Succeeded", "Failed", "RolledBack"]);
 

@@ -1,5 +1,5 @@
 import { ResourceName } from "@gyre/events/shared";
-import { z } from "zod";
+import * as z from "zod";
 
 const Percent = z.object({ type: z.literal("CAPACITY_PERCENT"), value: z.number().gt(0).max(100) });
 

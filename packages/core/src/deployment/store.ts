@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ServeSpec } from "@gyre/events/shared";
-import { z } from "zod";
+import * as z from "zod";
 import type { Db } from "../platform/state/client";
 import { indexKey, primaryKey, sortableNumber } from "../platform/state/keys";
 import { allPages, type Page, queryPage } from "../platform/state/pages";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { csvReader, jsonRows, type Row } from "./rows";
 import type { KnownDataset } from "./store";
 

@@ -1,5 +1,5 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
-import { z } from "zod";
+import * as z from "zod";
 import { newId } from "../platform/ids";
 import { readText } from "../platform/objects/s3-client";
 import { announceDegraded } from "./announce";

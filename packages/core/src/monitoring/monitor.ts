@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isWebhook } from "./alerts";
 
 /** The statistics a feature's drift can be decided by (numeric: the first three; categorical: the last two). */

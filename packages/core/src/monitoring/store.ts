@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import type { Db } from "../platform/state/client";
 import { conditional, indexKey, isConditionFailure } from "../platform/state/keys";
 import { allPages, type Page, queryPage } from "../platform/state/pages";

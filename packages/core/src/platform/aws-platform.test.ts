@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
+import { endpoints } from "./aws/endpoints";
 import { awsPlatform } from "./aws-platform";
 import { AwsSageMakerHost } from "./endpoints/aws-sagemaker";
 
 describe("awsPlatform", () => {
   it("serves endpoints from SageMaker, built on first use and then kept", () => {
-    const platform = awsPlatform({});
+    const platform = awsPlatform({ endpoints }, {});
     expect(Object.keys(platform)).toContain("endpoints");
     expect(platform.endpoints).toBeInstanceOf(AwsSageMakerHost);
     expect(platform.endpoints).toBe(platform.endpoints);
+  });
+
+  it("refuses to use a port its entry was not given, naming the port and where to declare it", () => {
+    const platform = awsPlatform({ endpoints }, {});
+    expect(() => platform.jobs.submit).toThrow(
+      /jobs port \(submit\).*functions\/<service>\/service\.ts/,
+    );
   });
 });

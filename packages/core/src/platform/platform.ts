@@ -5,6 +5,7 @@ import type { EventLog } from "./bus/event-log";
 import type { DeadLetterStore } from "./bus/stores";
 import type { EndpointHost } from "./endpoints/port";
 import type { JobRunner } from "./jobs/port";
+import { PORT_NAMES, type PortName } from "./ports";
 import type { RecurringSchedules } from "./schedules/port";
 import type { Db } from "./state/client";
 import type { Timer } from "./timers/port";
@@ -34,6 +35,38 @@ export interface Platform {
   events: EventLog;
   /** Where a subscriber puts an event it can never handle (one its schema rejects). */
   deadLetters: DeadLetterStore;
+}
+
+// A port added to Platform must be named in PORT_NAMES too, and the other way round.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const portNamesMatch: Same<PortName, keyof Platform> = true;
+void portNamesMatch;
+
+/**
+ * A platform that hands out only the given ports, as a Lambda function built from its declared
+ * access does. Another port may be named (an app made only to document its routes takes what
+ * it would use), but using it is a wiring mistake, and says so instead of failing on AWS.
+ */
+export function onlyPorts(
+  ports: readonly PortName[],
+  build: <K extends PortName>(port: K) => Platform[K],
+): Platform {
+  const builders = Object.fromEntries(
+    PORT_NAMES.map((port) => [port, () => (ports.includes(port) ? build(port) : undeclared(port))]),
+  );
+  return lazily<Platform>(builders as { [K in PortName]: () => Platform[K] });
+}
+
+function undeclared(port: PortName): never {
+  return new Proxy({} as never, {
+    get(_, member) {
+      // Promise resolution and inspection probe these; they are not uses of the port.
+      if (member === "then" || typeof member === "symbol") return undefined;
+      throw new Error(
+        `This function uses the ${port} port (${String(member)}), which its access in functions/<service>/service.ts does not grant.`,
+      );
+    },
+  });
 }
 
 /** An object whose fields are built on first read, once: a Lambda builds only the clients it uses. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { VisibleError } from "../platform/errors";
 import { decodeCursor, encodeCursor, type Page } from "../platform/state/pages";
 import { Comparison, compare } from "./comparison";

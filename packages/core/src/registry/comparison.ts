@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { VisibleError } from "../platform/errors";
 import type { RegistryReads } from "./deps";
 import { AliasName, DatasetLineage, type ModelVersion, VersionNumber } from "./model";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const HistoryAction = z.enum(["registered", "approved", "rejected", "alias", "rolled_back"]);
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { RegistryReads } from "./deps";
 import { DatasetLineage, ModelVersionStatus, VersionDeployment } from "./model";
 import { getVersion } from "./queries";

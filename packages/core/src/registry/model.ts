@@ -1,6 +1,6 @@
 import { Registry } from "@gyre/events";
 import { ResourceName, ServeSpec, Sha256 } from "@gyre/events/shared";
-import { z } from "zod";
+import * as z from "zod";
 
 export const ModelName = ResourceName;
 export const AliasName = z

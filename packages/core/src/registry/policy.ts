@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { GateResult } from "./model";
 
 export const GateOp = z.enum([">=", ">", "<=", "<", "==", "!="]);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { VisibleError } from "../platform/errors";
 import type { Page } from "../platform/state/pages";
 import type { RegistryReads } from "./deps";

@@ -1,5 +1,5 @@
 import { Registry, type Training } from "@gyre/events";
-import type { z } from "zod";
+import type * as z from "zod";
 import { eventMetadata } from "../platform/actor";
 import { VisibleError } from "../platform/errors";
 import { newId } from "../platform/ids";

@@ -1,5 +1,5 @@
 import { Registry } from "@gyre/events";
-import { z } from "zod";
+import * as z from "zod";
 import { eventMetadata } from "../platform/actor";
 import { VisibleError } from "../platform/errors";
 import type { RegistryDeps } from "./deps";

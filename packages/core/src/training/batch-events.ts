@@ -1,6 +1,6 @@
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import type { AwsBatch } from "@gyre/events";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Announcement } from "../platform/outbox/announcement";
 import { relayRun, runFinished, runStarted } from "./announce";
 import { estimateCost } from "./cost";

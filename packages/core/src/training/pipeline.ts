@@ -1,6 +1,6 @@
 import { EvaluateOnExit } from "@gyre/events/aws-batch";
 import { ResourceName, ServeSpec } from "@gyre/events/shared";
-import { z } from "zod";
+import * as z from "zod";
 import { scheduleExpressionProblem } from "../platform/schedules/expression";
 
 export const PipelineName = ResourceName;

@@ -1,5 +1,5 @@
 import { ServeSpec } from "@gyre/events/shared";
-import { z } from "zod";
+import * as z from "zod";
 
 export const RunStatus = z.enum([
   "QUEUED",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Bad input to a performance function; `code` is dotted, `kind` maps to HTTP 400 upstream. */
 export class PerformanceInputRejected extends Error {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { CbpeSums } from "./cbpe";
 import type { ClassificationCounts } from "./classification";
 import type { ScoreHistogram } from "./histogram";

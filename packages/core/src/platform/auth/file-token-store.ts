@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { byName, duplicateName, sameHash, TokenRecord, type TokenStore } from "./tokens";
 
 const TokenFile = z.object({ tokens: z.array(TokenRecord) });

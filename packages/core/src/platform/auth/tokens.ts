@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { Sha256 } from "@gyre/events/shared";
-import { z } from "zod";
+import * as z from "zod";
 import { VisibleError } from "../errors";
 import { Role } from "./roles";
 

@@ -1,16 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  AwsBatch,
-  AwsS3,
-  AwsSageMaker,
-  catalog,
-  Datasets,
-  type Envelope,
-  PublishError,
-  producers,
-} from "@gyre/events";
+import { AwsBatch, AwsS3, AwsSageMaker, Datasets, type Envelope, PublishError } from "@gyre/events";
+import { catalog, producers } from "@gyre/events/catalog";
 import { describe, expect, it } from "vitest";
 import { LocalBus } from "./index";
 

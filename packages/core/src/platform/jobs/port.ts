@@ -1,5 +1,5 @@
 import type { RetryStrategy as RetryStrategySchema } from "@gyre/events/aws-batch";
-import type { z } from "zod";
+import type * as z from "zod";
 
 export type RetryStrategy = z.infer<typeof RetryStrategySchema>;
 

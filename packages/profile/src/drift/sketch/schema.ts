@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { NumericSketch } from "../../schema";
 import { MAX_CATEGORIES } from "./categories";
 import type { DatasetSketchJson } from "./dataset";

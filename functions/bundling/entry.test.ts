@@ -1,0 +1,57 @@
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { lambdaModules } from "../services";
+import { lambdaEntry, writeLambdaEntry } from "./entry";
+import plugins from "./plugins.mjs";
+import { sstBuildOptions } from "./sst";
+
+const root = join(import.meta.dirname, "../..");
+
+describe("a Lambda function's generated entry", () => {
+  it("imports the AWS adapters of the ports its access declares, and no others", () => {
+    const entry = lambdaEntry("RegistryApi", "functions/registry/api.ts", { publish: true });
+    const adapters = [...entry.source.matchAll(/platform\/aws\/([a-z-]+)"/g)].map((m) => m[1]);
+
+    expect(adapters).toEqual(["state", "tokens", "dead-letters", "bus"]);
+    expect(entry.source).toContain(`import { lambda } from "../registry/api";`);
+    expect(entry.source).toContain(
+      "export const handler = lambda(awsPlatform({ state, tokens, deadLetters, bus }));",
+    );
+    expect(entry.handler).toBe("functions/entries/RegistryApi.handler");
+  });
+
+  it("exists for every declared function: each module exports the lambda its entry calls", async () => {
+    for (const { module } of lambdaModules()) {
+      const loaded = await import(join(root, module));
+      expect(typeof loaded.lambda, module).toBe("function");
+    }
+  });
+
+  it("bundles, as SST builds it, without the SDK clients of undeclared ports nor zod's other locales", async () => {
+    const module = "functions/registry/training-run-succeeded.ts";
+    const fn = lambdaModules().find((declared) => declared.module === module);
+    if (!fn)
+      throw new Error(`${module} is not deployed any more; pick another DynamoDB + bus function`);
+    const entry = lambdaEntry("BundleTest", fn.module, fn.access);
+    const file = writeLambdaEntry(root, entry);
+    try {
+      const out = join(tmpdir(), `gyre-entry-test-${process.pid}.mjs`);
+      const result = await build({ ...sstBuildOptions(file, out, plugins), metafile: true });
+      rmSync(out, { force: true });
+      const inputs = Object.keys(result.metafile.inputs);
+
+      expect(inputs.some((path) => path.includes("@aws-sdk/client-dynamodb"))).toBe(true);
+      expect(inputs.some((path) => path.includes("@aws-sdk/client-eventbridge"))).toBe(true);
+      for (const unused of ["client-s3", "client-sagemaker", "client-batch", "client-scheduler"]) {
+        expect(inputs.filter((path) => path.includes(`@aws-sdk/${unused}/`))).toEqual([]);
+      }
+      const locales = inputs.filter((path) => /zod\/v4\/locales\/[a-z-]+\.js$/i.test(path));
+      expect(new Set(locales.map((path) => path.split("/").pop()))).toEqual(new Set(["en.js"]));
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }, 60_000);
+});

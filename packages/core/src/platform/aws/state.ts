@@ -1,0 +1,4 @@
+import { createDocumentClient } from "../state/client";
+import type { AwsAdapter } from "./adapter";
+
+export const state: AwsAdapter<"state"> = () => createDocumentClient();

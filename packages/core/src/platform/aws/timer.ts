@@ -1,0 +1,4 @@
+import { awsRunTimer } from "../timers/aws-timer";
+import type { AwsAdapter } from "./adapter";
+
+export const timer: AwsAdapter<"timer"> = () => awsRunTimer();
