@@ -95,7 +95,8 @@ function reported(detail: StateChange, state: EndpointState): EndpointState {
     status: endpointStatusOf(detail),
     configName: detail.EndpointConfigName,
     failureReason: detail.FailureReason,
-    variants: variants.length ? variants : state.variants,
+    // What the event says, never what the endpoint serves now: a late event describes its own moment.
+    variants,
   };
 }
 
