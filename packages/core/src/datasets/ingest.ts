@@ -69,7 +69,7 @@ async function writeVersion(
 ): Promise<VersionInfo> {
   const s = store(deps.state);
   let held = reserved;
-  let next = held ?? ((await s.latestVersions(info.dataset, 1))[0]?.version ?? 0) + 1;
+  let next = held ?? (await firstFreeOrOwnRow(info, deps));
   for (;;) {
     if (next !== held) {
       if (!(await s.reserveVersion(info.dataset, info.sha256, held, next))) {
@@ -83,6 +83,13 @@ async function writeVersion(
     if (row.sha256 === info.sha256) return row;
     next++;
   }
+}
+
+/** The number to reserve: that of a row of this content left by a claim that was never settled, or the next one. */
+async function firstFreeOrOwnRow(info: Omit<VersionInfo, "version">, deps: DatasetsDeps) {
+  const latest = await store(deps.state).latestVersions(info.dataset, 10);
+  const own = latest.find((v) => v.sha256 === info.sha256);
+  return own?.version ?? (latest[0]?.version ?? 0) + 1;
 }
 
 function describe(
