@@ -142,6 +142,34 @@ describe("events that arrive twice, late or out of order", () => {
     expect((await get("/datasets/twice/versions")).items).toHaveLength(1);
   });
 
+  it("creates exactly one version when two copies of one Object Created are handled side by side", async () => {
+    platform.bus.removeRule("datasets-object-created");
+    await s3.put("datasets/side/data.csv", csv(10));
+    await settle();
+    const [original] = (await platform.archive.list({ source: "aws.s3", limit: 100 })).items.filter(
+      (e) => (e.detail as { object: { key: string } }).object.key === "datasets/side/data.csv",
+    );
+    // Writing a version row takes a while, so the second copy looks for one before the first has it.
+    const slowVersionWrites = "slow-version-writes";
+    platform.state.middlewareStack.add(
+      (next) => async (args) => {
+        const item = (args.input as { Item?: { sk?: unknown } }).Item;
+        if (String(item?.sk).startsWith("v#")) await new Promise((r) => setTimeout(r, 100));
+        return next(args);
+      },
+      { step: "initialize", name: slowVersionWrites },
+    );
+    try {
+      const later = new Promise((r) => setTimeout(r, 20)).then(() => objectCreated(original));
+      await Promise.all([objectCreated(original), later]);
+    } finally {
+      platform.state.middlewareStack.remove(slowVersionWrites);
+    }
+    await settle();
+    const { items } = await get("/datasets/side/versions");
+    expect(items.map((v: { version: number }) => v.version)).toEqual([1]);
+  });
+
   it("creates exactly one version when an older Object Created arrives after a newer one for the same key", async () => {
     platform.bus.removeRule("datasets-object-created");
     await s3.put("datasets/late/data.csv", csv(5));

@@ -29,8 +29,9 @@ const CLAIM_TIMEOUT_MS = 5 * 60_000;
 
 /**
  * Records scanned content as the dataset's next version, exactly once per content:
- * claim the sha256, find or allocate the version, then publish. Each step can be
- * repeated safely, so a retried or duplicated event never creates a second version.
+ * claim the sha256, reserve a version number on the claim, write that row, then publish.
+ * Each step can be repeated safely, so a retried or duplicated event, even one handled
+ * side by side with its copy, never creates a second version.
  */
 export async function recordVersion(
   dataset: string,
@@ -40,22 +41,58 @@ export async function recordVersion(
 ): Promise<IngestOutcome> {
   const sha256 = scanned.ok ? scanned.result.sha256 : scanned.sha256;
   const claim = await store(deps.state).claimContent(dataset, sha256, ref.eventId);
-  if (claim?.version !== undefined) {
+  const recorded =
+    claim?.version === undefined
+      ? undefined
+      : await store(deps.state).getVersion(dataset, claim.version);
+  if (claim?.version !== undefined && recorded?.sha256 === sha256) {
     if (!claim.published) await announce(dataset, claim.version, deps);
     return { outcome: "duplicate", version: claim.version };
   }
   if (claim && claim.eventId !== ref.eventId && Date.now() - claim.claimedAt < CLAIM_TIMEOUT_MS) {
     throw new ClaimBusy(`another event is recording ${sha256} for ${dataset}; retry later`);
   }
-  const version =
-    (await store(deps.state).latestVersions(dataset, 10)).find((v) => v.sha256 === sha256) ??
-    (await store(deps.state).insertVersion(describe(dataset, ref, scanned, deps)));
+  const version = await writeVersion(describe(dataset, ref, scanned, deps), claim?.version, deps);
   // Again on a retry: a crash (or a failed write) after the version row leaves no profile.
   if (scanned.ok) await saveProfile(dataset, version, profileOf(scanned), deps);
-  await store(deps.state).settleClaim(dataset, sha256, { version: version.version });
   await store(deps.state).pointKey(dataset, ref.key, version.version);
   await announce(dataset, version.version, deps);
   return { outcome: "created", version };
+}
+
+/**
+ * Writes the content's row under the number its claim holds, taking the next free number
+ * when another content's row has it. Copies of one event share the claim, so they agree
+ * on the number and write one row.
+ */
+async function writeVersion(
+  info: Omit<VersionInfo, "version">,
+  reserved: number | undefined,
+  deps: DatasetsDeps,
+): Promise<VersionInfo> {
+  const s = store(deps.state);
+  let held = reserved;
+  let next = held ?? (await firstFreeOrOwnRow(info, deps));
+  for (;;) {
+    if (next !== held) {
+      if (!(await s.reserveVersion(info.dataset, info.sha256, held, next))) {
+        held = (await s.getClaim(info.dataset, info.sha256))?.version;
+        next = held ?? next;
+        continue;
+      }
+      held = next;
+    }
+    const row = await s.putVersion({ ...info, version: next });
+    if (row.sha256 === info.sha256) return row;
+    next++;
+  }
+}
+
+/** The number to reserve: that of a row of this content left by a claim that was never settled, or the next one. */
+async function firstFreeOrOwnRow(info: Omit<VersionInfo, "version">, deps: DatasetsDeps) {
+  const latest = await store(deps.state).latestVersions(info.dataset, 10);
+  const own = latest.find((v) => v.sha256 === info.sha256);
+  return own?.version ?? (latest[0]?.version ?? 0) + 1;
 }
 
 function describe(

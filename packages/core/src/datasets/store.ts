@@ -125,27 +125,69 @@ export function datasetsStore(db: Db) {
     return Items.map((item) => VersionInfo.parse(item));
   }
 
-  /** Writes the version under the next free number: a conditional put, retried upward on a race. */
-  async function insertVersion(info: Omit<VersionInfo, "version">): Promise<VersionInfo> {
-    let next = ((await latestVersions(info.dataset, 1))[0]?.version ?? 0) + 1;
-    for (;;) {
-      const version = { ...info, version: next };
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: table(),
-            Item: { pk: pk(info.dataset), sk: versionKey(next), ...version },
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        );
-        break;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        next++;
-      }
+  /** Reads the content's claim, as written (after a conditional write lost to it). */
+  async function getClaim(dataset: string, sha256: string): Promise<Claim | undefined> {
+    const { Item } = await db.send(
+      new GetCommand({
+        TableName: table(),
+        Key: { pk: pk(dataset), sk: `sha#${sha256}` },
+        ConsistentRead: true,
+      }),
+    );
+    return Item as Claim | undefined;
+  }
+
+  /** Moves the claim's version number from `expected` to `version`; false if it was moved first. */
+  async function reserveVersion(
+    dataset: string,
+    sha256: string,
+    expected: number | undefined,
+    version: number,
+  ): Promise<boolean> {
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: { pk: pk(dataset), sk: `sha#${sha256}` },
+          UpdateExpression: "SET version = :version",
+          ConditionExpression:
+            expected === undefined ? "attribute_not_exists(version)" : "version = :expected",
+          ExpressionAttributeValues: {
+            ":version": version,
+            ...(expected === undefined ? {} : { ":expected": expected }),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return false;
     }
-    await touchDataset(info.dataset, next);
-    return { ...info, version: next };
+  }
+
+  /** Writes the version row unless its number is taken; answers the row that holds the number. */
+  async function putVersion(version: VersionInfo): Promise<VersionInfo> {
+    try {
+      await db.send(
+        new PutCommand({
+          TableName: table(),
+          Item: { pk: pk(version.dataset), sk: versionKey(version.version), ...version },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const { Item } = await db.send(
+        new GetCommand({
+          TableName: table(),
+          Key: { pk: pk(version.dataset), sk: versionKey(version.version) },
+          ConsistentRead: true,
+        }),
+      );
+      return VersionInfo.parse(Item);
+    }
+    await touchDataset(version.dataset, version.version);
+    return version;
   }
 
   async function touchDataset(dataset: string, version: number): Promise<void> {
@@ -276,7 +318,9 @@ export function datasetsStore(db: Db) {
     claimContent,
     settleClaim,
     latestVersions,
-    insertVersion,
+    getClaim,
+    reserveVersion,
+    putVersion,
     getVersion,
     putProfile,
     getProfileItem,

@@ -5,6 +5,7 @@ import type { EndpointState, VariantMetrics } from "../platform/endpoints/port";
 import { gyreName } from "../platform/endpoints/sagemaker-names";
 import type { Deployment, Step } from "./deployment";
 import type { DeploymentDeps } from "./deps";
+import type { Endpoint } from "./endpoint";
 import { finishDeployment, type Outcome } from "./finish";
 import { startQueued } from "./request";
 import { deploymentStore as store } from "./store";
@@ -12,27 +13,48 @@ import { deploymentStore as store } from "./store";
 type StateChange = EventDetail<typeof AwsSageMaker.EndpointStateChange>;
 
 /**
- * A SageMaker Endpoint State Change for a Gyre endpoint: the rollout in progress records a
- * step, and ends when DescribeEndpoint says so. The event only prompts a look: the truth is
- * what the endpoint reports now, so a late or repeated event changes nothing, and an endpoint
- * back InService on the old config is a rollback (SageMaker's own), never a success.
+ * A SageMaker Endpoint State Change for a Gyre endpoint: the rollout in progress records the
+ * moment it reports as a step, and ends when DescribeEndpoint says so. The event only prompts
+ * a look: the truth is what the endpoint reports now, so a late or repeated event changes
+ * nothing, and an endpoint back InService on the old config is a rollback (SageMaker's own),
+ * never a success.
  */
 export async function onEndpointStateChange(detail: StateChange, deps: DeploymentDeps) {
   const name = gyreName(detail.EndpointName);
   if (!name) return undefined;
   const endpoint = await store(deps.state).getEndpoint(name);
-  const id = endpoint?.currentDeploymentId;
-  if (!id) return undefined;
-  const deployment = await store(deps.state).getDeployment(id);
-  if (!deployment?.acceptedAt || deployment.status !== "InProgress") return deployment;
+  if (!endpoint) return undefined;
+  const deployment = await rolloutAt(endpoint, detail.LastModifiedTime, deps);
+  if (!deployment) return undefined;
   const state = await deps.endpoints.describe(name);
   if (!state) return deployment;
-  await recordStep(deployment, reported(detail, state), deps);
+  await recordStep(deployment, reported(detail, state), detail.LastModifiedTime, deps);
+  if (deployment.status !== "InProgress" || endpoint.currentDeploymentId !== deployment.id)
+    return deployment;
+  // Before the host has accepted the new config, what it reports is the old one's state.
+  if (!deployment.acceptedAt) return deployment;
   const outcome = outcomeOf(deployment, state);
   if (!outcome) return deployment;
   const ended = await finishDeployment(deployment, outcome, deps);
   await startQueued(name, deps);
   return ended;
+}
+
+/**
+ * The rollout that was under way when the endpoint changed: the current one, or (for an
+ * event that arrives late) the one that ended last, if the moment falls inside it.
+ */
+async function rolloutAt(endpoint: Endpoint, modifiedAt: number, deps: DeploymentDeps) {
+  for (const id of [endpoint.currentDeploymentId, endpoint.lastDeploymentId]) {
+    const deployment = id ? await store(deps.state).getDeployment(id) : undefined;
+    if (deployment && within(deployment, modifiedAt)) return deployment;
+  }
+  return undefined;
+}
+
+function within(deployment: Deployment, at: number): boolean {
+  const end = deployment.finishedAt ? Date.parse(deployment.finishedAt) : Number.POSITIVE_INFINITY;
+  return Date.parse(deployment.startedAt) <= at && at <= end;
 }
 
 /** What the endpoint's state means for the rollout that asked for `configName`. */
@@ -73,15 +95,26 @@ function reported(detail: StateChange, state: EndpointState): EndpointState {
     status: endpointStatusOf(detail),
     configName: detail.EndpointConfigName,
     failureReason: detail.FailureReason,
-    variants: variants.length ? variants : state.variants,
+    // What the event says, never what the endpoint serves now: a late event describes its own moment.
+    variants,
   };
 }
 
-async function recordStep(deployment: Deployment, state: EndpointState, deps: DeploymentDeps) {
+/**
+ * Adds the moment the event reports to the rollout's steps, kept in the order the endpoint
+ * went through them (its LastModifiedTime), however late or often the event arrives: the
+ * steps are every moment of the rollout, whichever event ended it.
+ */
+async function recordStep(
+  deployment: Deployment,
+  state: EndpointState,
+  modifiedAt: number,
+  deps: DeploymentDeps,
+) {
   const metrics = await deps.endpoints
     .metrics(deployment.endpoint, new Date(deployment.startedAt))
     .catch((): VariantMetrics[] => []);
-  const at = new Date();
+  const at = new Date(modifiedAt);
   const step: Step = {
     at: at.toISOString(),
     bakeEndsAt: await bakeEnd(deployment, state, at, deps),
@@ -101,10 +134,16 @@ async function recordStep(deployment: Deployment, state: EndpointState, deps: De
   };
   for (;;) {
     const current = (await store(deps.state).getDeployment(deployment.id)) as Deployment;
-    if (current.status !== "InProgress" || same(current.steps.at(-1), step)) return;
-    if (await store(deps.state).saveDeployment({ ...current, steps: [...current.steps, step] }))
-      return;
+    const steps = inOrder([...current.steps, step]);
+    if (JSON.stringify(steps) === JSON.stringify(current.steps)) return;
+    if (await store(deps.state).saveDeployment({ ...current, steps })) return;
   }
+}
+
+/** Steps by the time the endpoint reported them, a moment repeated right after itself once. */
+function inOrder(steps: Step[]): Step[] {
+  const sorted = [...steps].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return sorted.filter((step, i) => !same(sorted[i - 1], step));
 }
 
 /** While traffic is split between the fleets, the end of the bake that follows this shift. */

@@ -148,6 +148,12 @@ export class LocalEndpointHost implements EndpointHost {
     await rm(this.file(endpoint), { force: true });
   }
 
+  /** Resolves once no create, update or rollback runs and the captured records are written. */
+  async idle(): Promise<void> {
+    while (this.tasks.size > 0) await Promise.allSettled([...this.tasks]);
+    await this.traffic.flushCapture();
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     await Promise.allSettled([...this.tasks]);

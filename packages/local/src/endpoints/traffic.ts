@@ -41,6 +41,11 @@ export class Traffic {
     await Promise.all([blue?.stop(), green?.stop()]);
   }
 
+  /** Writes the captured records buffered so far (SageMaker would within seconds). */
+  async flushCapture(): Promise<void> {
+    await this.capture?.flush();
+  }
+
   async close(): Promise<void> {
     for (const name of [...this.fleets.keys()]) await this.drop(name);
     await this.capture?.close();

@@ -1,4 +1,9 @@
 export * from "./dead-letter-queues";
+export {
+  type DeliverySchedule,
+  type SeededScheduleOptions,
+  seededSchedule,
+} from "./delivery-schedule";
 export { type ArchiveQuery, DynamoArchive, DynamoDeadLetters } from "./dynamo-stores";
 export { entrySize } from "./entry-size";
 export { formatTime } from "./envelope";

@@ -7,6 +7,7 @@ import type {
 } from "@gyre/events";
 import { VisibleError } from "../errors";
 import { type CompiledPattern, compilePattern } from "../pattern/index";
+import type { DeliverySchedule } from "./delivery-schedule";
 import { toEnvelope } from "./envelope";
 import { giveUpReason, localRetryPolicy, type RetryPolicy, retryDelayMs } from "./retry";
 import {
@@ -43,6 +44,8 @@ export interface LocalBusOptions {
   archive?: EventArchive;
   deadLetters?: DeadLetterStore;
   now?: () => Date;
+  /** Delivers each matched event this many times, this late (default: once, at once). */
+  delivery?: DeliverySchedule;
   onDeliveryError?: (rule: string, event: Envelope, error: unknown, attempt: number) => void;
 }
 
@@ -144,6 +147,11 @@ export class LocalBus implements EventPublisher {
     return { replayName: request.name, events };
   }
 
+  /** Whether no delivery is under way or waiting for a retry. */
+  get idle(): boolean {
+    return this.pending.size === 0;
+  }
+
   /** Resolves once every delivery under way, retries included, has finished or given up. */
   async drain(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
@@ -162,12 +170,20 @@ export class LocalBus implements EventPublisher {
 
   private route(event: Envelope, receivedAt: number): void {
     for (const rule of this.rules.values()) {
-      if (rule.pattern.matches(event)) this.track(this.deliver(rule, event, receivedAt));
+      if (!rule.pattern.matches(event)) continue;
+      const delays = this.options.delivery?.delaysMs(rule.name, event) ?? [0];
+      for (const delay of delays) this.track(this.deliver(rule, event, receivedAt, delay));
     }
   }
 
-  private async deliver(rule: ActiveRule, event: Envelope, receivedAt: number): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
+  private async deliver(
+    rule: ActiveRule,
+    event: Envelope,
+    receivedAt: number,
+    delayMs: number,
+  ): Promise<void> {
+    if (delayMs > 0) await this.wait(delayMs);
+    else await new Promise((resolve) => setImmediate(resolve));
     for (let attempt = 1; !this.closed; attempt++) {
       try {
         await rule.target(structuredClone(event));
