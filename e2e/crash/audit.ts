@@ -1,6 +1,7 @@
 import type { CampaignApi, Json } from "./api";
 import type { Crash } from "./crasher";
 import type { Intended } from "./loop";
+import { bucketKeys } from "./s3";
 
 /** A transition the final state says happened (or should have) and the archive's count of its event. */
 export interface Finding {
@@ -34,11 +35,13 @@ const LOST_HOST = /^Host EC2 \(instance \S+\) terminated\.$/;
  */
 export async function audit(
   api: CampaignApi,
+  s3Endpoint: string,
   crashes: Crash[],
   intended: Intended,
 ): Promise<Audit> {
   const state = await readState(api);
   const events = await archive(api);
+  const objects = await bucketKeys(s3Endpoint);
   const lost: Finding[] = [];
   const duplicates: Finding[] = [];
   const resent: Finding[] = [];
@@ -80,6 +83,20 @@ export async function audit(
     if (v.status === "Approved")
       expectOnce("Model Version Approved", `churn v${v.version}`, (e) => e.version === v.version);
   }
+  for (const d of state.datasets)
+    if (!state.runs.some((r: Json) => r.trigger === "new-data" && r.dataset.version === d.version))
+      lost.push({
+        transition: "Training Run Started",
+        subject: `churn v${d.version}`,
+        detail: "new dataset version, no run",
+      });
+  for (const report of state.reports.filter((r: Json) => r.datasetDrift))
+    if (!state.runs.some((r: Json) => r.driftReportId === report.id))
+      lost.push({
+        transition: "Training Run Started",
+        subject: report.id,
+        detail: "drift detected, no retraining run",
+      });
   for (const r of state.runs.filter((r: Json) => r.status === "SUCCEEDED"))
     if (!state.versions.some((v: Json) => v.runId === r.id))
       lost.push({
@@ -89,6 +106,13 @@ export async function audit(
       });
 
   checkDeployments(state, intended, lost, duplicates, expectOnce);
+  const announced = new Set((events.get("Object Created") ?? []).map((e) => e.object.key));
+  for (const key of objects.filter((k) => !announced.has(k)))
+    lost.push({
+      transition: "Object Created",
+      subject: key,
+      detail: "object in the bucket, no event",
+    });
 
   for (const report of state.reports) {
     expectOnce("Monitoring Report Created", report.id, (e) => e.reportId === report.id);
@@ -185,6 +209,7 @@ async function readState(api: CampaignApi) {
 }
 
 const AUDITED = [
+  "Object Created",
   "Dataset Version Created",
   "Training Run Started",
   "Training Run Succeeded",

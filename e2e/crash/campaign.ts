@@ -81,7 +81,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     crashes: crasher.crashes,
     skipped: crasher.skipped,
     stalled,
-    audit: await audit(api, crasher.crashes, driver.intended),
+    audit: await audit(api, `http://127.0.0.1:${s3Port}`, crasher.crashes, driver.intended),
     serverErrors: api.serverErrors,
     seconds: Math.round((Date.now() - began) / 1000),
     starts: runtime.starts,

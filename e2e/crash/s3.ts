@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { sleep } from "./random";
 
-/** Puts a dataset file as any S3 client would, sending it again while the local S3 is down. */
-export async function putDataset(endpoint: string, key: string, body: string): Promise<string> {
-  const s3 = new S3Client({
+const client = (endpoint: string) =>
+  new S3Client({
     endpoint,
     region: "us-east-1",
     forcePathStyle: true,
@@ -12,6 +11,10 @@ export async function putDataset(endpoint: string, key: string, body: string): P
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
   });
+
+/** Puts a dataset file as any S3 client would, sending it again while the local S3 is down. */
+export async function putDataset(endpoint: string, key: string, body: string): Promise<string> {
+  const s3 = client(endpoint);
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
@@ -22,4 +25,19 @@ export async function putDataset(endpoint: string, key: string, body: string): P
       await sleep(250);
     }
   }
+}
+
+/** Every key in the bucket: each was put by someone, so each should have had its Object Created. */
+export async function bucketKeys(endpoint: string): Promise<string[]> {
+  const s3 = client(endpoint);
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: "gyre-data", ContinuationToken: token }),
+    );
+    keys.push(...(page.Contents ?? []).map((o) => o.Key ?? ""));
+    token = page.NextContinuationToken;
+  } while (token);
+  return keys;
 }
