@@ -42,20 +42,23 @@ async function restart(archive: EventArchive) {
 describe.each([
   ["in memory", () => new MemoryArchive()],
   ["in DynamoDB (dynalite)", () => platform.archive],
-])("an event the bus accepted survives a crash before its delivery (archive %s)", (_, archiveOf) => {
-  it("is delivered after the restart to the rules that had not had it, once, and not again after", async () => {
-    const archive = archiveOf();
-    const before = (await archive.undelivered()).length;
-    await crashMidDelivery(archive, 2);
-    expect((await archive.undelivered()).length - before).toBe(2);
+])(
+  "an event the bus accepted survives a crash before its delivery (archive %s)",
+  (_, archiveOf) => {
+    it("is delivered after the restart to the rules that had not had it, once, and not again after", async () => {
+      const archive = archiveOf();
+      const before = (await archive.undelivered()).length;
+      await crashMidDelivery(archive, 2);
+      expect((await archive.undelivered()).length - before).toBe(2);
 
-    const first = await restart(archive);
-    expect(first.seen.filter((s) => s.rule === "quick")).toEqual([]);
-    expect(first.seen.map((s) => s.n).sort()).toEqual([1, 2]);
-    await first.bus.close();
+      const first = await restart(archive);
+      expect(first.seen.filter((s) => s.rule === "quick")).toEqual([]);
+      expect(first.seen.map((s) => s.n).sort()).toEqual([1, 2]);
+      await first.bus.close();
 
-    const second = await restart(archive);
-    expect(second.resumed).toBe(0);
-    expect(second.seen).toEqual([]);
-  });
-});
+      const second = await restart(archive);
+      expect(second.resumed).toBe(0);
+      expect(second.seen).toEqual([]);
+    });
+  },
+);

@@ -1,8 +1,8 @@
-import { PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Envelope } from "@gyre/events";
 import type { Db } from "../state/client";
 import { conditional, primaryKey } from "../state/keys";
-import { type Page, queryPage } from "../state/pages";
+import { type Page, queryAll, queryPage } from "../state/pages";
 import { tableName } from "../state/tables";
 import type {
   ArchivedEvent,
@@ -84,51 +84,33 @@ export class DynamoArchive implements EventArchive {
   }
 
   async undelivered(): Promise<Undelivered[]> {
-    const records: Undelivered[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :pending",
-          ExpressionAttributeValues: { ":pending": UNDELIVERED },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? [])
-        records.push({
-          event: JSON.parse(item.json) as Envelope,
-          receivedAt: item.receivedAt,
-          rules: [...((item.rules as Set<string> | undefined) ?? [])],
-        });
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return records;
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :pending",
+      ExpressionAttributeValues: { ":pending": UNDELIVERED },
+    });
+    return items.map((item) => ({
+      event: JSON.parse(item.json as string) as Envelope,
+      receivedAt: item.receivedAt as number,
+      rules: [...((item.rules as Set<string> | undefined) ?? [])],
+    }));
   }
 
   async range(from: number, to: number) {
-    const records: ArchivedEvent[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-          ExpressionAttributeValues: {
-            ":pk": ARCHIVE,
-            ":from": sortKey(from, ""),
-            ":to": sortKey(to, "~"),
-          },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        records.push({ event: JSON.parse(item.json) as Envelope, receivedAt: item.receivedAt });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return records;
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+      ExpressionAttributeValues: {
+        ":pk": ARCHIVE,
+        ":from": sortKey(from, ""),
+        ":to": sortKey(to, "~"),
+      },
+    });
+    return items.map((item) => ({
+      event: JSON.parse(item.json as string) as Envelope,
+      receivedAt: item.receivedAt as number,
+    }));
   }
 
   /** Archived events, newest first, optionally by source, detail-type and time. */
