@@ -1,4 +1,4 @@
-import { sleep } from "./random";
+import { sleep } from "./sleep";
 
 // biome-ignore lint/suspicious/noExplicitAny: the campaign reads whatever JSON the API answers
 export type Json = any;

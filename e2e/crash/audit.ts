@@ -1,7 +1,7 @@
 import type { CampaignApi, Json } from "./api";
 import type { Crash } from "./crasher";
 import type { Intended } from "./loop";
-import { bucketKeys } from "./s3";
+import { bucketKeys, capturedRows } from "./s3";
 
 /** A transition the final state says happened (or should have) and the archive's count of its event. */
 export interface Finding {
@@ -24,6 +24,8 @@ export interface Audit {
     retried: boolean;
   }[];
   counts: Record<string, number>;
+  /** Traffic rows Gyre answered, found in capture files, and judged in reports (the last window may still be open). */
+  rows: { answered: number; captured: number; judged: number };
 }
 
 const LOST_HOST = /^Host EC2 \(instance \S+\) terminated\.$/;
@@ -141,7 +143,12 @@ export async function audit(
     reports: state.reports.length,
     attempts: state.runs.reduce((n: number, r: Json) => n + r.attempts.length, 0),
   };
-  return { lost, duplicates, resent, inFlight, counts };
+  const rows = {
+    answered: intended.rowsAnswered,
+    captured: await capturedRows(s3Endpoint),
+    judged: state.reports.reduce((n: number, r: Json) => n + r.samples, 0),
+  };
+  return { lost, duplicates, resent, inFlight, counts, rows };
 }
 
 /** Each approved version served once; a rolled-back deployment only where a restart cut its bake and the driver deployed again. */

@@ -89,7 +89,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     intended: driver.intended,
   };
   await runtime.stop();
-  if (clean(result)) await rm(home, { recursive: true, force: true, maxRetries: 3 });
+  if (clean(result) && !process.env.GYRE_CRASH_KEEP_HOME)
+    await rm(home, { recursive: true, force: true, maxRetries: 3 });
   return result;
 }
 
@@ -109,6 +110,7 @@ export function describeCampaign(result: CampaignResult): string {
     ),
     `phases (s): ${result.timeline.map((t) => `${t.trip}.${t.phase} ${(t.at / 1000).toFixed(1)}`).join(", ")}`,
     `counts: ${JSON.stringify(result.audit.counts)}; redeploys after a rolled-back bake: ${result.intended.redeploys.length}; rows topped up: ${result.intended.topUps}`,
+    `traffic rows: ${JSON.stringify(result.audit.rows)}`,
     `in-flight attempts: ${result.audit.inFlight.map((r) => `${r.runId}#${r.attempt} ${r.retried ? "retried" : "NOT retried"} (${r.reason})`).join("; ") || "none"}`,
     `lost: ${JSON.stringify(result.audit.lost)}`,
     `duplicates: ${JSON.stringify(result.audit.duplicates)}`,

@@ -1,7 +1,8 @@
+import { seededRandom } from "@gyre/examples/churn/random";
 import type { CampaignApi, Json } from "./api";
 import { type LoopDriver, PHASES, type Phase } from "./loop";
-import { seededRandom, sleep } from "./random";
 import type { CrashableRuntime } from "./runtime";
+import { sleep } from "./sleep";
 
 export interface CrashPoint {
   trip: number;
@@ -37,7 +38,7 @@ function maxDelayMs(phase: CrashPhase, bakeSeconds: number): number {
 
 /** The seed's crash points: per trip, one in each of `phases`, each at a seeded random delay. */
 export function crashPlan(options: PlanOptions): CrashPoint[] {
-  const random = seededRandom(options.seed);
+  const random = seededRandom(options.seed).next;
   const plan: CrashPoint[] = [];
   for (const [i, phases] of options.trips.entries())
     for (const phase of PHASES.filter((p) => phases.includes(p)))

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { churnCsv } from "@gyre/examples/churn/generate";
 import { repoRoot } from "@gyre/local/paths";
 import { ApiError, type CampaignApi, type Json } from "./api";
-import { sleep } from "./random";
 import { putDataset } from "./s3";
+import { sleep } from "./sleep";
 
 /** Where the driver is in a trip; crash points are aimed at these. */
 export const PHASES = [
@@ -31,6 +31,8 @@ export interface Intended {
   redeploys: { version: number; after: string }[];
   /** Rows of traffic sent beyond a window's size because rows captured before a crash were lost. */
   topUps: number;
+  /** Rows of traffic the endpoint answered. */
+  rowsAnswered: number;
 }
 
 const CHUNK = 100;
@@ -52,7 +54,7 @@ export class LoopDriver {
   trip = 0;
   /** Chunks of traffic sent into the current window (a crash point waits for one). */
   windowChunks = 0;
-  readonly intended: Intended = { redeploys: [], topUps: 0 };
+  readonly intended: Intended = { redeploys: [], topUps: 0, rowsAnswered: 0 };
   /** When each trip entered each phase (ms since the driver was made), for the campaign's timeline. */
   readonly timeline: { trip: number; phase: Phase; at: number }[] = [];
   private readonly began = Date.now();
@@ -258,6 +260,7 @@ export class LoopDriver {
     });
     if (!res.ok) throw new Stalled(`invocations answered ${res.status}: ${await res.text()}`);
     await res.arrayBuffer();
+    this.intended.rowsAnswered += rows.length;
   }
 
   private async until<T>(what: string, read: () => Promise<T | undefined>): Promise<T> {
