@@ -29,6 +29,16 @@ describe(`kill -9 at seeded random points round the loop (${full ? "full" : "sho
       console.log(report);
       expect(result.stalled, report).toBeUndefined();
       expect(result.crashes.length, report).toBeGreaterThanOrEqual(campaign.minimum);
+      const inside = (phases: string[]) => result.crashes.filter((c) => phases.includes(c.phase));
+      expect(
+        inside(["training", "retrain"]).filter((c) => c.inFlight.length > 0).length,
+        report,
+      ).toBeGreaterThan(0);
+      expect(
+        inside(["bake"]).filter((c) => / v\d+@0\.\d+ v\d+@0\.\d+$/.test(c.endpoint)).length,
+        report,
+      ).toBeGreaterThan(0);
+      expect(inside(["window", "drift"]).length, report).toBeGreaterThan(0);
       expect(result.audit.lost, report).toEqual([]);
       expect(result.audit.duplicates, report).toEqual([]);
       for (const run of result.audit.inFlight) {
