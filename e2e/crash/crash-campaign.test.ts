@@ -46,6 +46,6 @@ describe(`kill -9 at seeded random points round the loop (${full ? "full" : "sho
         expect(run.retried, report).toBe(true);
       }
     },
-    full ? 1_800_000 : 240_000,
+    full ? 1_800_000 : 360_000,
   );
 });

@@ -12,13 +12,16 @@ export interface CrashPoint {
 }
 
 export interface Crash extends CrashPoint {
-  /** Seconds since the campaign began. */
+  /** Seconds on the timeline's clock (since the driver began). */
   at: number;
   /** Runs with an attempt on the host at the kill, and that attempt's number. */
   inFlight: { runId: string; attempt: number }[];
   /** What the endpoint was doing at the kill. */
   endpoint: string;
 }
+
+/** Phases whose kill is timed from the moment the driver entered them, even once it has moved on. */
+const TIMED = new Set<Phase>(["push", "approve", "register"]);
 
 export interface PlanOptions {
   seed: number;
@@ -58,7 +61,6 @@ export class Crasher {
   readonly crashes: Crash[] = [];
   readonly skipped: CrashPoint[] = [];
   private stopped = false;
-  private readonly began = Date.now();
 
   constructor(
     private readonly runtime: CrashableRuntime,
@@ -73,29 +75,43 @@ export class Crasher {
   async run(plan: CrashPoint[]): Promise<void> {
     for (const point of plan) {
       if (this.stopped) return;
-      if (!(await this.reached(point))) {
+      const moment = TIMED.has(point.phase) ? await this.entered(point) : await this.reached(point);
+      if (moment === undefined) {
         this.skipped.push(point);
         continue;
       }
-      await sleep(point.delayMs);
+      await sleep(Math.max(0, moment + point.delayMs - Date.now()));
       const inFlight = await this.inFlight();
       const endpoint = await this.endpointState();
       await this.runtime.kill();
-      this.crashes.push({ ...point, at: (Date.now() - this.began) / 1000, inFlight, endpoint });
+      const at = (Date.now() - this.driver.began) / 1000;
+      this.crashes.push({ ...point, at, inFlight, endpoint });
       await this.runtime.start();
     }
   }
 
-  /** Waits for the point's moment; false once the driver is past it. */
-  private async reached(point: CrashPoint): Promise<boolean> {
+  /** When the driver entered the point's phase (it may have moved on since); undefined if stopped first. */
+  private async entered(point: CrashPoint): Promise<number | undefined> {
     for (;;) {
-      if (this.stopped || this.past(point)) return false;
+      const entry = this.driver.timeline.find(
+        (t) => t.trip === point.trip && t.phase === point.phase,
+      );
+      if (entry) return this.driver.began + entry.at;
+      if (this.stopped) return undefined;
+      await sleep(50);
+    }
+  }
+
+  /** When the point's moment came (Gyre in the state it aims at); undefined once the driver is past it. */
+  private async reached(point: CrashPoint): Promise<number | undefined> {
+    for (;;) {
+      if (this.stopped || this.past(point)) return undefined;
       if (
         this.driver.trip === point.trip &&
         this.driver.phase === point.phase &&
         (await this.ready(point))
       )
-        return true;
+        return Date.now();
       await sleep(100);
     }
   }

@@ -57,7 +57,7 @@ export class LoopDriver {
   readonly intended: Intended = { redeploys: [], topUps: 0, rowsAnswered: 0 };
   /** When each trip entered each phase (ms since the driver was made), for the campaign's timeline. */
   readonly timeline: { trip: number; phase: Phase; at: number }[] = [];
-  private readonly began = Date.now();
+  readonly began = Date.now();
   private readonly seenReports = new Set<string>();
 
   constructor(
