@@ -68,8 +68,8 @@ export interface LocalPlatform extends Platform {
   localSchedules: LocalSchedules;
   localTicks: LocalTicks;
   /**
-   * Lets the stand-ins that recover state report it: the Batch runner's lost attempts and
-   * unsent events, the endpoints' restart. Call it once the services' rules are on the bus.
+   * Lets the stand-ins that recover state report it: the bus's unfinished deliveries, the
+   * Batch runner's lost attempts and unsent events, the endpoints' restart. Call it once the services' rules are on the bus.
    */
   resume(): Promise<void>;
   close(): Promise<void>;
@@ -151,6 +151,7 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
       localSchedules: schedules,
       localTicks: ticks,
       async resume() {
+        await bus.resume();
         await batch?.resume();
         await endpointHost?.resume();
       },

@@ -1,10 +1,16 @@
-import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Envelope } from "@gyre/events";
 import type { Db } from "../state/client";
-import { primaryKey } from "../state/keys";
-import { type Page, queryPage } from "../state/pages";
+import { conditional, primaryKey } from "../state/keys";
+import { type Page, queryAll, queryPage } from "../state/pages";
 import { tableName } from "../state/tables";
-import type { ArchivedEvent, DeadLetter, DeadLetterStore, EventArchive } from "./stores";
+import type {
+  ArchivedEvent,
+  DeadLetter,
+  DeadLetterStore,
+  EventArchive,
+  Undelivered,
+} from "./stores";
 
 export interface ArchiveQuery {
   source?: string;
@@ -18,6 +24,8 @@ export interface ArchiveQuery {
 
 const ARCHIVE = "archive";
 const DEAD_LETTERS = "dead-letter";
+/** The sparse index entry of archived events with deliveries still to make. */
+const UNDELIVERED = "undelivered";
 
 function sortKey(at: number, id: string): string {
   return `${String(at).padStart(15, "0")}#${id}`;
@@ -29,45 +37,80 @@ export class DynamoArchive implements EventArchive {
 
   constructor(private readonly db: Db) {}
 
-  async append({ event, receivedAt }: ArchivedEvent) {
+  async append({ event, receivedAt }: ArchivedEvent, rules: string[] = []) {
+    const sk = sortKey(receivedAt, event.id);
+    const pending = rules.length ? { rules: new Set(rules), gsi1pk: UNDELIVERED, gsi1sk: sk } : {};
     await this.db.send(
       new PutCommand({
         TableName: this.table,
         Item: {
           pk: ARCHIVE,
-          sk: sortKey(receivedAt, event.id),
+          sk,
           source: event.source,
           detailType: event["detail-type"],
           ...correlationOf(event),
           receivedAt,
           json: JSON.stringify(event),
+          ...pending,
         },
       }),
     );
   }
 
-  async range(from: number, to: number) {
-    const records: ArchivedEvent[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
+  async delivered({ event, receivedAt }: ArchivedEvent, rule: string) {
+    const key = { pk: ARCHIVE, sk: sortKey(receivedAt, event.id) };
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: key,
+        UpdateExpression: "DELETE #rules :rule",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeNames: { "#rules": "rules" },
+        ExpressionAttributeValues: { ":rule": new Set([rule]) },
+      }),
+    );
+    // The last rule out takes the event off the index (an emptied set is removed by DynamoDB).
+    await conditional(
+      this.db.send(
+        new UpdateCommand({
           TableName: this.table,
-          KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-          ExpressionAttributeValues: {
-            ":pk": ARCHIVE,
-            ":from": sortKey(from, ""),
-            ":to": sortKey(to, "~"),
-          },
-          ExclusiveStartKey: start,
+          Key: key,
+          UpdateExpression: "REMOVE gsi1pk, gsi1sk",
+          ConditionExpression: "attribute_exists(gsi1pk) AND attribute_not_exists(#rules)",
+          ExpressionAttributeNames: { "#rules": "rules" },
         }),
-      );
-      for (const item of page.Items ?? []) {
-        records.push({ event: JSON.parse(item.json) as Envelope, receivedAt: item.receivedAt });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return records;
+      ),
+    );
+  }
+
+  async undelivered(): Promise<Undelivered[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :pending",
+      ExpressionAttributeValues: { ":pending": UNDELIVERED },
+    });
+    return items.map((item) => ({
+      event: JSON.parse(item.json as string) as Envelope,
+      receivedAt: item.receivedAt as number,
+      rules: [...((item.rules as Set<string> | undefined) ?? [])],
+    }));
+  }
+
+  async range(from: number, to: number) {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+      ExpressionAttributeValues: {
+        ":pk": ARCHIVE,
+        ":from": sortKey(from, ""),
+        ":to": sortKey(to, "~"),
+      },
+    });
+    return items.map((item) => ({
+      event: JSON.parse(item.json as string) as Envelope,
+      receivedAt: item.receivedAt as number,
+    }));
   }
 
   /** Archived events, newest first, optionally by source, detail-type and time. */

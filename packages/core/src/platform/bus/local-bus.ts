@@ -11,6 +11,7 @@ import type { DeliverySchedule } from "./delivery-schedule";
 import { toEnvelope } from "./envelope";
 import { giveUpReason, localRetryPolicy, type RetryPolicy, retryDelayMs } from "./retry";
 import {
+  type ArchivedEvent,
   type DeadLetterStore,
   type EventArchive,
   MemoryArchive,
@@ -125,12 +126,36 @@ export class LocalBus implements EventPublisher {
         results.push({ ErrorCode: outcome.ErrorCode, ErrorMessage: outcome.ErrorMessage });
         continue;
       }
-      const receivedAt = Date.now();
-      await this.archive.append({ event: outcome.event, receivedAt });
-      this.route(outcome.event, receivedAt);
+      const record = { event: outcome.event, receivedAt: Date.now() };
+      const rules = this.matching(record.event);
+      // Accepted once archived with the rules it goes to: a crash after this still delivers it.
+      await this.archive.append(
+        record,
+        rules.map((rule) => rule.name),
+      );
+      for (const rule of rules) this.dispatch(rule, record);
       results.push({ EventId: outcome.event.id });
     }
     return { FailedEntryCount: results.filter((r) => r.ErrorCode).length, Entries: results };
+  }
+
+  /**
+   * Makes the deliveries a previous bus on this archive accepted and never finished (the
+   * process died): call it once the rules are added. Delivery is at least once, as on AWS.
+   */
+  async resume(): Promise<number> {
+    this.assertOpen();
+    let resumed = 0;
+    for (const record of await this.archive.undelivered()) {
+      for (const name of record.rules) {
+        const rule = this.rules.get(name);
+        if (rule) {
+          this.dispatch(rule, record);
+          resumed++;
+        } else await this.archive.delivered(record, name);
+      }
+    }
+    return resumed;
   }
 
   /** Re-delivers archived events received in [from, to] to the rules they match, marked with `replay-name`. */
@@ -141,7 +166,8 @@ export class LocalBus implements EventPublisher {
     let events = 0;
     for (const { event } of archived) {
       if (event["replay-name"] || (filter && !filter.matches(event))) continue;
-      this.route({ ...event, "replay-name": request.name }, Date.now());
+      const replayed = { event: { ...event, "replay-name": request.name }, receivedAt: Date.now() };
+      for (const rule of this.matching(replayed.event)) this.dispatch(rule, replayed, false);
       events++;
     }
     return { replayName: request.name, events };
@@ -168,26 +194,37 @@ export class LocalBus implements EventPublisher {
     await this.drain();
   }
 
-  private route(event: Envelope, receivedAt: number): void {
-    for (const rule of this.rules.values()) {
-      if (!rule.pattern.matches(event)) continue;
-      const delays = this.options.delivery?.delaysMs(rule.name, event) ?? [0];
-      for (const delay of delays) this.track(this.deliver(rule, event, receivedAt, delay));
-    }
+  private matching(event: Envelope): ActiveRule[] {
+    return [...this.rules.values()].filter((rule) => rule.pattern.matches(event));
   }
 
+  /** Starts the rule's deliveries of the event: one, at once, unless a delivery schedule says otherwise. */
+  private dispatch(rule: ActiveRule, record: ArchivedEvent, archived = true): void {
+    const delays = this.options.delivery?.delaysMs(rule.name, record.event) ?? [0];
+    for (const delay of delays) this.track(this.deliver(rule, record, archived, delay));
+  }
+
+  /** One rule's delivery, retried; `archived` ones are marked finished in the archive. */
   private async deliver(
     rule: ActiveRule,
-    event: Envelope,
-    receivedAt: number,
+    record: ArchivedEvent,
+    archived: boolean,
     delayMs: number,
   ): Promise<void> {
     if (delayMs > 0) await this.wait(delayMs);
-    else await new Promise((resolve) => setImmediate(resolve));
+    if (await this.attempts(rule, record)) {
+      // Not marked, it is delivered again after a restart: at least once, never lost.
+      if (archived) await this.archive.delivered(record, rule.name).catch(() => {});
+    }
+  }
+
+  /** True once delivered or dead-lettered; false if the bus closed first. */
+  private async attempts(rule: ActiveRule, { event, receivedAt }: ArchivedEvent): Promise<boolean> {
+    await new Promise((resolve) => setImmediate(resolve));
     for (let attempt = 1; !this.closed; attempt++) {
       try {
         await rule.target(structuredClone(event));
-        return;
+        return true;
       } catch (error) {
         this.options.onDeliveryError?.(rule.name, event, error, attempt);
         const delay = retryDelayMs(rule.retryPolicy, attempt);
@@ -205,11 +242,12 @@ export class LocalBus implements EventPublisher {
             firstAttemptAt: receivedAt,
             lastAttemptAt: Date.now(),
           });
-          return;
+          return true;
         }
         await this.wait(delay);
       }
     }
+    return false;
   }
 
   private wait(ms: number): Promise<void> {

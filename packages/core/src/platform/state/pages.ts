@@ -47,6 +47,18 @@ export async function queryPage(
   return { items, next: start && last ? encodeCursor(options.keyOf(last)) : null };
 }
 
+/** Every item a Query matches, following LastEvaluatedKey (for reads that need them all). */
+export async function queryAll(db: Db, input: QueryCommandInput): Promise<Key[]> {
+  const items: Key[] = [];
+  let start: Key | undefined;
+  do {
+    const result = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...(result.Items ?? []));
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
 /** Every item of a paged listing, page after page (for the few, small lists that are read whole). */
 export async function allPages<T>(page: (cursor?: string) => Promise<Page<T>>): Promise<T[]> {
   const items: T[] = [];
