@@ -5,7 +5,7 @@ import type { EndpointState, VariantMetrics } from "../platform/endpoints/port";
 import { gyreName } from "../platform/endpoints/sagemaker-names";
 import type { Deployment, Step } from "./deployment";
 import type { DeploymentDeps } from "./deps";
-import { finishDeployment, type Outcome } from "./finish";
+import { completeFinish, finishDeployment, type Outcome } from "./finish";
 import { startQueued } from "./request";
 import { deploymentStore as store } from "./store";
 
@@ -24,7 +24,8 @@ export async function onEndpointStateChange(detail: StateChange, deps: Deploymen
   const id = endpoint?.currentDeploymentId;
   if (!id) return undefined;
   const deployment = await store(deps.state).getDeployment(id);
-  if (!deployment?.acceptedAt || deployment.status !== "InProgress") return deployment;
+  if (deployment && deployment.status !== "InProgress") return resumeFinish(deployment, deps);
+  if (!deployment?.acceptedAt) return deployment;
   const state = await deps.endpoints.describe(name);
   if (!state) return deployment;
   await recordStep(deployment, reported(detail, state), deps);
@@ -33,6 +34,13 @@ export async function onEndpointStateChange(detail: StateChange, deps: Deploymen
   const ended = await finishDeployment(deployment, outcome, deps);
   await startQueued(name, deps);
   return ended;
+}
+
+/** A crash after the deployment ended and before the endpoint was freed: free it now. */
+async function resumeFinish(ended: Deployment, deps: DeploymentDeps) {
+  const finished = await completeFinish(ended, deps);
+  await startQueued(ended.endpoint, deps);
+  return finished;
 }
 
 /** What the endpoint's state means for the rollout that asked for `configName`. */

@@ -4,6 +4,7 @@ import { newId } from "../platform/ids";
 import type { Deployment } from "./deployment";
 import type { DeploymentDeps } from "./deps";
 import type { Endpoint } from "./endpoint";
+import { completeFinish } from "./finish";
 import { startDeployment } from "./start";
 import { deploymentStore as store } from "./store";
 
@@ -28,6 +29,7 @@ export async function requestDeployment(
     if (endpoint?.status !== "active") return undefined;
     if (automatic && version <= endpoint.highestRequested) return undefined;
     const highestRequested = Math.max(endpoint.highestRequested, automatic ? version : 0);
+    if (endpoint.currentDeploymentId && (await freedAfterCrash(endpoint, deps))) continue;
     if (endpoint.currentDeploymentId) {
       if (!automatic) throw busy(endpoint);
       const queuedVersion = Math.max(endpoint.queuedVersion ?? 0, version);
@@ -56,6 +58,14 @@ export async function startQueued(name: string, deps: DeploymentDeps): Promise<v
   if (!endpoint || !queued || endpoint.currentDeploymentId) return;
   if (!(await save({ ...endpoint, queuedVersion: null }, deps))) return startQueued(name, deps);
   await requestDeployment(name, queued, "approved", deps).catch(() => undefined);
+}
+
+/** The endpoint names a deployment that ended before a crash freed it: free it (finish.ts). */
+async function freedAfterCrash(endpoint: Endpoint, deps: DeploymentDeps): Promise<boolean> {
+  const current = await store(deps.state).getDeployment(endpoint.currentDeploymentId as string);
+  if (!current || current.status === "InProgress") return false;
+  await completeFinish(current, deps);
+  return true;
 }
 
 function save(endpoint: Endpoint, deps: DeploymentDeps): Promise<boolean> {
