@@ -70,4 +70,33 @@ describe("deployment's events go out through the deployment's outbox", () => {
       metadata: { eventKey: `${endpoint.lastDeploymentId}:Succeeded` },
     });
   }, 60_000);
+
+  it("repairs a crash after a deployment is created and before the endpoint claims it: the retried approval rolls out, the abandoned one is Failed without events", async () => {
+    await call("POST", "/endpoints", {
+      name: "claimy",
+      model: "claimy",
+      promoteAlias: null,
+      rollout: { type: "ALL_AT_ONCE", waitIntervalInSeconds: 0 },
+      dataCapture: { enabled: false },
+    });
+    const crash = crashOnce(platform.state, (command) => {
+      const item = command instanceof PutCommand ? (command.input.Item ?? {}) : {};
+      return item.name === "claimy" && item.sk === "endpoint" && !!item.currentDeploymentId;
+    });
+    const version = await call("POST", "/models/claimy/versions", {
+      artifactUri: "s3://gyre-data/runs/run_y/model/",
+      metrics: { auc: 0.9 },
+      serve,
+    });
+    await call("POST", `/models/claimy/versions/${version.version}/approve`, {});
+    await waitFor(async () => (await call("GET", "/endpoints/claimy")).serving?.version === 1);
+    await platform.bus.drain();
+    expect(crash.happened).toBe(true);
+    const { items } = await call("GET", "/deployments?endpoint=claimy");
+    expect(items.map((d: Json) => d.status).sort()).toEqual(["Failed", "Succeeded"]);
+    const abandoned = items.find((d: Json) => d.status === "Failed");
+    expect(abandoned.reason).toMatch(/^interrupted before it started/);
+    expect(await eventsOf(abandoned.id)).toEqual([]);
+    expect((await call("GET", "/endpoints/claimy")).currentDeploymentId).toBeNull();
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ServeSpec } from "@gyre/events/shared";
 import { z } from "zod";
 import type { Announcement } from "../platform/outbox/announcement";
@@ -82,6 +82,11 @@ export function deploymentStore(db: Db) {
     return putRevised(db, table(), { ...item, ...deployment }, isNew, announcements);
   }
 
+  /** Removes a deployment that never started (its endpoint went to another meanwhile). */
+  async function deleteDeployment(id: string): Promise<void> {
+    await db.send(new DeleteCommand({ TableName: table(), Key: deploymentKey(id) }));
+  }
+
   async function listDeployments(query: {
     endpoint?: string;
     limit: number;
@@ -148,6 +153,7 @@ export function deploymentStore(db: Db) {
     allEndpoints,
     getDeployment,
     saveDeployment,
+    deleteDeployment,
     listDeployments,
     getVersion,
     mergeVersion,
