@@ -1,10 +1,10 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { deployment } from "@gyre/functions/deployment/service";
 import { registry } from "@gyre/functions/registry/service";
 import { crashOnce } from "@gyre/local/testing/crash";
 import { waitFor } from "@gyre/local/testing/gyre-process";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deployment } from "./service";
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API answers
 type Json = any;
