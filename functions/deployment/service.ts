@@ -51,4 +51,5 @@ export const deployment: Service = {
       access,
     },
   ],
+  outbox: { table: "deployment", handler: "functions/deployment/outbox.ts" },
 };

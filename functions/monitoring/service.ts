@@ -80,4 +80,5 @@ export const monitoring: Service = {
       access,
     },
   ],
+  outbox: { table: "monitoring", handler: "functions/monitoring/outbox.ts" },
 };

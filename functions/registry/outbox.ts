@@ -1,3 +1,7 @@
+import { recordLeftovers } from "@gyre/core/registry/record";
 import { outboxRelay } from "../shared/outbox";
 
-export const { make, lambda } = outboxRelay("registry");
+// A crash between a change and its audit entries: the relay appends them before the events go.
+export const { make, lambda } = outboxRelay("registry", (db, key) =>
+  recordLeftovers(db, key as { pk: string; sk: string }),
+);

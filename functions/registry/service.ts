@@ -28,4 +28,5 @@ export const registry: Service = {
       access,
     },
   ],
+  outbox: { table: "registry", handler: "functions/registry/outbox.ts" },
 };

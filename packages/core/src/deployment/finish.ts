@@ -1,4 +1,4 @@
-import { Deployment as Events } from "@gyre/events";
+import { deploymentEnded, deploymentUndone, relayDeployment } from "./announce";
 import type { Deployment } from "./deployment";
 import type { DeploymentDeps } from "./deps";
 import type { Endpoint } from "./endpoint";
@@ -9,20 +9,33 @@ export type Outcome =
   | { status: "Failed" | "RolledBack"; reason: string; check: string };
 
 /**
- * Ends a rollout once: the deployment's terminal state is written conditionally (a repeated
- * or late endpoint event finds it ended and does nothing), then the endpoint is freed, then
- * the event goes out. The caller starts the newest queued version (startQueued).
+ * Ends a rollout once, in two steps on two items, each idempotent. First the deployment's
+ * terminal state with its event in the deployment's outbox, written conditionally (a repeated
+ * or late endpoint event finds it ended); then the endpoint is freed. The order is safe: a
+ * crash between them leaves an ended deployment that the endpoint still names, and whatever
+ * looks next (the retried endpoint event, a deploy request) frees it (completeFinish); the
+ * event stays pending meanwhile, for that or the outbox sweep.
+ * The caller starts the newest queued version (startQueued).
  */
 export async function finishDeployment(
   deployment: Deployment,
   outcome: Outcome,
   deps: DeploymentDeps,
 ): Promise<Deployment> {
-  const ended = await endDeployment(deployment.id, outcome, deps);
-  if (!ended) return (await store(deps.state).getDeployment(deployment.id)) as Deployment;
-  const endpoint = await releaseEndpoint(ended, deps);
-  await announce(ended, endpoint, deps);
+  const ended =
+    (await endDeployment(deployment.id, outcome, deps)) ??
+    ((await store(deps.state).getDeployment(deployment.id)) as Deployment);
+  return ended.status === "InProgress" ? ended : completeFinish(ended, deps);
+}
+
+/**
+ * The steps after the deployment's terminal write; done again, they change nothing. Its event
+ * is relayed last, so a subscriber hears of the end once the endpoint is free.
+ */
+export async function completeFinish(ended: Deployment, deps: DeploymentDeps) {
+  await releaseEndpoint(ended, deps);
   if (ended.status === "Succeeded" && ended.rollbackOf) await markRolledBack(ended, deps);
+  await relayDeployment(deps, ended.id);
   return ended;
 }
 
@@ -37,7 +50,10 @@ async function endDeployment(id: string, outcome: Outcome, deps: DeploymentDeps)
       tripped: "check" in outcome ? trippedOf(outcome) : null,
       finishedAt: new Date().toISOString(),
     };
-    if (await store(deps.state).saveDeployment(ended))
+    const endpoint = (await store(deps.state).getEndpoint(ended.endpoint)) as Endpoint;
+    const known = await store(deps.state).getVersion(ended.model, ended.version);
+    const event = deploymentEnded(ended, endpoint, known);
+    if (await store(deps.state).saveDeployment(ended, false, [event]))
       return { ...ended, revision: ended.revision + 1 };
   }
 }
@@ -66,62 +82,20 @@ async function releaseEndpoint(ended: Deployment, deps: DeploymentDeps): Promise
   }
 }
 
-async function announce(ended: Deployment, endpoint: Endpoint, deps: DeploymentDeps) {
-  const base = {
-    deploymentId: ended.id,
-    endpoint: ended.endpoint,
-    model: ended.model,
-    version: ended.version,
-    metadata: ended.cause,
-  };
-  if (ended.status === "Succeeded") {
-    const known = await store(deps.state).getVersion(ended.model, ended.version);
-    await Events.DeploymentSucceeded.publish(deps.bus, {
-      ...base,
-      dataset: known?.dataset ?? null,
-      promoteAlias: endpoint.promoteAlias,
-    });
-  } else if (ended.status === "RolledBack") {
-    await Events.DeploymentRolledBack.publish(deps.bus, {
-      ...base,
-      restoredVersion: endpoint.serving?.version ?? ended.previousVersion,
-      reason: ended.reason ?? "rolled back",
-      tripped: ended.tripped ?? undefined,
-      promoteAlias: endpoint.promoteAlias,
-    });
-  } else {
-    await Events.DeploymentFailed.publish(deps.bus, {
-      ...base,
-      reason: ended.reason ?? "failed",
-      tripped: ended.tripped ?? undefined,
-    });
-  }
-}
-
 /** A manual rollback that served: the deployment it undid is Rolled Back, by that person. */
 async function markRolledBack(rollback: Deployment, deps: DeploymentDeps) {
   const undone = await store(deps.state).getDeployment(rollback.rollbackOf as string);
   if (undone?.status !== "Succeeded") return;
-  const reason = `rolled back by ${rollback.cause.actor} to v${rollback.version}`;
   const rolledBack: Deployment = {
     ...undone,
     status: "RolledBack",
-    reason,
+    reason: `rolled back by ${rollback.cause.actor} to v${rollback.version}`,
     tripped: trippedOf({ check: "manual" }),
   };
-  if (!(await store(deps.state).saveDeployment(rolledBack))) return;
   const endpoint = (await store(deps.state).getEndpoint(rollback.endpoint)) as Endpoint;
-  await Events.DeploymentRolledBack.publish(deps.bus, {
-    deploymentId: undone.id,
-    endpoint: undone.endpoint,
-    model: undone.model,
-    version: undone.version,
-    restoredVersion: rollback.version,
-    reason,
-    tripped: trippedOf({ check: "manual" }),
-    promoteAlias: endpoint.promoteAlias,
-    metadata: rollback.cause,
-  });
+  const event = deploymentUndone(rolledBack, rollback, endpoint);
+  if (!(await store(deps.state).saveDeployment(rolledBack, false, [event]))) return;
+  await relayDeployment(deps, undone.id);
 }
 
 function trippedOf(outcome: { check: string; reason?: string }) {

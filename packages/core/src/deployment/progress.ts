@@ -6,7 +6,7 @@ import { gyreName } from "../platform/endpoints/sagemaker-names";
 import type { Deployment, Step } from "./deployment";
 import type { DeploymentDeps } from "./deps";
 import type { Endpoint } from "./endpoint";
-import { finishDeployment, type Outcome } from "./finish";
+import { completeFinish, finishDeployment, type Outcome } from "./finish";
 import { startQueued } from "./request";
 import { deploymentStore as store } from "./store";
 
@@ -24,12 +24,13 @@ export async function onEndpointStateChange(detail: StateChange, deps: Deploymen
   if (!name) return undefined;
   const endpoint = await store(deps.state).getEndpoint(name);
   if (!endpoint) return undefined;
-  const deployment = await rolloutAt(endpoint, detail.LastModifiedTime, deps);
+  const now = (await resumeFinish(endpoint, deps)) ?? endpoint;
+  const deployment = await rolloutAt(now, detail.LastModifiedTime, deps);
   if (!deployment) return undefined;
   const state = await deps.endpoints.describe(name);
   if (!state) return deployment;
   await recordStep(deployment, reported(detail, state), detail.LastModifiedTime, deps);
-  if (deployment.status !== "InProgress" || endpoint.currentDeploymentId !== deployment.id)
+  if (deployment.status !== "InProgress" || now.currentDeploymentId !== deployment.id)
     return deployment;
   // Before the host has accepted the new config, what it reports is the old one's state.
   if (!deployment.acceptedAt) return deployment;
@@ -55,6 +56,20 @@ async function rolloutAt(endpoint: Endpoint, modifiedAt: number, deps: Deploymen
 function within(deployment: Deployment, at: number): boolean {
   const end = deployment.finishedAt ? Date.parse(deployment.finishedAt) : Number.POSITIVE_INFINITY;
   return Date.parse(deployment.startedAt) <= at && at <= end;
+}
+
+/**
+ * A crash after the endpoint's deployment ended and before the endpoint was freed: free it
+ * now (and start what was queued behind it). The endpoint as it is then, or undefined when
+ * there was nothing to repair.
+ */
+async function resumeFinish(endpoint: Endpoint, deps: DeploymentDeps) {
+  const id = endpoint.currentDeploymentId;
+  const current = id ? await store(deps.state).getDeployment(id) : undefined;
+  if (!current || current.status === "InProgress") return undefined;
+  await completeFinish(current, deps);
+  await startQueued(current.endpoint, deps);
+  return store(deps.state).getEndpoint(current.endpoint);
 }
 
 /** What the endpoint's state means for the rollout that asked for `configName`. */

@@ -4,6 +4,7 @@ import { newId } from "../platform/ids";
 import type { Deployment } from "./deployment";
 import type { DeploymentDeps } from "./deps";
 import type { Endpoint } from "./endpoint";
+import { completeFinish } from "./finish";
 import { startDeployment } from "./start";
 import { deploymentStore as store } from "./store";
 
@@ -28,6 +29,7 @@ export async function requestDeployment(
     if (endpoint?.status !== "active") return undefined;
     if (automatic && version <= endpoint.highestRequested) return undefined;
     const highestRequested = Math.max(endpoint.highestRequested, automatic ? version : 0);
+    if (endpoint.currentDeploymentId && (await freedAfterCrash(endpoint, deps))) continue;
     if (endpoint.currentDeploymentId) {
       if (!automatic) throw busy(endpoint);
       const queuedVersion = Math.max(endpoint.queuedVersion ?? 0, version);
@@ -40,9 +42,17 @@ export async function requestDeployment(
       continue;
     }
     const deployment = newDeployment(endpoint, version, trigger, options.rollbackOf ?? null);
-    const claimed = { ...endpoint, currentDeploymentId: deployment.id, queuedVersion: null };
-    if (!(await save({ ...claimed, highestRequested }, deps))) continue;
+    // Two items, the deployment first and then the endpoint's claim on it: a crash between
+    // leaves a deployment that no endpoint names and that never started (failed on the
+    // endpoint's next claim, below), never a claim on a deployment that does not exist, which
+    // would hold the endpoint busy for good.
     await store(deps.state).saveDeployment(deployment, true);
+    const claimed = { ...endpoint, currentDeploymentId: deployment.id, queuedVersion: null };
+    if (!(await save({ ...claimed, highestRequested }, deps))) {
+      await store(deps.state).deleteDeployment(deployment.id);
+      continue;
+    }
+    await failAbandoned(name, deployment.id, deps);
     const started = await startDeployment(deployment, deps);
     if (started.status !== "InProgress") await startQueued(name, deps);
     return started;
@@ -56,6 +66,33 @@ export async function startQueued(name: string, deps: DeploymentDeps): Promise<v
   if (!endpoint || !queued || endpoint.currentDeploymentId) return;
   if (!(await save({ ...endpoint, queuedVersion: null }, deps))) return startQueued(name, deps);
   await requestDeployment(name, queued, "approved", deps).catch(() => undefined);
+}
+
+/**
+ * Deployments of the endpoint left InProgress, never claimed, by a crash between their two
+ * writes: Failed, with no event (they never announced Started).
+ */
+async function failAbandoned(name: string, current: string, deps: DeploymentDeps) {
+  const { items } = await store(deps.state).listDeployments({ endpoint: name, limit: 25 });
+  for (const d of items) {
+    if (d.id === current || d.status !== "InProgress" || d.acceptedAt) continue;
+    const reason = "interrupted before it started (Gyre stopped while it was being created)";
+    const failed = {
+      ...d,
+      status: "Failed" as const,
+      reason,
+      finishedAt: new Date().toISOString(),
+    };
+    await store(deps.state).saveDeployment(failed);
+  }
+}
+
+/** The endpoint names a deployment that ended before a crash freed it: free it (finish.ts). */
+async function freedAfterCrash(endpoint: Endpoint, deps: DeploymentDeps): Promise<boolean> {
+  const current = await store(deps.state).getDeployment(endpoint.currentDeploymentId as string);
+  if (!current || current.status === "InProgress") return false;
+  await completeFinish(current, deps);
+  return true;
 }
 
 function save(endpoint: Endpoint, deps: DeploymentDeps): Promise<boolean> {

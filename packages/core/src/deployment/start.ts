@@ -1,5 +1,5 @@
-import { Deployment as Events } from "@gyre/events";
 import type { AlarmRule, RolloutPolicy } from "../platform/endpoints/port";
+import { deploymentStarted, relayDeployment } from "./announce";
 import type { Deployment } from "./deployment";
 import type { DeploymentDeps } from "./deps";
 import type { Endpoint } from "./endpoint";
@@ -14,7 +14,7 @@ const IMMEDIATE: RolloutPolicy = {
   terminationWaitInSeconds: 0,
 };
 
-/** Announces the rollout, then hands the endpoint host the new config; the host reports by events. */
+/** Announces the rollout (in the deployment's outbox), then hands the endpoint host the new config; the host reports by events. */
 export async function startDeployment(
   deployment: Deployment,
   deps: DeploymentDeps,
@@ -24,15 +24,8 @@ export async function startDeployment(
   const problem = unservable(deployment, version);
   if (problem) return finishDeployment(deployment, { status: "Failed", ...problem }, deps);
   const rollout = deployment.trigger === "rollback" ? IMMEDIATE : endpoint.rollout;
-  await Events.DeploymentStarted.publish(deps.bus, {
-    deploymentId: deployment.id,
-    endpoint: deployment.endpoint,
-    model: deployment.model,
-    version: deployment.version,
-    previousVersion: deployment.previousVersion,
-    strategy: strategyOf(rollout as RolloutPolicy),
-    metadata: deployment.cause,
-  });
+  const starting = await announceStart(deployment, strategyOf(rollout as RolloutPolicy), deps);
+  if (starting?.status !== "InProgress") return starting ?? deployment;
   try {
     await deps.endpoints.deploy(
       configOf(endpoint, deployment, version as KnownVersion, deps),
@@ -49,6 +42,27 @@ export async function startDeployment(
     if (current.status !== "InProgress" || current.acceptedAt) return current;
     if (await store(deps.state).saveDeployment({ ...current, acceptedAt: accepted.acceptedAt }))
       return { ...current, acceptedAt: accepted.acceptedAt, revision: current.revision + 1 };
+  }
+}
+
+/**
+ * Writes Started into the deployment's outbox before the host hears of it, so an ending event
+ * never goes out without it (its key is the deployment's, so writing it again is one event).
+ */
+async function announceStart(
+  deployment: Deployment,
+  strategy: ReturnType<typeof strategyOf>,
+  deps: DeploymentDeps,
+): Promise<Deployment | undefined> {
+  for (;;) {
+    const current = await store(deps.state).getDeployment(deployment.id);
+    if (current?.status !== "InProgress") return current;
+    if (
+      await store(deps.state).saveDeployment(current, false, [deploymentStarted(current, strategy)])
+    ) {
+      await relayDeployment(deps, deployment.id);
+      return { ...current, revision: current.revision + 1 };
+    }
   }
 }
 

@@ -1,6 +1,7 @@
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ServeSpec } from "@gyre/events/shared";
 import * as z from "zod";
+import type { Announcement } from "../platform/outbox/announcement";
 import type { Db } from "../platform/state/client";
 import { indexKey, primaryKey, sortableNumber } from "../platform/state/keys";
 import { allPages, type Page, queryPage } from "../platform/state/pages";
@@ -22,7 +23,7 @@ export type KnownVersion = z.infer<typeof KnownVersion>;
 
 const table = () => tableName("deployment");
 const endpointKey = (name: string) => ({ pk: `endpoint#${name}`, sk: "endpoint" });
-const deploymentKey = (id: string) => ({ pk: "deployments", sk: `dep#${id}` });
+export const deploymentKey = (id: string) => ({ pk: "deployments", sk: `dep#${id}` });
 const versionKey = (model: string, version: number) => ({
   pk: `model#${model}`,
   sk: `v#${sortableNumber(version)}`,
@@ -67,13 +68,23 @@ export function deploymentStore(db: Db) {
     return item ? Deployment.parse(item) : undefined;
   }
 
-  function saveDeployment(deployment: Deployment, isNew = false): Promise<boolean> {
+  /** Writes the deployment (see putRevised) with the events its change announces. */
+  function saveDeployment(
+    deployment: Deployment,
+    isNew = false,
+    announcements: Announcement[] = [],
+  ): Promise<boolean> {
     const item = {
       ...deploymentKey(deployment.id),
       gsi1pk: `endpoint#${deployment.endpoint}#deployments`,
       gsi1sk: deployment.id,
     };
-    return putRevised(db, table(), { ...item, ...deployment }, isNew);
+    return putRevised(db, table(), { ...item, ...deployment }, isNew, announcements);
+  }
+
+  /** Removes a deployment that never started (its endpoint went to another meanwhile). */
+  async function deleteDeployment(id: string): Promise<void> {
+    await db.send(new DeleteCommand({ TableName: table(), Key: deploymentKey(id) }));
   }
 
   async function listDeployments(query: {
@@ -142,6 +153,7 @@ export function deploymentStore(db: Db) {
     allEndpoints,
     getDeployment,
     saveDeployment,
+    deleteDeployment,
     listDeployments,
     getVersion,
     mergeVersion,

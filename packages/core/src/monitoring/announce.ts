@@ -1,8 +1,12 @@
 import { Monitoring } from "@gyre/events";
 import { eventMetadata } from "../platform/actor";
+import { type Announcement, announce } from "../platform/outbox/announcement";
+import { relaySoon } from "../platform/outbox/relay";
+import { tableName } from "../platform/state/tables";
 import { sendAlerts } from "./alerts";
 import type { MonitoringDeps } from "./deps";
 import type { Monitor, Report } from "./monitor";
+import { reportKey } from "./store";
 
 const STATISTIC = {
   ks: "ks",
@@ -11,22 +15,17 @@ const STATISTIC = {
   jensenShannon: "jensen-shannon",
 } as const;
 
-/** Monitoring Report Created for every closed window, and Drift Detected when the dataset drifts. */
-export async function announce(
-  monitor: Monitor,
-  report: Report,
-  reportUri: string,
-  deps: MonitoringDeps,
-) {
-  const window = {
-    monitorId: monitor.id,
-    endpoint: monitor.endpoint,
-    model: monitor.model,
-    version: monitor.version,
-    windowStart: report.windowStart,
-    windowEnd: report.windowEnd,
-  };
-  await Monitoring.MonitoringReportCreated.publish(deps.bus, {
+type Degraded = NonNullable<Report["performance"]>["degraded"];
+
+/** Publishes what a report's last write put in its outbox (the sweep does, if this fails). */
+export function relayReport(deps: Pick<MonitoringDeps, "state" | "bus">, reportId: string) {
+  return relaySoon(deps, tableName("monitoring"), reportKey(reportId));
+}
+
+/** Monitoring Report Created for a closed window, Drift Detected when the dataset drifts. */
+export function reportEvents(monitor: Monitor, report: Report, reportUri: string): Announcement[] {
+  const window = windowOf(monitor, report);
+  const created = announce(Monitoring.MonitoringReportCreated, `${report.id}:created`, {
     ...window,
     reportId: report.id,
     reportUri,
@@ -34,10 +33,54 @@ export async function announce(
     samples: report.samples,
     metadata: onTheTrip(monitor),
   });
-  await announceDegraded(monitor, report, report.performance?.degraded ?? [], deps);
-  if (!report.datasetDrift) return;
-  const detail = {
-    ...window,
+  const degraded = degradedEvents(monitor, report, report.performance?.degraded ?? []);
+  const drift = driftDetail(monitor, report);
+  return drift
+    ? [created, ...degraded, announce(Monitoring.DriftDetected, `${report.id}:drift`, drift)]
+    : [created, ...degraded];
+}
+
+/** Model Performance Degraded, once per metric that fell past its tolerance in the window. */
+export function degradedEvents(monitor: Monitor, report: Report, degraded: Degraded) {
+  return degraded.map((d) =>
+    announce(Monitoring.ModelPerformanceDegraded, `${report.id}:degraded:${d.metric}`, {
+      ...windowOf(monitor, report),
+      model: report.model,
+      version: report.version,
+      metric: d.metric,
+      value: d.value,
+      threshold: d.threshold,
+      metadata: onTheTrip(monitor),
+    }),
+  );
+}
+
+/** The webhooks hear what the bus does, once, after the report and its events are durable. */
+export async function alertFor(announcements: Announcement[], monitor: Monitor) {
+  for (const { entry } of announcements) {
+    if (entry.DetailType === "Monitoring Report Created") continue;
+    await sendAlerts(monitor.settings.alertTargets, {
+      detailType: entry.DetailType,
+      detail: JSON.parse(entry.Detail),
+    });
+  }
+}
+
+function windowOf(monitor: Monitor, report: Report) {
+  return {
+    monitorId: monitor.id,
+    endpoint: monitor.endpoint,
+    model: monitor.model,
+    version: monitor.version,
+    windowStart: report.windowStart,
+    windowEnd: report.windowEnd,
+  };
+}
+
+function driftDetail(monitor: Monitor, report: Report) {
+  if (!report.datasetDrift) return undefined;
+  return {
+    ...windowOf(monitor, report),
     baseline: monitor.baseline,
     reportId: report.id,
     features: report.features
@@ -50,34 +93,6 @@ export async function announce(
       })),
     metadata: onTheTrip(monitor),
   };
-  await Monitoring.DriftDetected.publish(deps.bus, detail);
-  await sendAlerts(monitor.settings.alertTargets, { detailType: "Drift Detected", detail });
-}
-
-/** Model Performance Degraded, once per metric that fell past its tolerance in the window. */
-export async function announceDegraded(
-  monitor: Monitor,
-  report: Report,
-  degraded: NonNullable<Report["performance"]>["degraded"],
-  deps: MonitoringDeps,
-) {
-  for (const { metric, value, threshold } of degraded) {
-    const detail = {
-      monitorId: monitor.id,
-      endpoint: monitor.endpoint,
-      model: report.model,
-      version: report.version,
-      windowStart: report.windowStart,
-      windowEnd: report.windowEnd,
-      metric,
-      value,
-      threshold,
-      metadata: onTheTrip(monitor),
-    };
-    await Monitoring.ModelPerformanceDegraded.publish(deps.bus, detail);
-    const alert = { detailType: "Model Performance Degraded", detail };
-    await sendAlerts(monitor.settings.alertTargets, alert);
-  }
 }
 
 /** Monitoring speaks for itself, on the trip of the deployment it watches, caused by the capture file. */

@@ -2,7 +2,7 @@ import { PutObjectCommand } from "@aws-sdk/client-s3";
 import * as z from "zod";
 import { newId } from "../platform/ids";
 import { readText } from "../platform/objects/s3-client";
-import { announceDegraded } from "./announce";
+import { alertFor, degradedEvents } from "./announce";
 import { ROW_ID } from "./capture";
 import type { MonitoringDeps } from "./deps";
 import type { Monitor, Report } from "./monitor";
@@ -122,7 +122,8 @@ async function joined(
 async function refreshReport(monitor: Monitor, report: Report, deps: MonitoringDeps) {
   const performance = await windowPerformance(monitor, report.windowId, deps);
   const before = new Set(report.performance?.degraded.map((d) => d.metric));
-  await keepReport(monitor, { ...report, performance }, deps);
   const newly = (performance?.degraded ?? []).filter((d) => !before.has(d.metric));
-  await announceDegraded(monitor, report, newly, deps);
+  const events = degradedEvents(monitor, report, newly);
+  await keepReport(monitor, { ...report, performance }, deps, events);
+  await alertFor(events, monitor);
 }

@@ -1,5 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
+import type { Announcement } from "../platform/outbox/announcement";
+import { putAnnouncing } from "../platform/outbox/write";
 import type { Db } from "../platform/state/client";
 import { conditional, indexKey, isConditionFailure } from "../platform/state/keys";
 import { allPages, type Page, queryPage } from "../platform/state/pages";
@@ -22,7 +24,7 @@ const datasetKey = (name: string, version: number) => ({
   pk: `dataset#${name}`,
   sk: `v#${version}`,
 });
-const reportKey = (id: string) => ({ pk: "reports", sk: `rep#${id}` });
+export const reportKey = (id: string) => ({ pk: "reports", sk: `rep#${id}` });
 const claimKey = (file: { key: string; etag: string }) => ({
   pk: `capture#${file.key}`,
   sk: file.etag,
@@ -265,9 +267,11 @@ export function monitoringStore(db: Db) {
     return (item?.metrics as Record<string, number> | undefined) ?? {};
   }
 
-  async function putReport(report: Report): Promise<void> {
-    await db.send(
-      new PutCommand({
+  /** Keeps the report with the events it announces in its outbox (keeping any still pending). */
+  async function putReport(report: Report, announcements: Announcement[] = []): Promise<void> {
+    await putAnnouncing(
+      db,
+      {
         TableName: table(),
         Item: {
           ...reportKey(report.id),
@@ -275,7 +279,8 @@ export function monitoringStore(db: Db) {
           gsi1sk: report.id,
           ...report,
         },
-      }),
+      },
+      announcements,
     );
   }
 

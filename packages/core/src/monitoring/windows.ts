@@ -1,7 +1,8 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { newId } from "../platform/ids";
+import type { Announcement } from "../platform/outbox/announcement";
 import { allPages } from "../platform/state/pages";
-import { announce } from "./announce";
+import { alertFor, relayReport, reportEvents } from "./announce";
 import type { MonitoringDeps } from "./deps";
 import type { ClosedWindow, Monitor, Report } from "./monitor";
 import { reportOf } from "./report";
@@ -49,17 +50,34 @@ export async function finishReport(
   const closed = monitor.pendingReport;
   if (!closed) return undefined;
   const report = await reportOf(monitor, closed, deps);
-  const reportUri = await keepReport(monitor, report, deps);
-  await announce(monitor, report, reportUri, deps);
+  // Made again after a crash, the report was kept with its events already: they are not added
+  // twice (those still pending stay, and are relayed now).
+  const kept = await store(deps.state).getReport(report.id);
+  const events = kept ? [] : reportEvents(monitor, report, reportUriOf(monitor, report, deps));
+  await keepReport(monitor, report, deps, events);
+  await alertFor(events, monitor);
   if (!monitor.predictionReference && report.judged && report.predictions > 0)
     await store(deps.state).setPredictionReference(monitor.endpoint, closed.windowId);
   await store(deps.state).clearPending(monitor.endpoint, closed.windowId);
   return report;
 }
 
-/** Keeps the report in the table and, as JSON, in the bucket; returns the object's URI. */
-export async function keepReport(monitor: Monitor, report: Report, deps: MonitoringDeps) {
-  const key = `monitoring/${monitor.id}/reports/${report.id}.json`;
+const reportObject = (monitor: Monitor, report: Report) =>
+  `monitoring/${monitor.id}/reports/${report.id}.json`;
+const reportUriOf = (monitor: Monitor, report: Report, deps: MonitoringDeps) =>
+  `s3://${deps.objects.bucket}/${reportObject(monitor, report)}`;
+
+/**
+ * Keeps the report as JSON in the bucket, then in the table with the events it announces, and
+ * relays them. The bucket first: an event never names an object that is not there.
+ */
+export async function keepReport(
+  monitor: Monitor,
+  report: Report,
+  deps: MonitoringDeps,
+  announcements: Announcement[],
+) {
+  const key = reportObject(monitor, report);
   await deps.objects.s3.send(
     new PutObjectCommand({
       Bucket: deps.objects.bucket,
@@ -68,8 +86,8 @@ export async function keepReport(monitor: Monitor, report: Report, deps: Monitor
       ContentType: "application/json",
     }),
   );
-  await store(deps.state).putReport(report);
-  return `s3://${deps.objects.bucket}/${key}`;
+  await store(deps.state).putReport(report, announcements);
+  await relayReport(deps, report.id);
 }
 
 /**

@@ -1,11 +1,12 @@
-import { Registry } from "@gyre/events";
 import * as z from "zod";
 import { eventMetadata } from "../platform/actor";
 import { VisibleError } from "../platform/errors";
 import type { RegistryDeps, RegistryReads } from "./deps";
+import { aliasChanged } from "./events";
 import { type Alias, AliasName, ModelVersion } from "./model";
 import { getVersion } from "./queries";
-import { registryStore as store } from "./store";
+import { completeChange, recordLeftovers } from "./record";
+import { aliasKey, registryStore as store } from "./store";
 
 export const AliasInput = z.strictObject({ version: z.number().int().positive() });
 export const AliasResolution = z.object({
@@ -35,6 +36,7 @@ export async function setAlias(
   }
   const { actor } = eventMetadata();
   for (;;) {
+    await recordLeftovers(deps.state, aliasKey(model, name));
     const current = await store(deps.state).getAlias(model, name);
     if (current?.version === version) return current;
     const next: Alias = {
@@ -45,25 +47,25 @@ export async function setAlias(
       updatedBy: actor,
     };
     const from = current?.version ?? null;
-    if (!(await store(deps.state).putAlias(next, from))) continue;
-    await store(deps.state).appendHistory({
-      at: next.updatedAt,
-      actor,
-      action: "alias",
-      model,
-      version,
-      alias: name,
-      from,
-      to: version,
-      comment: null,
-    });
-    await Registry.ModelAliasChanged.publish(deps.bus, {
-      model,
-      alias: name,
-      from,
-      to: version,
-      metadata: eventMetadata(),
-    });
+    const unrecorded = [
+      {
+        id: `alias-${name}-${version}`,
+        entry: {
+          at: next.updatedAt,
+          actor,
+          action: "alias" as const,
+          model,
+          version,
+          alias: name,
+          from,
+          to: version,
+          comment: null,
+        },
+      },
+    ];
+    const announcements = [aliasChanged(next, from, eventMetadata())];
+    if (!(await store(deps.state).putAlias(next, from, { announcements, unrecorded }))) continue;
+    await completeChange(deps, aliasKey(model, name), unrecorded);
     return next;
   }
 }

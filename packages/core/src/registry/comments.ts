@@ -2,13 +2,16 @@ import { Registry } from "@gyre/events";
 import { eventMetadata } from "../platform/actor";
 import { VisibleError } from "../platform/errors";
 import { newId } from "../platform/ids";
+import { announce } from "../platform/outbox/announcement";
+import { relaySoon } from "../platform/outbox/relay";
 import type { Page } from "../platform/state/pages";
+import { tableName } from "../platform/state/tables";
 import { type Comment, CommentInput } from "./comment";
 import type { RegistryDeps, RegistryReads } from "./deps";
 import { getVersion } from "./queries";
-import { registryStore as store } from "./store";
+import { commentKey, registryStore as store } from "./store";
 
-/** Adds a comment by the acting identity to a version's thread, then announces it. */
+/** Adds a comment by the acting identity to a version's thread, its event in the comment's outbox. */
 export async function addComment(
   model: string,
   version: number,
@@ -29,8 +32,7 @@ export async function addComment(
     text,
     createdAt: new Date().toISOString(),
   };
-  await store(deps.state).appendComment(comment);
-  await Registry.ModelVersionCommented.publish(deps.bus, {
+  const commented = announce(Registry.ModelVersionCommented, comment.id, {
     model,
     version,
     commentId: comment.id,
@@ -38,6 +40,8 @@ export async function addComment(
     text,
     metadata,
   });
+  await store(deps.state).appendComment(comment, { announcements: [commented] });
+  await relaySoon(deps, tableName("registry"), commentKey(comment));
   return comment;
 }
 

@@ -1,12 +1,15 @@
-import { Registry, type Training } from "@gyre/events";
+import type { Training } from "@gyre/events";
 import type * as z from "zod";
 import { eventMetadata } from "../platform/actor";
 import { VisibleError } from "../platform/errors";
 import { newId } from "../platform/ids";
+import type { Announcement } from "../platform/outbox/announcement";
 import type { RegistryDeps, RegistryReads } from "./deps";
+import { versionApproved, versionRegistered, versionRejected } from "./events";
 import { type GateResult, ModelName, type ModelVersion, RegisterInput } from "./model";
 import { DEFAULT_POLICY, evaluateGates, type Policy } from "./policy";
-import { type RunClaim, registryStore as store } from "./store";
+import { completeChange } from "./record";
+import { type RunClaim, registryStore as store, type Unrecorded, versionKey } from "./store";
 
 type RunDetail = z.infer<typeof Training.TrainingRunSucceeded.detail>;
 type Registration = Pick<
@@ -149,7 +152,8 @@ async function allocate(
       );
     }
     const version = decide({ ...registration, version: next }, policy, gates);
-    if (await store(deps.state).insertVersion(version)) return version;
+    const carried = { announcements: registrationEvents(version), unrecorded: audit(version) };
+    if (await store(deps.state).insertVersion(version, carried)) return version;
     const taken = await store(deps.state).getVersion(model, next);
     if (runId && taken?.runId === runId) return taken;
     next++;
@@ -190,69 +194,54 @@ function decide(
   };
 }
 
-/** Records and publishes a durable version (again, if a retry finds it unannounced): all idempotent. */
+/**
+ * The steps after a version's write, all idempotent, so a retry that finds the version
+ * unannounced does them again: the model's latest number, the audit entries, the events.
+ */
 async function announce(version: ModelVersion, deps: RegistryDeps): Promise<void> {
+  await store(deps.state).touchModel(version.model, version.version, version.createdAt);
+  await completeChange(deps, versionKey(version.model, version.version), audit(version));
+}
+
+/** Registered, then the policy's decision when it made one. */
+function registrationEvents(version: ModelVersion): Announcement[] {
+  const metadata = eventMetadata();
+  const byPolicy = { ...metadata, actor: "policy" };
+  const registered = versionRegistered(version, metadata);
+  if (version.status === "Approved")
+    return [registered, versionApproved(version, "every gate passed", byPolicy)];
+  if (version.status === "Rejected")
+    return [registered, versionRejected(version, version.reason ?? "", byPolicy)];
+  return [registered];
+}
+
+/** The audit entries of a registration, under ids that follow from the version. */
+function audit(version: ModelVersion): Unrecorded {
   const { model, createdAt: at } = version;
   const id = `v${String(version.version).padStart(9, "0")}`;
-  await store(deps.state).touchModel(model, version.version, at);
   const entry = { at, model, version: version.version, alias: null };
-  await store(deps.state).appendHistory(
-    {
+  const registered = {
+    id: `${id}-1-registered`,
+    entry: {
       ...entry,
       actor: version.registeredBy,
-      action: "registered",
+      action: "registered" as const,
       from: null,
       to: "PendingManualApproval",
       comment: null,
     },
-    `${id}-1-registered`,
-  );
-  const decided = version.status !== "PendingManualApproval";
-  if (decided) {
-    await store(deps.state).appendHistory(
-      {
-        ...entry,
-        actor: "policy",
-        action: version.status === "Approved" ? "approved" : "rejected",
-        from: "PendingManualApproval",
-        to: version.status,
-        comment: version.reason ?? "every gate passed",
-      },
-      `${id}-2-policy`,
-    );
-  }
-  const metadata = eventMetadata();
-  await Registry.ModelVersionRegistered.publish(deps.bus, {
-    model,
-    version: version.version,
-    status: version.status,
-    artifactUri: version.artifactUri,
-    metrics: version.metrics,
-    dataset: version.dataset,
-    runId: version.runId,
-    pipeline: version.pipeline,
-    serve: version.serve,
-    metadata,
-  });
-  const byPolicy = { ...metadata, actor: "policy" };
-  if (version.status === "Approved") {
-    await Registry.ModelVersionApproved.publish(deps.bus, {
-      model,
-      version: version.version,
-      artifactUri: version.artifactUri,
-      serve: version.serve,
-      comment: "every gate passed",
-      gates: version.gates,
-      dataset: version.dataset,
-      metadata: byPolicy,
-    });
-  } else if (decided) {
-    await Registry.ModelVersionRejected.publish(deps.bus, {
-      model,
-      version: version.version,
-      comment: version.reason ?? "",
-      gates: version.gates,
-      metadata: byPolicy,
-    });
-  }
+  };
+  if (version.status === "PendingManualApproval") return [registered];
+  const decision = {
+    id: `${id}-2-policy`,
+    entry: {
+      ...entry,
+      actor: "policy",
+      action: version.status === "Approved" ? ("approved" as const) : ("rejected" as const),
+      from: "PendingManualApproval",
+      to: version.status,
+      comment: version.reason ?? "every gate passed",
+    },
+  };
+  return [registered, decision];
 }

@@ -1,12 +1,13 @@
-import { Registry } from "@gyre/events";
 import * as z from "zod";
 import { eventMetadata } from "../platform/actor";
 import { VisibleError } from "../platform/errors";
 import type { RegistryDeps } from "./deps";
+import { versionApproved, versionRejected } from "./events";
 import type { ModelVersion } from "./model";
 import { DEFAULT_POLICY } from "./policy";
 import { getVersion } from "./queries";
-import { registryStore as store } from "./store";
+import { completeChange, recordLeftovers } from "./record";
+import { registryStore as store, type Unrecorded, versionKey } from "./store";
 
 export const ApproveInput = z.strictObject({ comment: z.string().max(2000).optional() });
 export const RejectInput = z.strictObject({
@@ -34,6 +35,7 @@ export async function approveVersion(
   const { comment = null } = ApproveInput.parse(input);
   const { actor } = eventMetadata();
   for (;;) {
+    await recordLeftovers(deps.state, versionKey(model, number));
     const current = await getVersion(model, number, deps);
     if (current.status === "Approved") {
       throw conflict("model_version.already_approved", `${model} v${number} is already Approved.`);
@@ -52,25 +54,13 @@ export async function approveVersion(
       status: approved ? "Approved" : current.status,
       reason: approved ? null : current.reason,
     });
-    if (!(await store(deps.state).saveVersion(next, current.revision))) continue;
-    await store(deps.state).appendHistory({
-      ...entry(next, actor, comment),
-      action: "approved",
-      from: current.status,
-      to: next.status,
-    });
-    if (approved) {
-      await Registry.ModelVersionApproved.publish(deps.bus, {
-        model,
-        version: number,
-        artifactUri: next.artifactUri,
-        serve: next.serve,
-        comment,
-        gates: next.gates,
-        dataset: next.dataset,
-        metadata: onTheTrip(next),
-      });
-    }
+    const unrecorded = audit(next, actor, comment, "approved", current.status);
+    const announcements = approved ? [versionApproved(next, comment, onTheTrip(next))] : [];
+    if (
+      !(await store(deps.state).saveVersion(next, current.revision, { announcements, unrecorded }))
+    )
+      continue;
+    await completeChange(deps, versionKey(model, number), unrecorded);
     return next;
   }
 }
@@ -92,6 +82,7 @@ export async function rejectVersion(
   }
   const { actor } = eventMetadata();
   for (;;) {
+    await recordLeftovers(deps.state, versionKey(model, number));
     const current = await getVersion(model, number, deps);
     if (current.status !== "PendingManualApproval") {
       throw conflict(
@@ -100,20 +91,13 @@ export async function rejectVersion(
       );
     }
     const next = change(current, { status: "Rejected", approvals: [], reason: comment });
-    if (!(await store(deps.state).saveVersion(next, current.revision))) continue;
-    await store(deps.state).appendHistory({
-      ...entry(next, actor, comment),
-      action: "rejected",
-      from: current.status,
-      to: next.status,
-    });
-    await Registry.ModelVersionRejected.publish(deps.bus, {
-      model,
-      version: number,
-      comment,
-      gates: next.gates,
-      metadata: onTheTrip(next),
-    });
+    const unrecorded = audit(next, actor, comment, "rejected", current.status);
+    const announcements = [versionRejected(next, comment, onTheTrip(next))];
+    if (
+      !(await store(deps.state).saveVersion(next, current.revision, { announcements, unrecorded }))
+    )
+      continue;
+    await completeChange(deps, versionKey(model, number), unrecorded);
     return next;
   }
 }
@@ -127,14 +111,27 @@ function change(current: ModelVersion, fields: Partial<ModelVersion>): ModelVers
   };
 }
 
-const entry = (version: ModelVersion, actor: string, comment: string | null) => ({
-  at: version.updatedAt,
-  actor,
-  model: version.model,
-  version: version.version,
-  alias: null,
-  comment,
-});
+/** The audit entry of a decision, under an id its revision makes unique and stable. */
+function audit(
+  version: ModelVersion,
+  actor: string,
+  comment: string | null,
+  action: "approved" | "rejected",
+  from: string,
+): Unrecorded {
+  const entry = {
+    at: version.updatedAt,
+    actor,
+    model: version.model,
+    version: version.version,
+    alias: null,
+    comment,
+    action,
+    from,
+    to: version.status,
+  };
+  return [{ id: `v${version.version}-r${version.revision}`, entry }];
+}
 
 /** A person's decision continues the trip that produced the version, so one id follows the loop. */
 function onTheTrip(version: ModelVersion) {

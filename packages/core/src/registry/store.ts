@@ -1,5 +1,13 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  GetCommand,
+  PutCommand,
+  type PutCommandInput,
+  QueryCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { newId } from "../platform/ids";
+import type { Announcement } from "../platform/outbox/announcement";
+import { putAnnouncing } from "../platform/outbox/write";
 import type { Db } from "../platform/state/client";
 import { conditional, indexKey, primaryKey, sortableNumber } from "../platform/state/keys";
 import { allPages, type Page, queryPage } from "../platform/state/pages";
@@ -12,7 +20,10 @@ import { Policy } from "./policy";
 const table = () => tableName("registry");
 const pad = (version: number) => sortableNumber(version);
 const pk = (model: string) => `model#${model}`;
-const versionKey = (model: string, version: number) => ({ pk: pk(model), sk: `v#${pad(version)}` });
+export const versionKey = (model: string, version: number) => ({
+  pk: pk(model),
+  sk: `v#${pad(version)}`,
+});
 const byStatus = (model: string, status: string) => `model#${model}#status#${status}`;
 const historyPk = (model: string) => `history#${model}`;
 const versionHistory = (model: string, version: number) => `history#${model}#v#${pad(version)}`;
@@ -35,6 +46,25 @@ export interface RunClaim {
 }
 
 const claimKey = (model: string, runId: string) => ({ pk: pk(model), sk: `run#${runId}` });
+export const aliasKey = (model: string, alias: string) => ({ pk: pk(model), sk: `alias#${alias}` });
+export const commentKey = (comment: Comment) => ({
+  pk: commentsPk(comment.model, comment.version),
+  sk: `c#${comment.createdAt}#${comment.id}`,
+});
+
+/** A change's audit entries, each with the id that makes appending it again a no-op. */
+export type Unrecorded = { id: string; entry: HistoryEntry }[];
+
+/**
+ * What an item's write carries besides itself: the events it announces (its outbox) and the
+ * audit entries it makes (`unrecorded`, appended right after; see record.ts).
+ */
+export interface Carried {
+  announcements?: Announcement[];
+  unrecorded?: Unrecorded;
+}
+
+const UNRECORDED = "unrecorded";
 
 /** The registry's models, versions, run claims, policies, aliases and history, through `db`. */
 export function registryStore(db: Db) {
@@ -113,16 +143,32 @@ export function registryStore(db: Db) {
     return (Items[0]?.version as number | undefined) ?? 0;
   }
 
+  /** One Put of an item with what its change carries, through the outbox. */
+  function putCarrying(
+    input: Omit<PutCommandInput, "Item" | "TableName"> & { Item: Record<string, unknown> },
+    carried: Carried,
+  ): Promise<boolean> {
+    return putAnnouncing(
+      db,
+      {
+        ...input,
+        TableName: table(),
+        Item: { ...input.Item, [UNRECORDED]: carried.unrecorded ?? [] },
+      },
+      carried.announcements,
+    );
+  }
+
+  /** The audit entries an item's last write made, appended or not (record.ts appends them). */
+  async function unrecordedOf(key: Record<string, string>): Promise<Unrecorded> {
+    return ((await get(key))?.[UNRECORDED] as Unrecorded | undefined) ?? [];
+  }
+
   /** Writes a new version under its number; false when that number is taken. */
-  function insertVersion(version: ModelVersion): Promise<boolean> {
-    return conditional(
-      db.send(
-        new PutCommand({
-          TableName: table(),
-          Item: versionItem(version),
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      ),
+  function insertVersion(version: ModelVersion, carried: Carried = {}): Promise<boolean> {
+    return putCarrying(
+      { Item: versionItem(version), ConditionExpression: "attribute_not_exists(pk)" },
+      carried,
     );
   }
 
@@ -132,16 +178,18 @@ export function registryStore(db: Db) {
   }
 
   /** Writes `version` over the stored one if nobody wrote in between (its revision is unchanged). */
-  function saveVersion(version: ModelVersion, revision: number): Promise<boolean> {
-    return conditional(
-      db.send(
-        new PutCommand({
-          TableName: table(),
-          Item: versionItem(version),
-          ConditionExpression: "revision = :revision",
-          ExpressionAttributeValues: { ":revision": revision },
-        }),
-      ),
+  function saveVersion(
+    version: ModelVersion,
+    revision: number,
+    carried: Carried = {},
+  ): Promise<boolean> {
+    return putCarrying(
+      {
+        Item: versionItem(version),
+        ConditionExpression: "revision = :revision",
+        ExpressionAttributeValues: { ":revision": revision },
+      },
+      carried,
     );
   }
 
@@ -245,17 +293,14 @@ export function registryStore(db: Db) {
   }
 
   /** Points the alias at a version if it still points where the caller saw it (or nowhere). */
-  function putAlias(alias: Alias, previous: number | null): Promise<boolean> {
-    return conditional(
-      db.send(
-        new PutCommand({
-          TableName: table(),
-          Item: { pk: pk(alias.model), sk: `alias#${alias.alias}`, ...alias },
-          ConditionExpression:
-            previous === null ? "attribute_not_exists(pk)" : "version = :previous",
-          ...(previous === null ? {} : { ExpressionAttributeValues: { ":previous": previous } }),
-        }),
-      ),
+  function putAlias(alias: Alias, previous: number | null, carried: Carried = {}) {
+    return putCarrying(
+      {
+        Item: { ...aliasKey(alias.model, alias.alias), ...alias },
+        ConditionExpression: previous === null ? "attribute_not_exists(pk)" : "version = :previous",
+        ...(previous === null ? {} : { ExpressionAttributeValues: { ":previous": previous } }),
+      },
+      carried,
     );
   }
 
@@ -312,17 +357,13 @@ export function registryStore(db: Db) {
   }
 
   /** Appends a comment; its id is fresh, so the condition only guards against an overwrite. */
-  async function appendComment(comment: Comment): Promise<void> {
-    await db.send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          pk: commentsPk(comment.model, comment.version),
-          sk: `c#${comment.createdAt}#${comment.id}`,
-          ...comment,
-        },
+  async function appendComment(comment: Comment, carried: Carried = {}): Promise<void> {
+    await putCarrying(
+      {
+        Item: { ...commentKey(comment), ...comment },
         ConditionExpression: "attribute_not_exists(pk)",
-      }),
+      },
+      carried,
     );
   }
 
@@ -396,6 +437,7 @@ export function registryStore(db: Db) {
     listAliases,
     putAlias,
     appendHistory,
+    unrecordedOf,
     listHistory,
     appendComment,
     listComments,

@@ -19,11 +19,6 @@ export async function submitRun(runId: string, deps: TrainingDeps): Promise<Run 
   if (!pipeline) return run;
   const submitted: Run = { ...run, status: "SUBMITTED", dueAt: null, progress: 1, reason: null };
   if (!(await store(deps.state).saveRun(submitted))) return submitRun(runId, deps);
-  await store(deps.state).updatePipeline(
-    run.pipeline,
-    { queuedRunId: "" },
-    { expression: "queuedRunId = :id", values: { ":id": run.id } },
-  );
   let job: Awaited<ReturnType<TrainingDeps["jobs"]["submit"]>>;
   try {
     job = await deps.jobs.submit(jobSpec(run, pipeline));
@@ -32,7 +27,24 @@ export async function submitRun(runId: string, deps: TrainingDeps): Promise<Run 
   }
   const started = await recordJobId(run.id, job.jobId, deps);
   await relayRun(deps, run.id);
+  await releaseQueue(run, deps);
   return started;
+}
+
+/**
+ * The pipeline's pointer to its QUEUED run is cleared last, once the run has its job: the run
+ * and the pipeline are two items, and this order is safe. A crash before the clear leaves the
+ * pointer on a run that is no longer QUEUED; the next request for the pipeline finds it so and
+ * clears it (request.ts, queuedRun), so a new version never folds into a submitted run, and
+ * the submitted run goes on. A SubmitJob that throws puts the run back QUEUED with the pointer
+ * still on it, so versions arriving meanwhile fold into it. Clearing it again is a no-op.
+ */
+function releaseQueue(run: Run, deps: TrainingDeps) {
+  return store(deps.state).updatePipeline(
+    run.pipeline,
+    { queuedRunId: "" },
+    { expression: "queuedRunId = :id", values: { ":id": run.id } },
+  );
 }
 
 /** The first retry a second after SubmitJob threw, then twice as long each time, up to 5 minutes. */

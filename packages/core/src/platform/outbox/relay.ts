@@ -124,15 +124,20 @@ export async function relaySoon(deps: RelayDeps, table: string, key: Key): Promi
   }
 }
 
+/** What a service finishes on an item before its events go (say, the audit entries a crash lost). */
+export type BeforeRelay = (db: Db, key: Key) => Promise<void>;
+
 /** Relays every item with events still pending: on start, on each tick, after a Lambda timeout. */
 export async function sweepOutbox(
   deps: RelayDeps,
   table: string,
+  before?: BeforeRelay,
 ): Promise<{ published: number; failed: number }> {
   let published = 0;
   let failed = 0;
   for await (const key of pendingKeys(deps.state, table)) {
     try {
+      await before?.(deps.state, key);
       published += await relayItem(deps, table, key);
     } catch {
       failed += 1;

@@ -1,0 +1,102 @@
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { deployment } from "@gyre/functions/deployment/service";
+import { registry } from "@gyre/functions/registry/service";
+import { crashOnce } from "@gyre/local/testing/crash";
+import { waitFor } from "@gyre/local/testing/gyre-process";
+import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API answers
+type Json = any;
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await startTestPlatform({ services: [registry, deployment] });
+}, 30_000);
+afterAll(() => platform.close());
+
+async function call(method: string, path: string, body?: unknown): Promise<Json> {
+  const res = await platform.app.request(path, {
+    method,
+    headers: { ...platform.as.admin, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return res.json();
+}
+
+const serve = {
+  image: "node:22-slim",
+  local: { command: ["node", "functions/deployment/fixtures/server.mjs"] },
+};
+
+/** The endpoint's release when its rollout ends: the second of the two items the end writes. */
+const releasesEndpoint = (command: unknown) => {
+  const item = command instanceof PutCommand ? (command.input.Item ?? {}) : {};
+  return item.sk === "endpoint" && item.currentDeploymentId === null && !!item.lastDeploymentId;
+};
+
+async function eventsOf(deploymentId: string) {
+  const { items } = await platform.archive.list({ source: "gyre.deployment", limit: 100 });
+  return items.filter((e) => (e.detail as { deploymentId?: string }).deploymentId === deploymentId);
+}
+
+describe("deployment's events go out through the deployment's outbox", () => {
+  it("repairs a crash after the deployment ended and before the endpoint was freed: the retried endpoint event frees it and announces the end once", async () => {
+    await call("POST", "/endpoints", {
+      name: "crashy",
+      model: "crashy",
+      promoteAlias: null,
+      rollout: { type: "ALL_AT_ONCE", waitIntervalInSeconds: 0 },
+      dataCapture: { enabled: false },
+    });
+    const crash = crashOnce(platform.state, releasesEndpoint);
+    const version = await call("POST", "/models/crashy/versions", {
+      artifactUri: "s3://gyre-data/runs/run_x/model/",
+      metrics: { auc: 0.9 },
+      serve,
+    });
+    await call("POST", `/models/crashy/versions/${version.version}/approve`, {});
+    await waitFor(async () => (await call("GET", "/endpoints/crashy")).serving?.version === 1);
+    await platform.bus.drain();
+    expect(crash.happened).toBe(true);
+    const endpoint = await call("GET", "/endpoints/crashy");
+    expect(endpoint.currentDeploymentId).toBeNull();
+    const events = await eventsOf(endpoint.lastDeploymentId);
+    expect(events.map((e) => e["detail-type"]).sort()).toEqual([
+      "Deployment Started",
+      "Deployment Succeeded",
+    ]);
+    expect(events.find((e) => e["detail-type"] === "Deployment Succeeded")?.detail).toMatchObject({
+      metadata: { eventKey: `${endpoint.lastDeploymentId}:Succeeded` },
+    });
+  }, 60_000);
+
+  it("repairs a crash after a deployment is created and before the endpoint claims it: the retried approval rolls out, the abandoned one is Failed without events", async () => {
+    await call("POST", "/endpoints", {
+      name: "claimy",
+      model: "claimy",
+      promoteAlias: null,
+      rollout: { type: "ALL_AT_ONCE", waitIntervalInSeconds: 0 },
+      dataCapture: { enabled: false },
+    });
+    const crash = crashOnce(platform.state, (command) => {
+      const item = command instanceof PutCommand ? (command.input.Item ?? {}) : {};
+      return item.name === "claimy" && item.sk === "endpoint" && !!item.currentDeploymentId;
+    });
+    const version = await call("POST", "/models/claimy/versions", {
+      artifactUri: "s3://gyre-data/runs/run_y/model/",
+      metrics: { auc: 0.9 },
+      serve,
+    });
+    await call("POST", `/models/claimy/versions/${version.version}/approve`, {});
+    await waitFor(async () => (await call("GET", "/endpoints/claimy")).serving?.version === 1);
+    await platform.bus.drain();
+    expect(crash.happened).toBe(true);
+    const { items } = await call("GET", "/deployments?endpoint=claimy");
+    expect(items.map((d: Json) => d.status).sort()).toEqual(["Failed", "Succeeded"]);
+    const abandoned = items.find((d: Json) => d.status === "Failed");
+    expect(abandoned.reason).toMatch(/^interrupted before it started/);
+    expect(await eventsOf(abandoned.id)).toEqual([]);
+    expect((await call("GET", "/endpoints/claimy")).currentDeploymentId).toBeNull();
+  }, 60_000);
+});
