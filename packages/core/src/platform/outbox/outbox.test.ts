@@ -2,7 +2,7 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { defineEvent, type EventPublisher, gyreDetail, type PutEventsEntry } from "@gyre/events";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { tableName } from "../state/tables";
 import { announce, putAnnouncing, relayItem, relaySoon, sweepOutbox } from "./index";
 
