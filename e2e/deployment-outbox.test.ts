@@ -99,4 +99,38 @@ describe("deployment's events go out through the deployment's outbox", () => {
     expect(await eventsOf(abandoned.id)).toEqual([]);
     expect((await call("GET", "/endpoints/claimy")).currentDeploymentId).toBeNull();
   }, 60_000);
+
+  it("repairs a crash after the endpoint claimed a deployment and before it started: the retried approval starts that one, announced once", async () => {
+    await call("POST", "/endpoints", {
+      name: "starty",
+      model: "starty",
+      promoteAlias: null,
+      rollout: { type: "ALL_AT_ONCE", waitIntervalInSeconds: 0 },
+      dataCapture: { enabled: false },
+    });
+    // The write that announces Started, the step after the claim.
+    const crash = crashOnce(platform.state, (command) => {
+      const item = command instanceof PutCommand ? (command.input.Item ?? {}) : {};
+      const outbox = Object.values((item.outbox ?? {}) as Record<string, { DetailType?: string }>);
+      return (
+        item.endpoint === "starty" && outbox.some((e) => e.DetailType === "Deployment Started")
+      );
+    });
+    const version = await call("POST", "/models/starty/versions", {
+      artifactUri: "s3://gyre-data/runs/run_z/model/",
+      metrics: { auc: 0.9 },
+      serve,
+    });
+    await call("POST", `/models/starty/versions/${version.version}/approve`, {});
+    await waitFor(async () => (await call("GET", "/endpoints/starty")).serving?.version === 1);
+    await platform.bus.drain();
+    expect(crash.happened).toBe(true);
+    const { items } = await call("GET", "/deployments?endpoint=starty");
+    expect(items.map((d: Json) => d.status)).toEqual(["Succeeded"]);
+    const events = await eventsOf(items[0].id);
+    expect(events.map((e) => e["detail-type"]).sort()).toEqual([
+      "Deployment Started",
+      "Deployment Succeeded",
+    ]);
+  }, 60_000);
 });

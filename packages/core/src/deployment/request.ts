@@ -27,6 +27,13 @@ export async function requestDeployment(
   for (;;) {
     const endpoint = await store(deps.state).getEndpoint(name);
     if (endpoint?.status !== "active") return undefined;
+    const stalled = await claimedUnstarted(endpoint, deps);
+    if (stalled) {
+      // A crash after the claim and before the host heard of it: start it now (each step of
+      // startDeployment is idempotent, the host's deploy of one config included), then decide.
+      await startDeployment(stalled, deps);
+      continue;
+    }
     if (automatic && version <= endpoint.highestRequested) return undefined;
     const highestRequested = Math.max(endpoint.highestRequested, automatic ? version : 0);
     if (endpoint.currentDeploymentId && (await freedAfterCrash(endpoint, deps))) continue;
@@ -85,6 +92,13 @@ async function failAbandoned(name: string, current: string, deps: DeploymentDeps
     };
     await store(deps.state).saveDeployment(failed);
   }
+}
+
+/** The deployment the endpoint names, if it is in progress and the host never accepted it. */
+async function claimedUnstarted(endpoint: Endpoint, deps: DeploymentDeps) {
+  if (!endpoint.currentDeploymentId) return undefined;
+  const current = await store(deps.state).getDeployment(endpoint.currentDeploymentId);
+  return current?.status === "InProgress" && !current.acceptedAt ? current : undefined;
 }
 
 /** The endpoint names a deployment that ended before a crash freed it: free it (finish.ts). */

@@ -86,6 +86,13 @@ export class LocalEndpointHost implements EndpointHost {
     sagemakerName(config.endpoint, "endpoint");
     sagemakerName(config.configName, "config");
     const existing = this.records.get(config.endpoint);
+    // The same config asked for again (a deployment resumed after a crash): already accepted,
+    // as the SageMaker adapter answers it.
+    if (
+      existing &&
+      [existing.configName, existing.pending?.config.configName].includes(config.configName)
+    )
+      return;
     if (existing && BUSY.has(existing.status)) {
       throw new Error(
         `endpoint ${config.endpoint} is ${existing.status}; it takes one update at a time`,
