@@ -50,7 +50,7 @@ export async function requestDeployment(
     }
     const deployment = newDeployment(endpoint, version, trigger, options.rollbackOf ?? null);
     // Two items, the deployment first and then the endpoint's claim on it: a crash between
-    // leaves a deployment that no endpoint names and that never started (failed on the
+    // leaves a deployment that no endpoint names and that never started (removed on the
     // endpoint's next claim, below), never a claim on a deployment that does not exist, which
     // would hold the endpoint busy for good.
     await store(deps.state).saveDeployment(deployment, true);
@@ -59,7 +59,7 @@ export async function requestDeployment(
       await store(deps.state).deleteDeployment(deployment.id);
       continue;
     }
-    await failAbandoned(name, deployment.id, deps);
+    await removeAbandoned(name, deployment.id, deps);
     const started = await startDeployment(deployment, deps);
     if (started.status !== "InProgress") await startQueued(name, deps);
     return started;
@@ -77,21 +77,22 @@ export async function startQueued(name: string, deps: DeploymentDeps): Promise<v
 
 /**
  * Deployments of the endpoint left InProgress, never claimed, by a crash between their two
- * writes: Failed, with no event (they never announced Started).
+ * writes: removed. Nothing ever saw them start (no event, no host change), and the request
+ * that made them is retried as the deployment that was claimed: keeping them would count
+ * one rollout twice.
  */
-async function failAbandoned(name: string, current: string, deps: DeploymentDeps) {
+async function removeAbandoned(name: string, current: string, deps: DeploymentDeps) {
   const { items } = await store(deps.state).listDeployments({ endpoint: name, limit: 25 });
   for (const d of items) {
     if (d.id === current || d.status !== "InProgress" || d.acceptedAt) continue;
-    const reason = "interrupted before it started (Gyre stopped while it was being created)";
-    const failed = {
-      ...d,
-      status: "Failed" as const,
-      reason,
-      finishedAt: new Date().toISOString(),
-    };
-    await store(deps.state).saveDeployment(failed);
+    if (!(await namedByEndpoint(name, d.id, deps)))
+      await store(deps.state).deleteDeployment(d.id);
   }
+}
+
+/** Whether the endpoint names this deployment now (a concurrent request claimed it meanwhile). */
+async function namedByEndpoint(name: string, id: string, deps: DeploymentDeps) {
+  return (await store(deps.state).getEndpoint(name))?.currentDeploymentId === id;
 }
 
 /** The deployment the endpoint names, if it is in progress and the host never accepted it. */
