@@ -1,7 +1,7 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { deployment } from "@gyre/functions/deployment/service";
 import { registry } from "@gyre/functions/registry/service";
-import { crashOnce } from "@gyre/local/testing/crash";
+import { crashOnce, holdOnce } from "@gyre/local/testing/crash";
 import { waitFor } from "@gyre/local/testing/gyre-process";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -130,5 +130,39 @@ describe("deployment's events go out through the deployment's outbox", () => {
       "Deployment Started",
       "Deployment Succeeded",
     ]);
+  }, 60_000);
+
+  it("ends a rollout the host finished before its acceptance was written (every host event came too early)", async () => {
+    await call("POST", "/endpoints", {
+      name: "quick",
+      model: "quick",
+      promoteAlias: null,
+      rollout: { type: "ALL_AT_ONCE", waitIntervalInSeconds: 0 },
+      dataCapture: { enabled: false },
+    });
+    const host = platform.endpointHost as NonNullable<typeof platform.endpointHost>;
+    // The acceptance write waits until the host serves the new config and its last event has
+    // been handled (and, the rollout not yet accepted, left for later).
+    const held = holdOnce(
+      platform.state,
+      (command) =>
+        command instanceof PutCommand &&
+        command.input.Item?.endpoint === "quick" &&
+        typeof command.input.Item?.acceptedAt === "string",
+      async () => {
+        await waitFor(async () => (await host.describe("quick"))?.status === "InService");
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      },
+    );
+    const version = await call("POST", "/models/quick/versions", {
+      artifactUri: "s3://gyre-data/runs/run_q/model/",
+      metrics: { auc: 0.9 },
+      serve,
+    });
+    await call("POST", `/models/quick/versions/${version.version}/approve`, {});
+    await waitFor(async () => (await call("GET", "/endpoints/quick")).serving?.version === 1);
+    expect(held.happened).toBe(true);
+    const { items } = await call("GET", "/deployments?endpoint=quick");
+    expect(items.map((d: Json) => d.status)).toEqual(["Succeeded"]);
   }, 60_000);
 });

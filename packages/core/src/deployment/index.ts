@@ -11,5 +11,6 @@ export {
   replaceEndpoint,
 } from "./endpoints";
 export { inferenceIdOf, invoke } from "./invoke";
-export { onEndpointStateChange, outcomeOf } from "./progress";
+export { outcomeOf } from "./outcome";
+export { onEndpointStateChange } from "./progress";
 export { onAliasChanged, onVersionApproved, onVersionRegistered } from "./versions";

@@ -1,12 +1,12 @@
 import type { AwsSageMaker, EventDetail } from "@gyre/events";
 import { endpointStatusOf } from "@gyre/events/aws-sagemaker";
-import { deploymentOutcome } from "../platform/endpoints/outcome";
 import type { EndpointState, VariantMetrics } from "../platform/endpoints/port";
 import { gyreName } from "../platform/endpoints/sagemaker-names";
 import type { Deployment, Step } from "./deployment";
 import type { DeploymentDeps } from "./deps";
 import type { Endpoint } from "./endpoint";
-import { completeFinish, finishDeployment, type Outcome } from "./finish";
+import { completeFinish, finishDeployment } from "./finish";
+import { outcomeOf } from "./outcome";
 import { startQueued } from "./request";
 import { deploymentStore as store } from "./store";
 
@@ -70,28 +70,6 @@ async function resumeFinish(endpoint: Endpoint, deps: DeploymentDeps) {
   await completeFinish(current, deps);
   await startQueued(current.endpoint, deps);
   return store(deps.state).getEndpoint(current.endpoint);
-}
-
-/** What the endpoint's state means for the rollout that asked for `configName`. */
-export function outcomeOf(deployment: Deployment, state: EndpointState): Outcome | undefined {
-  const outcome = deploymentOutcome(deployment.configName, state);
-  if (outcome === "in-progress") return undefined;
-  if (outcome === "succeeded") return { status: "Succeeded" };
-  if ("rolledBack" in outcome) {
-    // A version stopped before any user saw it (its server never came up, or its shadow
-    // answers differed too much) never served: that is a failure, not a rollback.
-    const stage = /^(preflight|shadow):/.exec(outcome.rolledBack)?.[1];
-    if (stage) return { status: "Failed", reason: outcome.rolledBack, check: stage };
-    return { status: "RolledBack", reason: outcome.rolledBack, check: checkOf(outcome.rolledBack) };
-  }
-  return { status: "Failed", reason: outcome.failed, check: "sagemaker" };
-}
-
-function checkOf(reason: string | undefined): string {
-  return (
-    /^alarm ([^:\s]+)/.exec(reason ?? "")?.[1] ??
-    (reason?.startsWith("timeout") ? "timeout" : "sagemaker")
-  );
 }
 
 /** The moment the event reports (its status and weights), named with the versions the host knows. */

@@ -29,9 +29,12 @@ export async function requestDeployment(
     if (endpoint?.status !== "active") return undefined;
     const stalled = await claimedUnstarted(endpoint, deps);
     if (stalled) {
-      // A crash after the claim and before the host heard of it: start it now (each step of
-      // startDeployment is idempotent, the host's deploy of one config included), then decide.
-      await startDeployment(stalled, deps);
+      // Claimed, and the host never took it: a crash cut its start short, or a copy of this
+      // request is starting it now. Start it (again: every step of startDeployment is
+      // idempotent and safe beside a copy of itself, the host's deploy of one config
+      // included), then decide.
+      const resumed = await startDeployment(stalled, deps);
+      if (resumed.status !== "InProgress") await startQueued(name, deps);
       continue;
     }
     if (automatic && version <= endpoint.highestRequested) return undefined;
@@ -85,8 +88,7 @@ async function removeAbandoned(name: string, current: string, deps: DeploymentDe
   const { items } = await store(deps.state).listDeployments({ endpoint: name, limit: 25 });
   for (const d of items) {
     if (d.id === current || d.status !== "InProgress" || d.acceptedAt) continue;
-    if (!(await namedByEndpoint(name, d.id, deps)))
-      await store(deps.state).deleteDeployment(d.id);
+    if (!(await namedByEndpoint(name, d.id, deps))) await store(deps.state).deleteDeployment(d.id);
   }
 }
 

@@ -4,6 +4,7 @@ import type { Deployment } from "./deployment";
 import type { DeploymentDeps } from "./deps";
 import type { Endpoint } from "./endpoint";
 import { finishDeployment } from "./finish";
+import { outcomeOf } from "./outcome";
 import { type KnownVersion, deploymentStore as store } from "./store";
 
 /** A rollback goes back at once: no canary for the version that served a moment ago. */
@@ -36,13 +37,30 @@ export async function startDeployment(
     const reason = `the endpoint host refused the change: ${(error as Error).message}`;
     return finishDeployment(deployment, { status: "Failed", reason, check: "host" }, deps);
   }
-  const accepted = { ...deployment, acceptedAt: new Date().toISOString() };
+  const accepted = await markAccepted(deployment, deps);
+  return accepted.status === "InProgress" ? lookNow(accepted, deps) : accepted;
+}
+
+/** Records that the host took the change (once: a copy of this start finds it recorded). */
+async function markAccepted(deployment: Deployment, deps: DeploymentDeps): Promise<Deployment> {
+  const acceptedAt = new Date().toISOString();
   for (;;) {
     const current = (await store(deps.state).getDeployment(deployment.id)) as Deployment;
     if (current.status !== "InProgress" || current.acceptedAt) return current;
-    if (await store(deps.state).saveDeployment({ ...current, acceptedAt: accepted.acceptedAt }))
-      return { ...current, acceptedAt: accepted.acceptedAt, revision: current.revision + 1 };
+    if (await store(deps.state).saveDeployment({ ...current, acceptedAt }))
+      return { ...current, acceptedAt, revision: current.revision + 1 };
   }
+}
+
+/**
+ * The host reports by events, and the ones it sent before the acceptance was recorded were
+ * left for a later one (progress.ts): a host that finished meanwhile sends no later one. So
+ * look once now; whichever comes second, this look or the last event, ends the rollout.
+ */
+async function lookNow(deployment: Deployment, deps: DeploymentDeps): Promise<Deployment> {
+  const state = await deps.endpoints.describe(deployment.endpoint);
+  const outcome = state && outcomeOf(deployment, state);
+  return outcome ? finishDeployment(deployment, outcome, deps) : deployment;
 }
 
 /**

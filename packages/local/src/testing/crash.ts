@@ -17,3 +17,24 @@ export function crashOnce(db: Db, matches: (command: unknown) => boolean) {
   }) as Db["send"];
   return crash;
 }
+
+/**
+ * Holds the first command `matches` picks until `release` resolves, then sends it: a process
+ * that stalls just before that write while everything else goes on.
+ */
+export function holdOnce(
+  db: Db,
+  matches: (command: unknown) => boolean,
+  release: () => Promise<void>,
+) {
+  const send = db.send.bind(db);
+  const held = { happened: false };
+  db.send = ((command: unknown, ...rest: unknown[]) => {
+    const forward = () => (send as (...args: unknown[]) => unknown)(command, ...rest);
+    if (!matches(command)) return forward();
+    db.send = send;
+    held.happened = true;
+    return release().then(forward);
+  }) as Db["send"];
+  return held;
+}

@@ -490,6 +490,34 @@ describe("AwsSageMakerHost.deploy, blue/green update", () => {
     expect(inputs(sagemaker, UpdateEndpointCommand)).toEqual([]);
   });
 
+  it("takes a deploy that lost the race to a copy of itself as accepted (SageMaker refused its update)", async () => {
+    sagemaker
+      .on(DescribeEndpointCommand)
+      .resolvesOnce(inService("gyre-churn-u1"))
+      .resolves(
+        inService("gyre-churn-u1", {
+          EndpointStatus: "Updating",
+          PendingDeploymentSummary: { EndpointConfigName: "gyre-churn-u2" },
+        }),
+      );
+    sagemaker.on(UpdateEndpointCommand).rejects(
+      Object.assign(new Error("Cannot update in-progress endpoint"), {
+        name: "ValidationException",
+      }),
+    );
+    await host.deploy(churn("churn-u2", 2), canary, alarms);
+    expect(inputs(sagemaker, UpdateEndpointCommand)).toHaveLength(1);
+  });
+
+  it("still refuses when the update SageMaker rejected is not its own", async () => {
+    sagemaker.on(UpdateEndpointCommand).rejects(
+      Object.assign(new Error("Cannot update in-progress endpoint"), {
+        name: "ValidationException",
+      }),
+    );
+    await expect(host.deploy(churn("churn-u2", 2), canary, alarms)).rejects.toThrow(/in-progress/);
+  });
+
   it("refuses a new config while another update runs, creating nothing", async () => {
     sagemaker.on(DescribeEndpointCommand).resolves(
       inService("gyre-churn-u1", {

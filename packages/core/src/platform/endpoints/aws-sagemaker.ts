@@ -104,6 +104,10 @@ export class AwsSageMakerHost implements EndpointHost {
       }
       await this.update(config, current, names, update);
     } catch (error) {
+      // Two deliveries of one rollout deploying at once: SageMaker refuses the second
+      // CreateEndpoint or UpdateEndpoint, and the endpoint then shows the first one's change.
+      const now = await describeEndpoint(endpoint).catch(() => undefined);
+      if (now && accepted(now, configName)) return;
       throw translated(error, config.endpoint);
     }
   }
