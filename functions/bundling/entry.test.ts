@@ -30,7 +30,7 @@ describe("a Lambda function's generated entry", () => {
     }
   });
 
-  it("bundles, as SST builds it, without the SDK clients of undeclared ports nor zod's other locales", async () => {
+  it("bundles, as SST builds it, without the SDK clients of undeclared ports, the default credential chain, nor zod's other locales", async () => {
     const module = "functions/registry/training-run-succeeded.ts";
     const fn = lambdaModules().find((declared) => declared.module === module);
     if (!fn)
@@ -47,6 +47,14 @@ describe("a Lambda function's generated entry", () => {
       expect(inputs.some((path) => path.includes("@aws-sdk/client-eventbridge"))).toBe(true);
       for (const unused of ["client-s3", "client-sagemaker", "client-batch", "client-scheduler"]) {
         expect(inputs.filter((path) => path.includes(`@aws-sdk/${unused}/`))).toEqual([]);
+      }
+      // Lambda's own credentials only: not the default chain with its STS and SSO clients.
+      for (const unused of [
+        "credential-provider-node/",
+        "credential-provider-sso/",
+        "nested-clients/",
+      ]) {
+        expect(inputs.filter((path) => path.includes(`@aws-sdk/${unused}`))).toEqual([]);
       }
       const locales = inputs.filter((path) => /zod\/v4\/locales\/[a-z-]+\.js$/i.test(path));
       expect(new Set(locales.map((path) => path.split("/").pop()))).toEqual(new Set(["en.js"]));

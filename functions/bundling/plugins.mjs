@@ -1,4 +1,5 @@
 import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 // The esbuild plugins every Lambda bundle is built with: SST loads this file by path
 // (`nodejs.plugins`, see ./sst.ts) and the bench imports it, so both build the same bundle.
@@ -24,4 +25,18 @@ export const zodEnglishOnly = {
   },
 };
 
-export default [zodEnglishOnly];
+/**
+ * The AWS SDK's clients take their default credentials from `@aws-sdk/credential-provider-node`,
+ * the whole chain a developer's machine needs. In Lambda only the environment (or the
+ * container endpoint) ever answers, so bundles get ./lambda-credentials.mjs instead.
+ * @type {import("esbuild").Plugin}
+ */
+export const lambdaCredentials = {
+  name: "lambda-credentials",
+  setup(build) {
+    const path = fileURLToPath(new URL("./lambda-credentials.mjs", import.meta.url));
+    build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({ path }));
+  },
+};
+
+export default [zodEnglishOnly, lambdaCredentials];
