@@ -1,8 +1,11 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { DeleteObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as Monitoring from "@gyre/core/monitoring/index";
+import { readText } from "@gyre/core/platform/objects/s3-client";
 import { services } from "@gyre/functions/services";
+import { crashOnce } from "@gyre/local/testing/crash";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterEach, describe, expect, it } from "vitest";
 import { churnCsv } from "../examples/churn/generate";
@@ -19,6 +22,10 @@ const start = async () => {
   return t;
 };
 const settings = (changes: object) => Monitoring.MonitorSettings.parse(changes);
+const putText = (platform: TestPlatform, key: string, body: string) =>
+  platform.objects.s3.send(
+    new PutObjectCommand({ Bucket: platform.objects.bucket, Key: key, Body: body }),
+  );
 const detailTypes = async (detailType: string) =>
   (await t.archive.list({ detailType, limit: 50 })).items;
 
@@ -98,6 +105,64 @@ describe("windows of captured traffic", () => {
       reason: "read before",
     });
     expect((await Monitoring.getMonitor(monitor.id, t)).window.rows).toBe(120);
+  });
+
+  it("counts a file once when a crash cut its ingest off after its rows were written and before its claim", async () => {
+    const monitor = await watchedChurn(await start());
+    await Monitoring.updateMonitor(monitor.id, settings({ maxSamples: 200 }), t);
+    const file = await captureFile(t, churnCsv({ rows: 100, seed: 5 }));
+    const crash = crashOnce(
+      t.state,
+      (command) => command instanceof PutCommand && command.input.Item?.etag === file.etag,
+    );
+    await expect(Monitoring.onCaptureObject(file, t)).rejects.toThrow("crash");
+    expect(crash.happened).toBe(true);
+    expect((await Monitoring.getMonitor(monitor.id, t)).window.rows).toBe(0);
+
+    expect(await Monitoring.onCaptureObject(file, t)).toMatchObject({ outcome: "ingested" });
+    await Monitoring.onCaptureObject(file, t);
+    const outcome = await Monitoring.onCaptureObject(
+      await captureFile(t, churnCsv({ rows: 100, seed: 6 })),
+      t,
+    );
+    const report = await Monitoring.getReport((outcome as { report: string }).report, t);
+    expect(report.samples).toBe(200);
+  });
+
+  it("reads a window whose rows were stored before a file's rows and sketches shared one object", async () => {
+    const monitor = await watchedChurn(await start());
+    await Monitoring.updateMonitor(monitor.id, settings({ maxSamples: 200 }), t);
+    const old = await captureFile(t, churnCsv({ rows: 100, seed: 7 }));
+    await Monitoring.onCaptureObject(old, t);
+    // Rewrite the file's object as the layout before: sketches alone under the hour, the rows
+    // as an array of objects in the window's chunk.
+    const { Contents = [] } = await t.objects.s3.send(
+      new ListObjectsV2Command({
+        Bucket: t.objects.bucket,
+        Prefix: `monitoring/${monitor.id}/hours/`,
+      }),
+    );
+    const key = Contents[0]?.Key as string;
+    const [sketches, table] = (await readText(t.objects, key)).split("\n");
+    const { columns, values } = JSON.parse(table as string);
+    const rows = values.map((cells: unknown[]) =>
+      Object.fromEntries(columns.map((c: string, i: number) => [c, cells[i]])),
+    );
+    const name = key.split("/").pop();
+    await putText(t, key, sketches as string);
+    await putText(
+      t,
+      `monitoring/${monitor.id}/windows/${monitor.window.id}/${name}`,
+      JSON.stringify(rows),
+    );
+
+    const outcome = await Monitoring.onCaptureObject(
+      await captureFile(t, churnCsv({ rows: 100, seed: 8 })),
+      t,
+    );
+    const report = await Monitoring.getReport((outcome as { report: string }).report, t);
+    expect(report.samples).toBe(200);
+    expect(report.lateRows).toBe(0);
   });
 
   it("closes on time: a window past windowSeconds is reported unjudged below minSamples; an empty one restarts silently", async () => {

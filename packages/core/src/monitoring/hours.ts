@@ -7,70 +7,28 @@ import {
   sketchRows,
 } from "@gyre/profile/drift/index";
 import { readText } from "../platform/objects/s3-client";
-import { ROW_ID } from "./capture";
 import { datasetVerdict, decide } from "./decide";
 import type { MonitoringDeps } from "./deps";
 import { featuresOf } from "./features";
+import {
+  fileDataKey,
+  hourOfCaptureKey,
+  hoursPrefix,
+  SEGMENTS_PER_FILE,
+  type StoredSketches,
+  segmentKey,
+  sketchesOfText,
+} from "./file-data";
 import type { Monitor } from "./monitor";
-import type { Row } from "./rows";
 import { monitoringStore as store } from "./store";
 import { baselineRows } from "./window-data";
 
-/** A segment's sketch is kept for at most this many values of each `segmentBy` column per file. */
-const SEGMENTS_PER_FILE = 50;
-
 type Sketches = { all: DatasetSketch; segments: Map<string, DatasetSketch> };
-
-/** The hour a capture key was written in (`.../yyyy/mm/dd/hh/<file>`), as `yyyy-mm-ddThh`. */
-export function hourOfCaptureKey(key: string): string | undefined {
-  const match = /\/(\d{4})\/(\d{2})\/(\d{2})\/(\d{2})\/[^/]+$/.exec(key);
-  return match ? `${match[1]}-${match[2]}-${match[3]}T${match[4]}` : undefined;
-}
-
-const hoursPrefix = (monitorId: string) => `monitoring/${monitorId}/hours/`;
-const segmentKey = (column: string, value: unknown) => `${column}=${String(value)}`;
 
 /** A segment key's column and value (`plan=gold` → plan, gold; the value may hold "="). */
 export function segmentParts(key: string): { column: string; value: string } {
   const at = key.indexOf("=");
   return { column: key.slice(0, at), value: key.slice(at + 1) };
-}
-
-/**
- * Folds a capture file's rows into sketches kept under its hour, whole and per `segmentBy`
- * value, so drift over any range of hours, or any segment, is a merge of stored sketches and
- * never a second read of the capture files. One object per file: a repeated event rewrites it.
- */
-export async function storeHourSketches(
-  monitor: Monitor,
-  file: string,
-  rows: Row[],
-  deps: MonitoringDeps,
-): Promise<void> {
-  const hour = hourOfCaptureKey(file);
-  if (!hour) return;
-  const features = rows.map(({ [ROW_ID]: _id, ...row }) => row);
-  const segments: Record<string, unknown> = {};
-  for (const column of monitor.settings.segmentBy) {
-    const groups = new Map<string, Row[]>();
-    for (const row of features) {
-      if (row[column] == null) continue;
-      const key = segmentKey(column, row[column]);
-      const group = groups.get(key);
-      if (group) group.push(row);
-      else groups.set(key, [row]);
-    }
-    for (const [key, members] of [...groups].slice(0, SEGMENTS_PER_FILE))
-      segments[key] = sketchRows(members).toJSON();
-  }
-  await deps.objects.s3.send(
-    new PutObjectCommand({
-      Bucket: deps.objects.bucket,
-      Key: hourSketchKey(monitor, file),
-      Body: JSON.stringify({ all: sketchRows(features).toJSON(), segments }),
-      ContentType: "application/json",
-    }),
-  );
 }
 
 /** Every hour's sketches from `from` to `to` (whole hours, UTC) merged: one listing, no capture file read. */
@@ -89,7 +47,7 @@ async function mergedHours(monitor: Monitor, from: Date, to: Date, deps: Monitor
       const key = object.Key as string;
       if (key > last) return { merged, files };
       if (key < first) continue;
-      mergeInto(merged, JSON.parse(await readText(deps.objects, key)) as StoredSketches);
+      mergeInto(merged, sketchesOfText(await readText(deps.objects, key)));
       files++;
     }
   }
@@ -231,12 +189,9 @@ export async function windowSketchDrift(monitor: Monitor, files: string[], deps:
 const MIN_SEGMENT_ROWS = 30;
 
 async function readHourSketch(monitor: Monitor, file: string, deps: MonitoringDeps) {
-  const key = hourSketchKey(monitor, file);
-  if (!key) return undefined;
-  return JSON.parse(await readText(deps.objects, key)) as StoredSketches;
+  if (!hourOfCaptureKey(file)) return undefined;
+  return sketchesOfText(await readText(deps.objects, fileDataKey(monitor.id, file)));
 }
-
-type StoredSketches = { all: unknown; segments?: Record<string, unknown> };
 
 function mergeInto(merged: Sketches, stored: StoredSketches) {
   merged.all.merge(DatasetSketch.fromJSON(parseDatasetSketch(stored.all)));
@@ -244,11 +199,4 @@ function mergeInto(merged: Sketches, stored: StoredSketches) {
     const into = merged.segments.get(segment) ?? new DatasetSketch();
     merged.segments.set(segment, into.merge(DatasetSketch.fromJSON(parseDatasetSketch(sketch))));
   }
-}
-
-function hourSketchKey(monitor: Monitor, file: string): string | undefined {
-  const hour = hourOfCaptureKey(file);
-  if (!hour) return undefined;
-  const name = createHash("sha256").update(file).digest("hex");
-  return `${hoursPrefix(monitor.id)}${hour}/${name}.json`;
 }

@@ -1,10 +1,9 @@
 import { readText } from "../platform/objects/s3-client";
 import { capturedRows, endpointOfCaptureKey } from "./capture";
 import type { MonitoringDeps } from "./deps";
-import { storeHourSketches } from "./hours";
+import { storeFileData } from "./file-data";
 import type { Monitor } from "./monitor";
 import { type Claim, monitoringStore as store } from "./store";
-import { storeChunk } from "./window-data";
 import { closeIfDue, closeWindow } from "./windows";
 
 export type IngestOutcome =
@@ -12,10 +11,12 @@ export type IngestOutcome =
   | { outcome: "skipped"; reason: string };
 
 /**
- * A captured file landed: its rows join the monitor's current window once. The file is
- * claimed for the window first (a repeated event finds the claim and reads nothing twice),
- * counted there (moving to the next window if that one closed meanwhile), then its rows are
- * stored; a window past its time closes first, and one that reaches `maxSamples` closes after.
+ * A captured file landed: its rows join the monitor's current window once. What the file
+ * leaves (its sketches and rows, file-data.ts) is written first, under a key of its own; then
+ * the file is claimed for the window (a repeated event finds the claim and counts nothing
+ * twice), then counted there (moving to the next window if that one closed meanwhile). A
+ * claim is thus never without its rows. A window past its time closes first, and one that
+ * reaches `maxSamples` closes after.
  */
 export async function onCaptureObject(
   object: { key: string; etag: string },
@@ -35,18 +36,19 @@ export async function onCaptureObject(
   const { baseline } = monitor;
   const dataset = await store(deps.state).getDataset(baseline.dataset, baseline.version);
   const rows = capturedRows(text, dataset?.columns ?? []);
+  await storeFileData(monitor, object.key, rows, deps);
   const { fresh, claim } = await store(deps.state).claimFile(
     object,
     monitor.window.id,
     rows.length,
+    true,
   );
-  if (claim.stored) return { outcome: "skipped", reason: "read before" };
-  const counted = fresh ? await countInOpenWindow(monitor, claim, deps) : { claim, total: 0 };
-  await Promise.all([
-    storeHourSketches(monitor, object.key, rows, deps),
-    storeChunk(monitor.id, counted.claim, rows, deps),
-  ]);
-  await store(deps.state).markStored(counted.claim);
+  if (!fresh) {
+    // Claimed before files' rows were written ahead of their claims, and cut off before them.
+    if (!claim.stored) await store(deps.state).markStored(claim);
+    return { outcome: "skipped", reason: "read before" };
+  }
+  const counted = await countInOpenWindow(monitor, claim, deps);
   if (counted.total < monitor.settings.maxSamples)
     return { outcome: "ingested", rows: rows.length };
   const report = await closeWindow(endpoint, counted.claim.windowId, "count", deps);

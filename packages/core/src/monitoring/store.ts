@@ -92,15 +92,17 @@ export function monitoringStore(db: Db) {
   }
 
   /**
-   * Claims a capture file for a window: the first claim wins, and a repeated event gets the
-   * claim as it stands (with `stored` once its rows are in its window), never a second one.
+   * Claims a file for a window: the first claim wins, and a repeated event gets the claim as
+   * it stands, never a second one. `stored`: what the file leaves is already written (capture
+   * files write it before their claim), or, by default, is marked so later (markStored).
    */
   async function claimFile(
     file: { key: string; etag: string },
     windowId: string,
     rows: number,
+    stored = false,
   ): Promise<{ fresh: boolean; claim: Claim }> {
-    const claim: Claim = { ...file, windowId, rows, stored: false };
+    const claim: Claim = { ...file, windowId, rows, stored };
     const fresh = await conditional(
       db.send(
         new PutCommand({

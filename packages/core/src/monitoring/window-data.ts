@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { PutObjectCommand, paginateListObjectsV2 } from "@aws-sdk/client-s3";
 import { readText } from "../platform/objects/s3-client";
 import type { MonitoringDeps } from "./deps";
+import { rowsOfFile } from "./file-data";
 import type { LabelledPrediction } from "./performance";
 import { csvRows, jsonRows, type Row } from "./rows";
 import { type Claim, type KnownDataset, monitoringStore as store } from "./store";
@@ -10,50 +11,9 @@ import { type Claim, type KnownDataset, monitoringStore as store } from "./store
 export const windowPrefix = (monitorId: string, windowId: string) =>
   `monitoring/${monitorId}/windows/${windowId}/`;
 
-const chunkKey = (monitorId: string, claim: Claim) =>
+/** Where a window's rows were kept, one object per file, before a file's rows moved into its own object (file-data.ts). */
+const legacyChunkKey = (monitorId: string, claim: Claim) =>
   `${windowPrefix(monitorId, claim.windowId)}${createHash("sha256").update(claim.key).digest("hex")}.json`;
-
-/**
- * Puts a claimed file's rows in its window (the same object however often it is repeated),
- * as a table: the column names once, then each row's values in that order, which is less
- * than half the bytes of an array of objects and quicker to write and read back.
- */
-export async function storeChunk(
-  monitorId: string,
-  claim: Claim,
-  rows: Row[],
-  deps: MonitoringDeps,
-): Promise<void> {
-  await deps.objects.s3.send(
-    new PutObjectCommand({
-      Bucket: deps.objects.bucket,
-      Key: chunkKey(monitorId, claim),
-      Body: JSON.stringify(tableOf(rows)),
-      ContentType: "application/json",
-    }),
-  );
-}
-
-type Table = { columns: string[]; values: unknown[][] };
-
-function tableOf(rows: Row[]): Table {
-  const index = new Map<string, number>();
-  for (const row of rows) for (const name in row) if (!index.has(name)) index.set(name, index.size);
-  const columns = [...index.keys()];
-  const values = rows.map((row) => columns.map((name) => row[name] ?? null));
-  return { columns, values };
-}
-
-/** A stored chunk's rows (a value a row lacked reads as null); a chunk written before tables were used is an array of rows. */
-function rowsOfChunk(stored: Table | Row[]): Row[] {
-  if (Array.isArray(stored)) return stored;
-  const { columns, values } = stored;
-  return values.map((cells) => {
-    const row: Row = {};
-    for (let i = 0; i < columns.length; i++) row[columns[i] as string] = cells[i];
-    return row;
-  });
-}
 
 /** How long a closing window waits for files whose rows are being stored as it closes. */
 const IN_FLIGHT_WAIT_MS = 5_000;
@@ -80,8 +40,8 @@ export async function claimedRows(
 ): Promise<{ rows: Row[]; late: number }> {
   const rows: Row[] = [];
   for (const claim of claims.filter((c) => c.stored)) {
-    const stored = JSON.parse(await readText(deps.objects, chunkKey(monitorId, claim)));
-    for (const row of rowsOfChunk(stored)) rows.push(row);
+    const stored = await rowsOfFile(monitorId, claim.key, legacyChunkKey(monitorId, claim), deps);
+    for (const row of stored) rows.push(row);
   }
   const late = claims.filter((c) => !c.stored).reduce((sum, c) => sum + c.rows, 0);
   return { rows, late };

@@ -38,3 +38,9 @@ export async function readText(
   const object = await objects.s3.send(new GetObjectCommand({ Bucket: objects.bucket, Key: key }));
   return (await object.Body?.transformToString()) ?? "";
 }
+
+/** S3's answer for a key it does not hold (NoSuchKey from GetObject, NotFound from HeadObject). */
+export function isMissingObject(error: unknown): boolean {
+  const name = (error as { name?: string } | undefined)?.name;
+  return name === "NoSuchKey" || name === "NotFound";
+}
