@@ -85,11 +85,10 @@ export async function rowsOfFile(
 
 /** The file's sketches, whole and per `segmentBy` value (at most SEGMENTS_PER_FILE of each column). */
 function sketchesOf(monitor: Monitor, rows: Row[]) {
-  const features = rows.map(({ [ROW_ID]: _id, ...row }) => row);
   const segments: Record<string, unknown> = {};
   for (const column of monitor.settings.segmentBy) {
     const groups = new Map<string, Row[]>();
-    for (const row of features) {
+    for (const row of rows) {
       if (row[column] == null) continue;
       const key = segmentKey(column, row[column]);
       const group = groups.get(key);
@@ -97,10 +96,13 @@ function sketchesOf(monitor: Monitor, rows: Row[]) {
       else groups.set(key, [row]);
     }
     for (const [key, members] of [...groups].slice(0, SEGMENTS_PER_FILE))
-      segments[key] = sketchRows(members).toJSON();
+      segments[key] = sketchRows(members, NOT_FEATURES).toJSON();
   }
-  return { all: sketchRows(features).toJSON(), segments };
+  return { all: sketchRows(rows, NOT_FEATURES).toJSON(), segments };
 }
+
+/** A row's id is no feature. */
+const NOT_FEATURES: ReadonlySet<string> = new Set([ROW_ID]);
 
 type Table = { columns: string[]; values: unknown[][] };
 

@@ -7,13 +7,16 @@ export interface DatasetSketchJson {
   features: Record<string, FeatureSketchJson>;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** One FeatureSketch per column of a table of rows; a row without a column counts as missing there. */
 export class DatasetSketch {
   rows = 0;
   readonly features = new Map<string, FeatureSketch>();
 
-  addRow(row: Record<string, unknown>): void {
-    for (const name in row) this.feature(name).add(row[name]);
+  /** Counts a row's values, but for the columns `except` names. */
+  addRow(row: Record<string, unknown>, except: ReadonlySet<string> = NONE): void {
+    for (const name in row) if (!except.has(name)) this.feature(name).add(row[name]);
     this.rows++;
   }
 
@@ -60,9 +63,12 @@ export class DatasetSketch {
 }
 
 /** Sketches a table of rows in one pass. */
-export function sketchRows(rows: Iterable<Record<string, unknown>>): DatasetSketch {
+export function sketchRows(
+  rows: Iterable<Record<string, unknown>>,
+  except: ReadonlySet<string> = NONE,
+): DatasetSketch {
   const sketch = new DatasetSketch();
-  for (const row of rows) sketch.addRow(row);
+  for (const row of rows) sketch.addRow(row, except);
   return sketch;
 }
 
