@@ -181,6 +181,8 @@ function jobStatements(to: JobTargets): Statement[] {
       resources: [to.jobs],
       conditions: [{ test: "Null", variable: "aws:ResourceTag/gyre:run", values: ["false"] }],
     },
+    // Finding a run's job by name after a cut-off SubmitJob; ListJobs takes no resource ARN.
+    { actions: ["batch:ListJobs"], resources: ["*"] },
     {
       actions: ["iam:PassRole"],
       resources: [to.jobRole],

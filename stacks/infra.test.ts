@@ -473,9 +473,12 @@ describe("the real declarations in functions/", () => {
   it("grant no function an action wildcard, nor a resource wildcard but those IAM allows only on *", async () => {
     for (const { permissions } of [...real.functions, ...fixture.functions]) {
       for (const { actions, resources } of await resolved(permissions)) {
-        // DescribeJobs and GetMetricData have no resource type in IAM: "*" or not at all.
+        // DescribeJobs, ListJobs and GetMetricData have no resource type in IAM: "*" or not at all.
         if (resources.includes("*")) {
-          expect([DESCRIBE_JOBS, GET_METRIC_DATA]).toContainEqual({ actions, resources });
+          expect([DESCRIBE_JOBS, LIST_JOBS, GET_METRIC_DATA]).toContainEqual({
+            actions,
+            resources,
+          });
         }
         expect(actions.filter((action) => action.includes("*"))).toEqual([]);
       }
@@ -496,6 +499,7 @@ const RUN_DUE = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:TrainingRunDue`;
 const PIPELINE_SCHEDULER_ROLE = `arn:aws:iam::${ACCOUNT}:role/GyrePipelineScheduler`;
 const SCHEDULE_FIRED = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:TrainingScheduleFired`;
 const DESCRIBE_JOBS = { actions: ["batch:DescribeJobs"], resources: ["*"] };
+const LIST_JOBS = { actions: ["batch:ListJobs"], resources: ["*"] };
 const GET_METRIC_DATA = { actions: ["cloudwatch:GetMetricData"], resources: ["*"] };
 /** `jobLogs: true`: reading a job's attempts and their CloudWatch logs, nothing more. */
 const JOB_LOGS = [
@@ -526,6 +530,7 @@ const JOBS_AND_TIMER = [
     resources: [batchArn("job/*")],
     conditions: [{ test: "Null", variable: "aws:ResourceTag/gyre:run", values: ["false"] }],
   },
+  LIST_JOBS,
   {
     actions: ["iam:PassRole"],
     resources: [JOB_ROLE],
@@ -831,7 +836,7 @@ describe("pipeline schedules (stacks/training.ts)", () => {
     );
   });
 
-  it("makes schedule-fired a Gyre function with the training table, the bus, the bucket's name and Batch, and no schedules", async () => {
+  it("makes schedule-fired a Gyre function with the training table, the bus, the bucket's name, Batch and the run timer, and no schedules", async () => {
     const fn = fixture.functions.find((f) => f.name === "TrainingScheduleFired");
     expect(fn?.handler).toBe("functions/entries/TrainingScheduleFired.handler");
     expect(await policyOf("TrainingScheduleFired")).toEqual([
@@ -840,7 +845,7 @@ describe("pipeline schedules (stacks/training.ts)", () => {
       { actions: ["events:PutEvents"], resources: [busArn] },
       { actions: ["s3:GetObject"], resources: ["arn:aws:s3:::GyreData/*"] },
       { actions: ["s3:ListBucket"], resources: ["arn:aws:s3:::GyreData"] },
-      ...JOBS_AND_TIMER.slice(0, -2),
+      ...JOBS_AND_TIMER,
       onFailure,
     ]);
     expect(await resolved(fn?.environment ?? {})).toMatchObject({ GYRE_BUCKET: "GyreData" });

@@ -1,4 +1,7 @@
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as Training from "@gyre/core/training/index";
+import { trainingStore } from "@gyre/core/training/store";
+import { crashOnce } from "@gyre/local/testing/crash";
 import { pipeline, startTrainingTest, type TrainingTest } from "@gyre/local/testing/training";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -117,6 +120,109 @@ describe("a SubmitJob that throws", () => {
     expect([1, 2, 3, 9, 10, 20].map(Training.resubmitDelayMs)).toEqual([
       1000, 2000, 4000, 256_000, 300_000, 300_000,
     ]);
+  });
+});
+
+describe("a run cut off between saving SUBMITTED and SubmitJob's answer", () => {
+  /** Gyre dies right after the run is saved SUBMITTED, before SubmitJob is called. */
+  function dieAfterSubmitted(pipelineName: string) {
+    const saved = (command: unknown) => {
+      const item = command instanceof PutCommand ? command.input.Item : undefined;
+      return item?.pipeline === pipelineName && item?.status === "SUBMITTED";
+    };
+    return crashOnce(t.platform.state, saved, { after: true });
+  }
+  /** The run as the timer finds it after RECONCILE_AFTER_MS (the clock moved, not the test). */
+  async function later(run: Training.Run) {
+    const submittedAt = new Date(Date.now() - Training.RECONCILE_AFTER_MS - 1000).toISOString();
+    expect(await trainingStore(t.platform.state).saveRun({ ...run, submittedAt })).toBe(true);
+  }
+  const startedEvents = async (runId: string) =>
+    (await t.platform.events.list({ detailType: "Training Run Started", limit: 100 })).items.filter(
+      (e) => (e.detail as { runId?: string }).runId === runId,
+    );
+
+  it("is submitted again once SubmitJob would long have answered, when Batch has no job for it", async () => {
+    await Training.createPipeline(pipeline("mu"), t.platform);
+    const crash = dieAfterSubmitted("mu");
+    await t.newVersion("mu", 1);
+    await t.platform.bus.drain();
+    const [cut] = await runsOf("mu");
+    const stuck = await t.waitForRun(cut?.id as string, (r) => r.status === "SUBMITTED");
+    expect(crash.happened).toBe(true);
+    expect(stuck.jobId).toBeNull();
+
+    // Too soon: Batch is asked, has nothing, and the run waits for the timer.
+    expect(await Training.submitRun(stuck.id, t.platform)).toMatchObject({ status: "SUBMITTED" });
+    await later(stuck);
+    const requeued = await Training.submitRun(stuck.id, t.platform);
+    expect(requeued).toMatchObject({
+      status: "QUEUED",
+      submitFailures: 1,
+      reason: expect.stringMatching(
+        /^SubmitJob failed \(cut off before it answered, and Batch has no job mu-/,
+      ),
+    });
+
+    const run = await t.waitForRun(stuck.id, (r) => r.status === "SUCCEEDED");
+    expect((await runsOf("mu")).map((r) => r.id)).toEqual([run.id]);
+    await t.platform.bus.drain();
+    expect(await startedEvents(run.id)).toHaveLength(1);
+  });
+
+  it("takes the job Batch made when SubmitJob's answer was lost (by its name, or its first event): one job", async () => {
+    await Training.createPipeline(pipeline("nu"), t.platform);
+    const submit = t.batch.submit.bind(t.batch);
+    t.batch.submit = async (spec) => {
+      t.batch.submit = submit;
+      await submit(spec);
+      throw new Error("socket hang up");
+    };
+    await t.newVersion("nu", 1);
+    await t.platform.bus.drain();
+    const [cut] = await runsOf("nu");
+    const run = await t.waitForRun(cut?.id as string, (r) => r.status === "SUCCEEDED");
+    const job = await t.batch.findByName(run.queue, `nu-${run.id}`);
+    expect(run.jobId).toBe(job?.jobId);
+    const changes = await t.platform.archive.list({ source: "aws.batch", limit: 100 });
+    const jobs = new Set(
+      changes.items
+        .map((e) => e.detail as { jobName?: string; jobId?: string })
+        .filter((d) => d.jobName === `nu-${run.id}`)
+        .map((d) => d.jobId),
+    );
+    expect(jobs.size).toBe(1);
+    expect(await startedEvents(run.id)).toHaveLength(1);
+  });
+});
+
+describe("a SubmitJob refused again and again", () => {
+  it("fails the run at the tenth refusal, announced, and frees the pipeline for the next version", async () => {
+    await Training.createPipeline(pipeline("xi"), t.platform);
+    t.batch.refuseNextSubmit(new Error("AccessDeniedException"));
+    await t.newVersion("xi", 1);
+    const refused = await onlyRun("xi");
+    expect(refused).toMatchObject({ status: "QUEUED", submitFailures: 1 });
+    // Nine refusals so far (the backoff is the clock's business): due now, the tenth comes.
+    const nine = { ...refused, submitFailures: Training.MAX_SUBMIT_FAILURES - 1, dueAt: null };
+    expect(await trainingStore(t.platform.state).saveRun(nine)).toBe(true);
+    t.batch.refuseNextSubmit(new Error("AccessDeniedException"));
+
+    const failed = await Training.submitRun(refused.id, t.platform);
+    expect(failed).toMatchObject({
+      status: "FAILED",
+      submitFailures: 10,
+      reason: "SubmitJob failed (AccessDeniedException), the 10th time; the run is given up",
+    });
+    await t.platform.bus.drain();
+    const events = await t.platform.archive.list({ detailType: "Training Run Failed", limit: 100 });
+    expect(events.items.map((e) => e.detail)).toContainEqual(
+      expect.objectContaining({ runId: refused.id, reason: failed?.reason }),
+    );
+    await t.newVersion("xi", 2);
+    await t.platform.bus.drain();
+    const next = (await runsOf("xi")).find((r) => r.id !== refused.id);
+    expect(next?.dataset.version).toBe(2);
   });
 });
 

@@ -51,10 +51,11 @@ export const training: Service = {
     handler: "functions/training/run-due.ts",
     access: { tables: { training: "read-write" }, publish: true, jobs: true, timer: true },
   },
-  // A pipeline's schedule fired: the table, the bus, Batch, and the bucket's name for the output URI.
+  // A pipeline's schedule fired: the table, the bus, Batch, the bucket's name for the output URI,
+  // and the timer every submission arms (it comes back to a run cut off mid-submit).
   schedules: {
     handler: "functions/training/schedule-fired.ts",
-    access: { tables: { training: "read-write" }, publish: true, bucket: "read", jobs: true },
+    access: { ...access, timer: true },
   },
   outbox: { table: "training", handler: "functions/training/outbox.ts" },
 };

@@ -5597,6 +5597,8 @@ export interface components {
                 logStream: string | null;
             }[];
             createdAt: string;
+            /** @default null */
+            submittedAt: string | null;
             startedAt: string | null;
             stoppedAt: string | null;
             durationSeconds: number | null;

@@ -17,7 +17,7 @@ export {
 } from "./pipelines";
 export { Attempt, Run, RunStatus } from "./run";
 export { cancelRun, getRun, listRuns, runLogs } from "./runs";
-export { resubmitDelayMs, submitRun } from "./submit";
+export { MAX_SUBMIT_FAILURES, RECONCILE_AFTER_MS, resubmitDelayMs, submitRun } from "./submit";
 export {
   onDatasetVersion,
   onDrift,

@@ -124,6 +124,7 @@ function newRun(
     dueAt: dueAt?.toISOString() ?? null,
     attempts: [],
     createdAt: new Date().toISOString(),
+    submittedAt: null,
     startedAt: null,
     stoppedAt: null,
     durationSeconds: null,

@@ -62,6 +62,8 @@ export const Run = z.object({
   dueAt: z.string().nullable().describe("QUEUED runs: when the debounce window closes"),
   attempts: z.array(Attempt),
   createdAt: z.string(),
+  /** When the run was last saved SUBMITTED, just before its SubmitJob. */
+  submittedAt: z.string().nullable().default(null),
   startedAt: z.string().nullable(),
   stoppedAt: z.string().nullable(),
   durationSeconds: z.number().nullable(),

@@ -1,5 +1,5 @@
 import type { JobSpec } from "../platform/jobs/port";
-import { relayRun, runStarted } from "./announce";
+import { relayRun, runFinished, runStarted } from "./announce";
 import type { TrainingDeps, TrainingReads } from "./deps";
 import type { Pipeline } from "./pipeline";
 import type { Run } from "./run";
@@ -7,9 +7,20 @@ import { trainingStore as store } from "./store";
 
 export const RUN_TAG = "gyre:run";
 
-/** Submits a QUEUED run whose debounce window has closed; anything else is left as it is. */
+/**
+ * How long a run may sit SUBMITTED without a job before Batch is asked whether it has one and,
+ * if not, the run is submitted again: longer than a SubmitJob takes, retries included, so a
+ * copy of the timer's event never submits beside a SubmitJob still under way.
+ */
+export const RECONCILE_AFTER_MS = 2 * 60_000;
+
+/**
+ * Submits a QUEUED run whose debounce window has closed, and looks after a SUBMITTED one
+ * without a job (cut off before SubmitJob answered); anything else is left as it is.
+ */
 export async function submitRun(runId: string, deps: TrainingDeps): Promise<Run | undefined> {
   const run = await store(deps.state).getRun(runId);
+  if (run?.status === "SUBMITTED" && !run.jobId) return reconcile(run, deps);
   if (run?.status !== "QUEUED") return run;
   if (run.dueAt && Date.parse(run.dueAt) > Date.now()) {
     await deps.timer.at(new Date(run.dueAt), run.id);
@@ -17,18 +28,54 @@ export async function submitRun(runId: string, deps: TrainingDeps): Promise<Run 
   }
   const pipeline = await store(deps.state).getPipeline(run.pipeline);
   if (!pipeline) return run;
-  const submitted: Run = { ...run, status: "SUBMITTED", dueAt: null, progress: 1, reason: null };
+  const now = new Date();
+  const submitted: Run = {
+    ...run,
+    status: "SUBMITTED",
+    dueAt: null,
+    progress: 1,
+    reason: null,
+    submittedAt: now.toISOString(),
+  };
+  // Armed before the save: a crash anywhere after it leaves a timer that comes back to the run.
+  await deps.timer.at(new Date(now.getTime() + RECONCILE_AFTER_MS), run.id);
   if (!(await store(deps.state).saveRun(submitted))) return submitRun(runId, deps);
   let job: Awaited<ReturnType<TrainingDeps["jobs"]["submit"]>>;
   try {
-    job = await deps.jobs.submit(jobSpec(run, pipeline));
+    // After a refusal, Batch may have made the job anyway (SubmitJob's answer lost on the way).
+    const made =
+      run.submitFailures > 0 ? await deps.jobs.findByName(run.queue, jobNameOf(run)) : undefined;
+    job = made ?? (await deps.jobs.submit(jobSpec(run, pipeline)));
   } catch (error) {
     return requeue({ ...submitted, revision: submitted.revision + 1 }, error, deps);
   }
-  const started = await recordJobId(run.id, job.jobId, deps);
+  return jobFound(run, job.jobId, deps);
+}
+
+/** The run's job exists: its id and Started in one write, then the pipeline's queue pointer freed. */
+async function jobFound(run: Run, jobId: string, deps: TrainingDeps) {
+  const started = await recordJobId(run.id, jobId, deps);
   await relayRun(deps, run.id);
   await releaseQueue(run, deps);
   return started;
+}
+
+/**
+ * A run SUBMITTED with no job id: Gyre stopped after saving it and before SubmitJob answered.
+ * If Batch has the job (its name is the run's), the run takes it; if not, once SubmitJob
+ * would long have answered, the run goes back QUEUED and is submitted again; before that, the
+ * timer comes back then.
+ */
+async function reconcile(run: Run, deps: TrainingDeps): Promise<Run | undefined> {
+  const found = await deps.jobs.findByName(run.queue, jobNameOf(run));
+  if (found) return jobFound(run, found.jobId, deps);
+  const due = Date.parse(run.submittedAt ?? run.createdAt) + RECONCILE_AFTER_MS;
+  if (Date.now() < due) {
+    await deps.timer.at(new Date(due), run.id);
+    return run;
+  }
+  const cutOff = new Error(`cut off before it answered, and Batch has no job ${jobNameOf(run)}`);
+  return requeue(run, cutOff, deps);
 }
 
 /**
@@ -52,12 +99,19 @@ export function resubmitDelayMs(failures: number): number {
   return Math.min(1000 * 2 ** (failures - 1), 5 * 60_000);
 }
 
+/** SubmitJob refusals a run takes before it fails: about 8.5 minutes of backoff (resubmitDelayMs). */
+export const MAX_SUBMIT_FAILURES = 10;
+
 /**
  * SubmitJob threw, so Batch has no job for the run: back to QUEUED, due again after a backoff,
  * with the timer armed, so the run is submitted again rather than left SUBMITTED with no job.
+ * The MAX_SUBMIT_FAILURES-th refusal fails the run instead (announced, its queue freed): Batch
+ * refusing that long is a setting to fix (a queue, a role, a quota), not a blip.
  */
 async function requeue(run: Run, error: unknown, deps: TrainingDeps): Promise<Run | undefined> {
   const submitFailures = run.submitFailures + 1;
+  const refusal = `SubmitJob failed (${(error as Error).message})`;
+  if (submitFailures >= MAX_SUBMIT_FAILURES) return giveUp(run, submitFailures, refusal, deps);
   const dueAt = new Date(Date.now() + resubmitDelayMs(submitFailures));
   const queued: Run = {
     ...run,
@@ -65,11 +119,28 @@ async function requeue(run: Run, error: unknown, deps: TrainingDeps): Promise<Ru
     progress: 0,
     dueAt: dueAt.toISOString(),
     submitFailures,
-    reason: `SubmitJob failed (${(error as Error).message}); submitting again at ${dueAt.toISOString()}`,
+    reason: `${refusal}; submitting again at ${dueAt.toISOString()}`,
   };
   if (!(await store(deps.state).saveRun(queued))) return store(deps.state).getRun(run.id);
   await deps.timer.at(dueAt, run.id);
   return { ...queued, revision: queued.revision + 1 };
+}
+
+async function giveUp(run: Run, submitFailures: number, refusal: string, deps: TrainingDeps) {
+  const failed: Run = {
+    ...run,
+    status: "FAILED",
+    dueAt: null,
+    submitFailures,
+    announced: true,
+    reason: `${refusal}, the ${submitFailures}th time; the run is given up`,
+    stoppedAt: new Date().toISOString(),
+  };
+  if (!(await store(deps.state).saveRun(failed, runFinished(failed))))
+    return store(deps.state).getRun(run.id);
+  await relayRun(deps, run.id);
+  await releaseQueue(run, deps);
+  return { ...failed, revision: failed.revision + 1 };
 }
 
 /**
@@ -89,10 +160,15 @@ async function recordJobId(
   }
 }
 
+/** The run's Batch job name: the pipeline and the run id, so Batch can be asked for it by name. */
+function jobNameOf(run: Run): string {
+  return `${run.pipeline}-${run.id}`.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 128);
+}
+
 /** The job Batch (or the local runner) gets: the pipeline's job, with the job contract's environment. */
 export function jobSpec(run: Run, pipeline: Pipeline): JobSpec {
   return {
-    jobName: `${run.pipeline}-${run.id}`.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 128),
+    jobName: jobNameOf(run),
     queue: run.queue,
     image: run.image,
     command: run.command,

@@ -1,5 +1,11 @@
 import { VisibleError } from "@gyre/core/platform/errors";
-import type { JobRunner, JobSpec, LogChunk, SubmittedJob } from "@gyre/core/platform/jobs/port";
+import type {
+  JobRunner,
+  JobSpec,
+  LogChunk,
+  QueueName,
+  SubmittedJob,
+} from "@gyre/core/platform/jobs/port";
 import type { EventPublisher } from "@gyre/events";
 import { killOrphan } from "./attempt-process";
 import { Host } from "./host";
@@ -113,6 +119,12 @@ export class LocalBatch implements JobRunner {
       await this.schedule();
     });
     return { jobId: job.jobId, jobArn: job.jobArn, jobName: job.jobName };
+  }
+
+  async findByName(queue: QueueName, jobName: string): Promise<SubmittedJob | undefined> {
+    const jobs = await this.ledger.store.all();
+    const job = jobs.find((j) => j.jobName === jobName && j.spec.queue === queue);
+    return job && { jobId: job.jobId, jobArn: job.jobArn, jobName: job.jobName };
   }
 
   async terminate(jobId: string, reason: string): Promise<void> {

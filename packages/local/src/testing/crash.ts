@@ -2,16 +2,24 @@ import type { Db } from "@gyre/core/platform/state/client";
 
 /**
  * Makes the state port throw, once, on the first command `matches` picks: the process dying
- * just before that write. `happened` tells the test it did.
+ * just before that write, or, with `after`, just after it (the write is made, and nothing the
+ * caller meant to do next). `happened` tells the test it did.
  */
-export function crashOnce(db: Db, matches: (command: unknown) => boolean) {
+export function crashOnce(
+  db: Db,
+  matches: (command: unknown) => boolean,
+  options: { after?: boolean } = {},
+) {
   const send = db.send.bind(db);
   const crash = { happened: false };
   db.send = ((command: unknown, ...rest: unknown[]) => {
     if (matches(command)) {
       db.send = send;
       crash.happened = true;
-      return Promise.reject(new Error("crash"));
+      if (!options.after) return Promise.reject(new Error("crash"));
+      return (send as (...args: unknown[]) => Promise<unknown>)(command, ...rest).then(() => {
+        throw new Error("crash");
+      });
     }
     return (send as (...args: unknown[]) => unknown)(command, ...rest);
   }) as Db["send"];

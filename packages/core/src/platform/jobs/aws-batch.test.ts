@@ -1,6 +1,7 @@
 import {
   BatchClient,
   DescribeJobsCommand,
+  ListJobsCommand,
   RegisterJobDefinitionCommand,
   SubmitJobCommand,
   TerminateJobCommand,
@@ -202,6 +203,36 @@ describe("AwsBatchRunner.terminate", () => {
     expect(inputs(TerminateJobCommand)).toStrictEqual([
       { jobId: "job-1", reason: "Cancelled by alice" },
     ]);
+  });
+});
+
+describe("AwsBatchRunner.findByName", () => {
+  it("lists the queue's jobs of every status by JOB_NAME and answers the one of that name", async () => {
+    batch.on(ListJobsCommand).resolves({
+      jobSummaryList: [
+        {
+          jobId: "job-7",
+          jobArn: "arn:aws:batch:eu-west-1:123456789012:job/job-7",
+          jobName: "churn-run_1",
+        },
+      ],
+    });
+    expect(await runner.findByName("cpu", "churn-run_1")).toEqual({
+      jobId: "job-7",
+      jobArn: "arn:aws:batch:eu-west-1:123456789012:job/job-7",
+      jobName: "churn-run_1",
+    });
+    expect(inputs(ListJobsCommand)).toStrictEqual([
+      {
+        jobQueue: ENV.GYRE_BATCH_QUEUE_CPU,
+        filters: [{ name: "JOB_NAME", values: ["churn-run_1"] }],
+      },
+    ]);
+  });
+
+  it("answers undefined when Batch has no job of that name", async () => {
+    batch.on(ListJobsCommand).resolves({ jobSummaryList: [] });
+    expect(await runner.findByName("gpu-spot", "churn-run_2")).toBeUndefined();
   });
 });
 

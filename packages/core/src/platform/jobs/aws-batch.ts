@@ -4,6 +4,7 @@ import {
   type RetryStrategy as BatchRetryStrategy,
   DescribeJobsCommand,
   type JobDetail,
+  ListJobsCommand,
   RegisterJobDefinitionCommand,
   type ResourceRequirement,
   SubmitJobCommand,
@@ -67,6 +68,18 @@ export class AwsBatchRunner implements JobRunner {
     const { jobId, jobArn, jobName } = submitted;
     if (!jobId || !jobArn || !jobName) throw new Error(`SubmitJob answered without a job id.`);
     return { jobId, jobArn, jobName };
+  }
+
+  async findByName(queue: QueueName, jobName: string): Promise<SubmittedJob | undefined> {
+    const { jobSummaryList = [] } = await batch.send(
+      new ListJobsCommand({
+        jobQueue: requiredEnv(queueEnv(queue)),
+        filters: [{ name: "JOB_NAME", values: [jobName] }],
+      }),
+    );
+    const found = jobSummaryList.find((job) => job.jobName === jobName);
+    if (!found?.jobId || !found.jobArn) return undefined;
+    return { jobId: found.jobId, jobArn: found.jobArn, jobName };
   }
 
   async terminate(jobId: string, reason: string): Promise<void> {

@@ -49,6 +49,12 @@ export interface LogChunk {
 /** The jobs port: AWS Batch on AWS, the local runner under `npm start`. */
 export interface JobRunner {
   submit(spec: JobSpec): Promise<SubmittedJob>;
+  /**
+   * The job submitted to `queue` under `jobName`, in any status, if there is one (ListJobs
+   * filtered by JOB_NAME): how a run that was cut off between saving SUBMITTED and hearing
+   * SubmitJob's answer finds out whether its job exists.
+   */
+  findByName(queue: QueueName, jobName: string): Promise<SubmittedJob | undefined>;
   /** Like TerminateJob: a job not yet running is cancelled, a running one is killed; both end FAILED with `reason`. */
   terminate(jobId: string, reason: string): Promise<void>;
   /** The output of an attempt (the latest when omitted), from `cursor` on. */
