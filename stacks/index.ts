@@ -6,7 +6,7 @@ import {
 } from "../functions/services";
 import type { OutboxRelay, ServiceApi, ServiceName, Subscription, Tick } from "../functions/wiring";
 import { watchedObjectKeys } from "../functions/wiring";
-import { gyreDeliveryAlarms } from "./alarms";
+import { type AlertOptions, alertOptionsFromEnv, gyreDeliveryAlarms } from "./alarms";
 import { gyreApi } from "./api";
 import { gyreBucket } from "./bucket";
 import { gyreBus } from "./bus";
@@ -40,6 +40,8 @@ export interface GyreInfrastructureOptions {
   batchNetwork?: BatchNetwork;
   /** Makes the console's static site: sst.aws.StaticSite on deploy; without it, no console. */
   staticSiteFactory?: StaticSiteFactory;
+  /** Who hears the delivery alarms; defaults to GYRE_ALERT_EMAIL. */
+  alerts?: AlertOptions;
 }
 
 /** Everything Gyre runs on AWS, from the API and subscription declarations in functions/. */
@@ -92,7 +94,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
   const site = options.staticSiteFactory && gyreConsole(api.url, options.staticSiteFactory);
   const ticks = gyreTicks(options.ticks ?? serviceTicks, context);
   const relays = gyreOutboxRelays(outboxes, tables, context);
-  const alarms = gyreDeliveryAlarms(bus);
+  const alarms = gyreDeliveryAlarms(bus, options.alerts ?? alertOptionsFromEnv());
   return {
     tables,
     bus,
@@ -111,6 +113,7 @@ export function gyreInfrastructure(options: GyreInfrastructureOptions) {
       bus: bus.bus.name,
       bucket: data.bucket.bucket,
       tokensTable: tables.tokens.name,
+      alerts: alarms.topic.arn,
     },
   };
 }

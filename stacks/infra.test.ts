@@ -5,6 +5,7 @@ import { RUN_DUE_SELF } from "@gyre/core/platform/timers/aws-timer";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apis, outboxes, subscriptions, ticks } from "../functions/services";
 import type { ServiceApi, Subscription } from "../functions/wiring";
+import { alertOptionsFromEnv } from "./alarms";
 import { routeKeysOf } from "./api";
 import { pascal } from "./functions";
 import { pendingFilter } from "./outbox";
@@ -365,12 +366,33 @@ describe("events Lambda drops after its own retries (stacks/functions.ts, stacks
     }
   });
 
+  it("tells the GyreAlerts topic, which emails GYRE_ALERT_EMAIL when it is set, and only then", async () => {
+    expect(ofType("sns/topic:Topic", real).map((t) => t.name)).toEqual(["GyreAlerts"]);
+    expect(ofType("sns/topicSubscription:TopicSubscription", real)).toEqual([]);
+    const alerted = await synthesize({ alerts: { email: "oncall@example.com" } });
+    expect(ofType("sns/topicSubscription:TopicSubscription", alerted).map((r) => r.inputs)).toEqual(
+      [
+        {
+          topic: `arn:aws:sns:${REGION}:${ACCOUNT}:GyreAlerts`,
+          protocol: "email",
+          endpoint: "oncall@example.com",
+        },
+      ],
+    );
+    expect(alertOptionsFromEnv({ GYRE_ALERT_EMAIL: "a@example.com" })).toEqual({
+      email: "a@example.com",
+    });
+    expect(alertOptionsFromEnv({})).toEqual({});
+  });
+
   it("alarms when a rule dead-letters an event and when a failed invocation waits in the queue", () => {
-    const alarms = ofType("cloudwatch/metricAlarm:MetricAlarm", real).map((a) => [
-      a.name,
-      a.inputs,
-    ]);
+    const alarms = ofType("cloudwatch/metricAlarm:MetricAlarm", real)
+      .map((a) => [a.name, a.inputs])
+      .sort(([a], [b]) => String(b).localeCompare(String(a)));
+    const topic = `arn:aws:sns:${REGION}:${ACCOUNT}:GyreAlerts`;
     const common = {
+      alarmActions: [topic],
+      okActions: [topic],
       namespace: "AWS/SQS",
       period: 300,
       evaluationPeriods: 1,

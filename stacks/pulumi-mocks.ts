@@ -133,6 +133,8 @@ function computed(type: string, logical: string, inputs: Record<string, unknown>
       return { name, arn: arn("batch", `compute-environment/${name}`) };
     case "aws:batch/jobQueue:JobQueue":
       return { name, arn: arn("batch", `job-queue/${name}`) };
+    case "aws:sns/topic:Topic":
+      return { name, arn: arn("sns", name) };
     default:
       return {};
   }
