@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { crashOnce } from "@gyre/local/testing/crash";
 import { type RegistryTest, startRegistryTest } from "@gyre/local/testing/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,5 +96,27 @@ describe("the registry's events go out through the changed item's outbox", () =>
     expect(await registryEvents("crash-reg", "Model Version Registered")).toHaveLength(1);
     expect(await registryEvents("crash-reg", "Model Version Approved")).toHaveLength(1);
     expect(await history("crash-reg")).toEqual(["approved", "registered"]);
+  });
+
+  it("repairs a crash after a version without a run is written and before its model knows it: the sweep lists the model at that version", async () => {
+    const touchesModel = (command: unknown) =>
+      command instanceof UpdateCommand &&
+      command.input.Key?.pk === "model#crash-touch" &&
+      command.input.Key?.sk === "model";
+    const crash = crashOnce(t.platform.state, touchesModel);
+    const { status } = await t.call("POST", "/models/crash-touch/versions", "pipeline", {
+      artifactUri: "s3://gyre-data/elsewhere/model/",
+      metrics: { auc: 0.9 },
+    });
+    expect(crash.happened).toBe(true);
+    expect(status).toBe(500);
+    expect((await t.call("GET", "/models/crash-touch")).status).toBe(404);
+
+    await relay();
+    const { status: found, body } = await t.call("GET", "/models/crash-touch");
+    expect(found).toBe(200);
+    expect(body.latestVersion).toBe(1);
+    expect(await registryEvents("crash-touch", "Model Version Registered")).toHaveLength(1);
+    expect(await history("crash-touch")).toEqual(["registered"]);
   });
 });

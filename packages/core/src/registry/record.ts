@@ -20,9 +20,17 @@ export async function completeChange(deps: RegistryDeps, key: Key, unrecorded: U
   await relaySoon(deps, tableName("registry"), key);
 }
 
-/** Appends what the item's last write left unrecorded (a crash before its second step). */
+/**
+ * What the item's last write left undone (a crash before its later steps), done before its
+ * events go: its audit entries appended, and, for a version, the model's latest number
+ * moved to it (which also lists a model whose first version it is).
+ */
 export async function recordLeftovers(db: Db, key: Key): Promise<void> {
   await append(db, await store(db).unrecordedOf(key));
+  const version = /^model#(.+)$/.exec(key.pk) && /^v#(\d+)$/.exec(key.sk);
+  if (!version) return;
+  const written = await store(db).getVersion(key.pk.slice("model#".length), Number(version[1]));
+  if (written) await store(db).touchModel(written.model, written.version, written.createdAt);
 }
 
 async function append(db: Db, unrecorded: Unrecorded) {
