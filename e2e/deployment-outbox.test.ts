@@ -5,9 +5,7 @@ import { crashOnce, holdOnce } from "@gyre/local/testing/crash";
 import { waitFor } from "@gyre/local/testing/gyre-process";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-// biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API answers
-type Json = any;
+import { adminCalls, type Json } from "./support/api";
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -15,14 +13,7 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => platform.close());
 
-async function call(method: string, path: string, body?: unknown): Promise<Json> {
-  const res = await platform.app.request(path, {
-    method,
-    headers: { ...platform.as.admin, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return res.json();
-}
+const call = adminCalls(() => platform);
 
 const serve = {
   image: "node:22-slim",

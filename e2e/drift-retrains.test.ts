@@ -5,9 +5,7 @@ import { services } from "@gyre/functions/services";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { churnCsv } from "../examples/churn/generate";
-
-// biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API answers
-type Json = any;
+import { adminCalls, type Json } from "./support/api";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -15,17 +13,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-async function call(method: string, path: string, body?: unknown): Promise<Json> {
-  const res = await t.app.request(path, {
-    method,
-    headers: { ...t.as.admin, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (res.status >= 300)
-    throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const call = adminCalls(() => t, { strict: true });
 
 async function until<T>(
   read: () => Promise<T>,

@@ -3,9 +3,7 @@ import { deployment } from "@gyre/functions/deployment/service";
 import { registry } from "@gyre/functions/registry/service";
 import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-// biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API answers
-type Json = any;
+import { adminCalls, type Json } from "./support/api";
 
 // Each endpoint event arrives at once and again 1.2 s later, when the rollout has moved on
 // (or ended): the late copy reports a moment the steps already hold.
@@ -24,14 +22,7 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => t.close());
 
-async function call(method: string, path: string, body?: unknown): Promise<Json> {
-  const res = await t.app.request(path, {
-    method,
-    headers: { ...t.as.admin, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return res.json();
-}
+const call = adminCalls(() => t);
 
 async function approve(runId: string): Promise<void> {
   const { version } = await call("POST", "/models/churn/versions", {
