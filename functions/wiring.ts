@@ -162,7 +162,17 @@ export function ticksOf(services: Service[]): (Tick & { service: ServiceName })[
 
 /** Every API in the list, each tagged with its service. */
 export function apisOf(services: Service[]): ServiceApi[] {
-  return services.flatMap((s) => (s.api ? [{ service: s.name, ...s.api }] : []));
+  return services.flatMap((s) =>
+    s.api ? [{ service: s.name, ...s.api, access: withTokenLookup(s.api.access) }] : [],
+  );
+}
+
+/** Every API checks bearer tokens, so each may read the tokens table without asking. */
+export function withTokenLookup(access: Access = {}): Access {
+  return {
+    ...access,
+    tables: { ...access.tables, tokens: access.tables?.tokens ?? "read" },
+  };
 }
 
 /** Every subscription in the list, each tagged with its service. */
@@ -220,10 +230,12 @@ function keyConditionsOf(pattern: Record<string, unknown>): unknown[] | undefine
  * The platform ports a function's access lets it use. Its Lambda entry imports only these
  * ports' AWS adapters, and the local runtime hands it only these, so a port used without being
  * declared fails in every test instead of as AccessDenied on AWS. Every function reads its
- * own state, bearer tokens and the dead letters (all DynamoDB).
+ * own state and the dead letters (DynamoDB); the APIs also bearer tokens (apisOf grants the
+ * tokens table), which nothing else needs.
  */
 export function portsOf(access: Access = {}): PortName[] {
-  const ports: PortName[] = ["state", "tokens", "deadLetters"];
+  const ports: PortName[] = ["state", "deadLetters"];
+  if (access.tables?.tokens) ports.push("tokens");
   if (access.publish) ports.push("bus");
   if (access.bucket) ports.push("objects");
   if (access.jobs || access.jobLogs) ports.push("jobs");

@@ -1,4 +1,4 @@
-import type { ServiceApi } from "../functions/wiring";
+import { type ServiceApi, withTokenLookup } from "../functions/wiring";
 import { type FunctionContext, makeFunction, pascal } from "./functions";
 import { consoleCors } from "./web";
 
@@ -16,7 +16,7 @@ export function gyreApi(apis: ServiceApi[], context: FunctionContext) {
       name,
       service: service.service,
       module: service.handler,
-      access: withTokenLookup(service),
+      access: withTokenLookup(service.access),
       timeoutSeconds: 29,
     });
     const integration = new aws.apigatewayv2.Integration(`${name}Integration`, {
@@ -49,12 +49,4 @@ export function routeKeysOf(service: ServiceApi): string[] {
     `ANY ${prefix}/{proxy+}`,
   ]);
   return [...prefixes, ...(service.routes ?? [])];
-}
-
-/** Every API checks bearer tokens, so each may read the tokens table. */
-function withTokenLookup({ access = {} }: ServiceApi) {
-  return {
-    ...access,
-    tables: { ...access.tables, tokens: access.tables?.tokens ?? ("read" as const) },
-  };
 }

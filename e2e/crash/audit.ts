@@ -125,7 +125,8 @@ export async function audit(
   }
 
   const inFlight = crashes
-    .flatMap((c) => c.inFlight)
+    .flatMap((c) => c.inFlight.map((r) => ({ ...r, killedAt: c.killedAt })))
+    .filter(({ runId, attempt, killedAt }) => !endedBefore(state, runId, attempt, killedAt))
     .map(({ runId, attempt }) => {
       const run = state.runs.find((r: Json) => r.id === runId);
       const reason = run?.attempts[attempt - 1]?.statusReason ?? null;
@@ -251,4 +252,15 @@ const watchedPrefixes = (watchedObjectKeys(subscriptions) ?? [{ prefix: "" }]).m
 
 function isWatched(key: string): boolean {
   return watchedPrefixes.some((prefix) => key.startsWith(prefix));
+}
+
+/**
+ * Whether the attempt ended on its own before the kill: the crasher reads what is in flight a
+ * moment before it kills, and an attempt can finish in that moment; it was not cut off.
+ */
+function endedBefore(state: Json, runId: string, attempt: number, killedAt: number): boolean {
+  const run = state.runs.find((r: Json) => r.id === runId);
+  const ended = run?.attempts[attempt - 1];
+  if (!ended?.stoppedAt || LOST_HOST.test(ended.statusReason ?? "")) return false;
+  return Date.parse(ended.stoppedAt) < killedAt;
 }

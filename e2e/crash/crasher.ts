@@ -14,8 +14,10 @@ export interface CrashPoint {
 export interface Crash extends CrashPoint {
   /** Seconds on the timeline's clock (since the driver began). */
   at: number;
-  /** Runs with an attempt on the host at the kill, and that attempt's number. */
+  /** Runs with an attempt on the host just before the kill, and that attempt's number. */
   inFlight: { runId: string; attempt: number }[];
+  /** The wall-clock moment of the kill (epoch ms): an attempt that ended before it was not cut off. */
+  killedAt: number;
   /** What the endpoint was doing at the kill. */
   endpoint: string;
 }
@@ -83,9 +85,10 @@ export class Crasher {
       await sleep(Math.max(0, moment + point.delayMs - Date.now()));
       const inFlight = await this.inFlight();
       const endpoint = await this.endpointState();
+      const killedAt = Date.now();
       await this.runtime.kill();
       const at = (Date.now() - this.driver.began) / 1000;
-      this.crashes.push({ ...point, at, inFlight, endpoint });
+      this.crashes.push({ ...point, at, inFlight, endpoint, killedAt });
       await this.runtime.start();
     }
   }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { lambdaModules } from "../services";
+import { withTokenLookup } from "../wiring";
 import { lambdaEntry, writeLambdaEntry } from "./entry";
 import plugins from "./plugins.mjs";
 import { sstBuildOptions } from "./sst";
@@ -12,14 +13,18 @@ const root = join(import.meta.dirname, "../..");
 
 describe("a Lambda function's generated entry", () => {
   it("imports the AWS adapters of the ports its access declares, and no others", () => {
-    const entry = lambdaEntry("RegistryApi", "functions/registry/api.ts", { publish: true });
+    const access = withTokenLookup({ publish: true });
+    const entry = lambdaEntry("RegistryApi", "functions/registry/api.ts", access);
     const adapters = [...entry.source.matchAll(/platform\/aws\/([a-z-]+)"/g)].map((m) => m[1]);
 
-    expect(adapters).toEqual(["state", "tokens", "dead-letters", "bus"]);
+    expect(adapters).toEqual(["state", "dead-letters", "tokens", "bus"]);
     expect(entry.source).toContain(`import { lambda } from "../registry/api";`);
     expect(entry.source).toContain(
-      "export const handler = lambda(awsPlatform({ state, tokens, deadLetters, bus }));",
+      "export const handler = lambda(awsPlatform({ state, deadLetters, tokens, bus }));",
     );
+    // Only an API checks bearer tokens: a subscription's entry has no token store.
+    const subscription = lambdaEntry("Sub", "functions/registry/outbox.ts", { publish: true });
+    expect(subscription.source).not.toContain("platform/aws/tokens");
     expect(entry.handler).toBe("functions/entries/RegistryApi.handler");
   });
 
