@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { envelopeFields } from "./envelope";
 
 export const Metadata = z
   .object({
@@ -19,18 +20,7 @@ export const Metadata = z
   .describe("who and what caused the event");
 export type Metadata = z.infer<typeof Metadata>;
 
-export const Envelope = z.object({
-  version: z.literal("0"),
-  id: z.string(),
-  "detail-type": z.string(),
-  source: z.string(),
-  account: z.string(),
-  time: z.string(),
-  region: z.string(),
-  resources: z.array(z.string()),
-  detail: z.record(z.string(), z.unknown()),
-  "replay-name": z.string().optional(),
-});
+export const Envelope = z.object(envelopeFields);
 export type Envelope = z.infer<typeof Envelope>;
 
 /** A Gyre event's detail: the fields a consumer needs, plus `metadata`. */

@@ -8,14 +8,15 @@ import { fileURLToPath } from "node:url";
  * Zod's `z` is a namespace object, and @hono/zod-openapi hands it around as a value, so a
  * bundler keeps everything it names: all 50 locales (about 260 KB minified), of which Gyre
  * uses only the default, English (zod registers `en` itself, from its own module). This keeps
- * `z.locales` and `z.core.locales` with `en` alone; messages are unchanged.
+ * `z.locales` and `z.core.locales` (classic's and zod/mini's) with `en` alone; messages are
+ * unchanged.
  * @type {import("esbuild").Plugin}
  */
 export const zodEnglishOnly = {
   name: "zod-english-only",
   setup(build) {
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
-      if (!/[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)) return undefined;
+      if (!/[\\/]zod[\\/]v4[\\/](classic|core|mini)[\\/]/.test(args.importer)) return undefined;
       return { path: resolve(args.resolveDir, "../locales/en.js"), namespace: "zod-english-only" };
     });
     build.onLoad({ filter: /.*/, namespace: "zod-english-only" }, (args) => ({

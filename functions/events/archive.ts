@@ -2,7 +2,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { parse } from "@aws-lambda-powertools/parser";
 import { DynamoArchive } from "@gyre/core/platform/bus/dynamo-stores";
-import { Envelope } from "@gyre/events";
+import { AnyEnvelope } from "@gyre/events/envelope";
 import { type Make, onAws } from "../shared/handler";
 
 const logger = new Logger();
@@ -16,7 +16,7 @@ const metrics = new Metrics();
 export const make: Make<(input: unknown) => Promise<void>> = (platform) => {
   const archive = new DynamoArchive(platform.state);
   return async (input) => {
-    const event = parse(input, undefined, Envelope);
+    const event = parse(input, undefined, AnyEnvelope);
     if (event["replay-name"]) {
       logger.debug("replayed event not archived again", {
         id: event.id,

@@ -1,0 +1,22 @@
+import * as z from "zod/mini";
+
+/**
+ * EventBridge's envelope around every event's detail, field by field, in zod's mini form: a
+ * function that only reads envelopes (the archive) bundles a few KB of zod, not all of it.
+ * define.ts builds the catalog's envelopes from the same fields.
+ */
+export const envelopeFields = {
+  version: z.literal("0"),
+  id: z.string(),
+  "detail-type": z.string(),
+  source: z.string(),
+  account: z.string(),
+  time: z.string(),
+  region: z.string(),
+  resources: z.array(z.string()),
+  detail: z.record(z.string(), z.unknown()),
+  "replay-name": z.optional(z.string()),
+};
+
+/** Any event's envelope, its detail unread. */
+export const AnyEnvelope = z.object(envelopeFields);
