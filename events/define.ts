@@ -1,5 +1,4 @@
 import * as z from "zod";
-import { envelopeFields } from "./envelope";
 
 export const Metadata = z
   .object({
@@ -20,7 +19,23 @@ export const Metadata = z
   .describe("who and what caused the event");
 export type Metadata = z.infer<typeof Metadata>;
 
-export const Envelope = z.object(envelopeFields);
+/**
+ * EventBridge's envelope around every event's detail, in classic zod so the API's OpenAPI document
+ * can describe it. envelope.ts holds the same fields in zod/mini for functions that only read
+ * envelopes; envelope.test.ts keeps the two in step.
+ */
+export const Envelope = z.object({
+  version: z.literal("0"),
+  id: z.string(),
+  "detail-type": z.string(),
+  source: z.string(),
+  account: z.string(),
+  time: z.string(),
+  region: z.string(),
+  resources: z.array(z.string()),
+  detail: z.record(z.string(), z.unknown()),
+  "replay-name": z.string().optional(),
+});
 export type Envelope = z.infer<typeof Envelope>;
 
 /** A Gyre event's detail: the fields a consumer needs, plus `metadata`. */

@@ -3,7 +3,8 @@ import * as z from "zod/mini";
 /**
  * EventBridge's envelope around every event's detail, field by field, in zod's mini form: a
  * function that only reads envelopes (the archive) bundles a few KB of zod, not all of it.
- * define.ts builds the catalog's envelopes from the same fields.
+ * define.ts's classic `Envelope` (which the OpenAPI document can describe) has the same fields;
+ * envelope.test.ts keeps the two in step.
  */
 export const envelopeFields = {
   version: z.literal("0"),
