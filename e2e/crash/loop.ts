@@ -73,6 +73,9 @@ export class LoopDriver {
     // Up to 10 attempts (Batch's limit) so a run survives every crash the campaign aims at it.
     pipeline.job.retry.attempts = 10;
     pipeline.trigger = { onNewData: true, onDrift: true, debounceSeconds: 1 };
+    // An attempt outlasts the longest training kill delay (1.5 s after it is seen running), so
+    // that kill always cuts one off: without the sleep an attempt takes about a second here.
+    pipeline.hyperparameters.sleepSeconds = 2;
     await this.createOnce("/pipelines", pipeline);
     await this.createOnce("/endpoints", {
       name: CHURN,

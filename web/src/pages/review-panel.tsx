@@ -34,8 +34,11 @@ export function ReviewPanel(props: {
 
   const submit = async (decision: "approve" | "reject") => {
     setError(null);
+    // The box, not the state: a shortcut pressed right after typing can run before the render
+    // that hands this listener the last characters.
+    const text = commentBox.current?.value ?? comment;
     try {
-      await decide(decision, model, version, comment);
+      await decide(decision, model, version, text);
       setDone(`${decision === "approve" ? "Approved" : "Rejected"} ${model} v${version}.`);
       setComment("");
       q.reload();
