@@ -36,35 +36,55 @@ describe("a Lambda function's generated entry", () => {
   });
 
   it("bundles, as SST builds it, without the SDK clients of undeclared ports, the default credential chain, nor zod's other locales", async () => {
-    const module = "functions/registry/training-run-succeeded.ts";
-    const fn = lambdaModules().find((declared) => declared.module === module);
-    if (!fn)
-      throw new Error(`${module} is not deployed any more; pick another DynamoDB + bus function`);
-    const entry = lambdaEntry("BundleTest", fn.module, fn.access);
-    const file = writeLambdaEntry(root, entry);
-    try {
-      const out = join(tmpdir(), `gyre-entry-test-${process.pid}.mjs`);
-      const result = await build({ ...sstBuildOptions(file, out, plugins), metafile: true });
-      rmSync(out, { force: true });
-      const inputs = Object.keys(result.metafile.inputs);
+    const inputs = await bundledInputs("functions/registry/training-run-succeeded.ts");
 
-      expect(inputs.some((path) => path.includes("@aws-sdk/client-dynamodb"))).toBe(true);
-      expect(inputs.some((path) => path.includes("@aws-sdk/client-eventbridge"))).toBe(true);
-      for (const unused of ["client-s3", "client-sagemaker", "client-batch", "client-scheduler"]) {
-        expect(inputs.filter((path) => path.includes(`@aws-sdk/${unused}/`))).toEqual([]);
-      }
-      // Lambda's own credentials only: not the default chain with its STS and SSO clients.
-      for (const unused of [
-        "credential-provider-node/",
-        "credential-provider-sso/",
-        "nested-clients/",
-      ]) {
-        expect(inputs.filter((path) => path.includes(`@aws-sdk/${unused}`))).toEqual([]);
-      }
-      const locales = inputs.filter((path) => /zod\/v4\/locales\/[a-z-]+\.js$/i.test(path));
-      expect(new Set(locales.map((path) => path.split("/").pop()))).toEqual(new Set(["en.js"]));
-    } finally {
-      rmSync(file, { force: true });
+    expect(inputs.some((path) => path.includes("@aws-sdk/client-dynamodb"))).toBe(true);
+    expect(inputs.some((path) => path.includes("@aws-sdk/client-eventbridge"))).toBe(true);
+    for (const unused of ["client-s3", "client-sagemaker", "client-batch", "client-scheduler"]) {
+      expect(inputs.filter((path) => path.includes(`@aws-sdk/${unused}/`))).toEqual([]);
     }
+    // Lambda's own credentials only: not the default chain with its STS and SSO clients.
+    for (const unused of [
+      "credential-provider-node/",
+      "credential-provider-sso/",
+      "nested-clients/",
+    ]) {
+      expect(inputs.filter((path) => path.includes(`@aws-sdk/${unused}`))).toEqual([]);
+    }
+    const locales = inputs.filter((path) => /zod\/v4\/locales\/[a-z-]+\.js$/i.test(path));
+    expect(new Set(locales.map((path) => path.split("/").pop()))).toEqual(new Set(["en.js"]));
   }, 60_000);
+
+  // Classic zod is about 100 KB of a bundle: these functions keep within 300 KB without it.
+  it.each([
+    "functions/registry/outbox.ts",
+    "functions/training/outbox.ts",
+    "functions/events/archive.ts",
+    "functions/events/dead-letter.ts",
+  ])(
+    "bundles %s without zod's classic API",
+    async (module) => {
+      const inputs = await bundledInputs(module);
+      expect(inputs.filter((path) => path.includes("zod/v4/classic/"))).toEqual([]);
+    },
+    60_000,
+  );
 });
+
+/** The files esbuild put in the function's bundle, built as SST builds it. */
+async function bundledInputs(module: string): Promise<string[]> {
+  const fn = lambdaModules().find((declared) => declared.module === module);
+  if (!fn) throw new Error(`${module} is not deployed any more; pick another function`);
+  const file = writeLambdaEntry(
+    root,
+    lambdaEntry(`BundleTest${process.pid}`, fn.module, fn.access),
+  );
+  const out = join(tmpdir(), `gyre-entry-test-${process.pid}.mjs`);
+  try {
+    const result = await build({ ...sstBuildOptions(file, out, plugins), metafile: true });
+    return Object.keys(result.metafile.inputs);
+  } finally {
+    rmSync(file, { force: true });
+    rmSync(out, { force: true });
+  }
+}

@@ -1,14 +1,27 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { parse } from "@aws-lambda-powertools/parser";
-import { SqsSchema } from "@aws-lambda-powertools/parser/schemas/sqs";
-import type { SqsRecord } from "@aws-lambda-powertools/parser/types";
 import type { DeadLetter } from "@gyre/core/platform/bus/index";
-import { Envelope } from "@gyre/events";
+import type { Envelope } from "@gyre/events";
+import { AnyEnvelope } from "@gyre/events/envelope";
+import * as z from "zod/mini";
 import { type Make, onAws } from "../shared/handler";
 
 const logger = new Logger();
 const metrics = new Metrics();
+
+/**
+ * What this function reads of an SQS batch, in zod's mini form (Powertools' SqsSchema would
+ * bundle all of zod): each message's id, body, SentTimestamp and string attributes.
+ */
+const SqsRecord = z.object({
+  messageId: z.string(),
+  body: z.string(),
+  attributes: z.object({ SentTimestamp: z.string() }),
+  messageAttributes: z.record(z.string(), z.object({ stringValue: z.optional(z.string()) })),
+});
+type SqsRecord = z.infer<typeof SqsRecord>;
+const SqsBatch = z.object({ Records: z.array(SqsRecord) });
 
 /**
  * AWS only: reads the rules' dead-letter queue (EventBridge puts each event a target never
@@ -21,8 +34,8 @@ export const make: Make<
   ({ deadLetters }) =>
   async (input) => {
     const batchItemFailures: { itemIdentifier: string }[] = [];
-    for (const record of parse(input, undefined, SqsSchema).Records) {
-      const event = Envelope.safeParse(parseJson(record.body));
+    for (const record of parse(input, undefined, SqsBatch).Records) {
+      const event = AnyEnvelope.safeParse(parseJson(record.body));
       if (!event.success) {
         logger.error("dead letter is not an event; dropped", {
           messageId: record.messageId,

@@ -2,6 +2,7 @@ import { startTestPlatform, type TestPlatform } from "@gyre/local/testing/index"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HistoryEntry } from "./history";
 import { registryStore } from "./store";
+import * as trail from "./trail";
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -30,6 +31,14 @@ describe("the audit trail (registry history) at the data layer", () => {
     expect(Object.keys(store).filter((name) => /^(delete|remove|drop|purge)/i.test(name))).toEqual(
       [],
     );
+  });
+
+  it("has no update or delete in the schema-free writes the outbox relay uses either", () => {
+    const writes = Object.keys(trail).filter(
+      (name) => typeof Reflect.get(trail, name) === "function",
+    );
+    expect(writes.filter((name) => /history/i.test(name))).toEqual(["appendHistory"]);
+    expect(writes.filter((name) => /^(delete|remove|drop|purge)/i.test(name))).toEqual([]);
   });
 
   it("refuses to overwrite an entry: appending under the same id again leaves the first as it was", async () => {

@@ -2,7 +2,7 @@ import { relaySoon } from "../platform/outbox/relay";
 import type { Db } from "../platform/state/client";
 import { tableName } from "../platform/state/tables";
 import type { RegistryDeps } from "./deps";
-import { registryStore as store, type Unrecorded } from "./store";
+import { appendHistory, getItem, touchModel, UNRECORDED, type Unrecorded } from "./trail";
 
 type Key = { pk: string; sk: string };
 
@@ -26,13 +26,12 @@ export async function completeChange(deps: RegistryDeps, key: Key, unrecorded: U
  * moved to it (which also lists a model whose first version it is).
  */
 export async function recordLeftovers(db: Db, key: Key): Promise<void> {
-  await append(db, await store(db).unrecordedOf(key));
-  const version = /^model#(.+)$/.exec(key.pk) && /^v#(\d+)$/.exec(key.sk);
-  if (!version) return;
-  const written = await store(db).getVersion(key.pk.slice("model#".length), Number(version[1]));
-  if (written) await store(db).touchModel(written.model, written.version, written.createdAt);
+  const item = await getItem(db, key);
+  await append(db, (item?.[UNRECORDED] as Unrecorded | undefined) ?? []);
+  const isVersion = /^model#/.test(key.pk) && /^v#/.test(key.sk);
+  if (item && isVersion) await touchModel(db, item.model, item.version, item.createdAt);
 }
 
 async function append(db: Db, unrecorded: Unrecorded) {
-  for (const { id, entry } of unrecorded) await store(db).appendHistory(entry, id);
+  for (const { id, entry } of unrecorded) await appendHistory(db, entry, id);
 }

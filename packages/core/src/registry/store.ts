@@ -1,5 +1,4 @@
 import {
-  GetCommand,
   PutCommand,
   type PutCommandInput,
   QueryCommand,
@@ -9,31 +8,40 @@ import { newId } from "../platform/ids";
 import type { Announcement } from "../platform/outbox/announcement";
 import { putAnnouncing } from "../platform/outbox/write";
 import type { Db } from "../platform/state/client";
-import { conditional, indexKey, primaryKey, sortableNumber } from "../platform/state/keys";
+import { conditional, indexKey, primaryKey } from "../platform/state/keys";
 import { allPages, type Page, queryPage } from "../platform/state/pages";
-import { tableName } from "../platform/state/tables";
 import { Comment } from "./comment";
 import { HistoryEntry } from "./history";
+import {
+  aliasKey,
+  byStatus,
+  claimKey,
+  commentKey,
+  commentsPk,
+  deploymentsPk,
+  historyPk,
+  pk,
+  table,
+  versionHistory,
+  versionKey,
+} from "./keys";
 import { Alias, Model, ModelVersion, type ModelVersionStatus, VersionDeployment } from "./model";
 import { Policy } from "./policy";
+import {
+  appendHistory as appendHistoryIn,
+  getItem,
+  touchModel as touchModelIn,
+  UNRECORDED,
+  type Unrecorded,
+} from "./trail";
 
-const table = () => tableName("registry");
-const pad = (version: number) => sortableNumber(version);
-const pk = (model: string) => `model#${model}`;
-export const versionKey = (model: string, version: number) => ({
-  pk: pk(model),
-  sk: `v#${pad(version)}`,
-});
-const byStatus = (model: string, status: string) => `model#${model}#status#${status}`;
-const historyPk = (model: string) => `history#${model}`;
-const versionHistory = (model: string, version: number) => `history#${model}#v#${pad(version)}`;
-const commentsPk = (model: string, version: number) => `comments#${model}#v#${pad(version)}`;
-const deploymentsPk = (model: string, version: number) => `deployments#${model}#v#${pad(version)}`;
+export type { Unrecorded };
+export { aliasKey, commentKey, versionKey };
 
 const versionItem = (v: ModelVersion) => ({
   ...versionKey(v.model, v.version),
   gsi1pk: byStatus(v.model, v.status),
-  gsi1sk: `v#${pad(v.version)}`,
+  gsi1sk: versionKey(v.model, v.version).sk,
   ...v,
 });
 
@@ -45,16 +53,6 @@ export interface RunClaim {
   published?: boolean;
 }
 
-const claimKey = (model: string, runId: string) => ({ pk: pk(model), sk: `run#${runId}` });
-export const aliasKey = (model: string, alias: string) => ({ pk: pk(model), sk: `alias#${alias}` });
-export const commentKey = (comment: Comment) => ({
-  pk: commentsPk(comment.model, comment.version),
-  sk: `c#${comment.createdAt}#${comment.id}`,
-});
-
-/** A change's audit entries, each with the id that makes appending it again a no-op. */
-export type Unrecorded = { id: string; entry: HistoryEntry }[];
-
 /**
  * What an item's write carries besides itself: the events it announces (its outbox) and the
  * audit entries it makes (`unrecorded`, appended right after; see record.ts).
@@ -64,16 +62,9 @@ export interface Carried {
   unrecorded?: Unrecorded;
 }
 
-const UNRECORDED = "unrecorded";
-
 /** The registry's models, versions, run claims, policies, aliases and history, through `db`. */
 export function registryStore(db: Db) {
-  async function get(key: Record<string, string>) {
-    const { Item } = await db.send(
-      new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }),
-    );
-    return Item;
-  }
+  const get = (key: Record<string, string>) => getItem(db, key);
 
   async function getModel(name: string): Promise<Model | undefined> {
     const item = await get({ pk: pk(name), sk: "model" });
@@ -81,21 +72,8 @@ export function registryStore(db: Db) {
   }
 
   /** Creates the model on its first version and moves latestVersion up, never down. */
-  async function touchModel(name: string, version: number, at: string): Promise<void> {
-    await conditional(
-      db.send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: { pk: pk(name), sk: "model" },
-          UpdateExpression:
-            "SET #name = :name, gsi1pk = :all, gsi1sk = :name, latestVersion = :v, updatedAt = :at, createdAt = if_not_exists(createdAt, :at)",
-          ConditionExpression: "attribute_not_exists(latestVersion) OR latestVersion < :v",
-          ExpressionAttributeNames: { "#name": "name" },
-          ExpressionAttributeValues: { ":name": name, ":all": "models", ":v": version, ":at": at },
-        }),
-      ),
-    );
-  }
+  const touchModel = (name: string, version: number, at: string) =>
+    touchModelIn(db, name, version, at);
 
   async function listModels(limit: number, cursor?: string): Promise<Page<Model>> {
     const page = await queryPage(
@@ -160,10 +138,6 @@ export function registryStore(db: Db) {
   }
 
   /** The audit entries an item's last write made, appended or not (record.ts appends them). */
-  async function unrecordedOf(key: Record<string, string>): Promise<Unrecorded> {
-    return ((await get(key))?.[UNRECORDED] as Unrecorded | undefined) ?? [];
-  }
-
   /** Writes a new version under its number; false when that number is taken. */
   function insertVersion(version: ModelVersion, carried: Carried = {}): Promise<boolean> {
     return putCarrying(
@@ -305,25 +279,7 @@ export function registryStore(db: Db) {
   }
 
   /** Appends an entry; `id` makes a retried append of the same change a no-op, never an overwrite. */
-  async function appendHistory(entry: HistoryEntry, id: string = newId("h")): Promise<void> {
-    const sk = `h#${entry.at}#${id}`;
-    await conditional(
-      db.send(
-        new PutCommand({
-          TableName: table(),
-          Item: {
-            pk: historyPk(entry.model),
-            sk,
-            ...(entry.version === null
-              ? {}
-              : { gsi1pk: versionHistory(entry.model, entry.version), gsi1sk: sk }),
-            ...entry,
-          },
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      ),
-    );
-  }
+  const appendHistory = (entry: HistoryEntry, id?: string) => appendHistoryIn(db, entry, id);
 
   async function listHistory(query: {
     model: string;
@@ -437,7 +393,6 @@ export function registryStore(db: Db) {
     listAliases,
     putAlias,
     appendHistory,
-    unrecordedOf,
     listHistory,
     appendComment,
     listComments,
