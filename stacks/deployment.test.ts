@@ -153,13 +153,14 @@ describe("a function with endpoints: true (stacks/access.ts)", () => {
     expect(await resolved(spec("DeploysEndpoints").permissions)).toStrictEqual(ENDPOINTS);
   });
 
-  it("gets the execution role's ARN as GYRE_SAGEMAKER_ROLE_ARN; a function without it gets neither", async () => {
-    expect(await resolved(spec("DeploysEndpoints").environment)).toMatchObject({
-      GYRE_SAGEMAKER_ROLE_ARN: ROLE,
-    });
+  it("gets the execution role's ARN as GYRE_SAGEMAKER_ROLE_ARN and the bucket's name (where capture goes) but no S3 statement; a function without it gets neither", async () => {
+    const environment = await resolved(spec("DeploysEndpoints").environment);
+    expect(environment).toMatchObject({ GYRE_SAGEMAKER_ROLE_ARN: ROLE });
+    expect(environment.GYRE_BUCKET).toEqual(expect.any(String));
     expect(await resolved(spec("DoesNot").environment)).not.toHaveProperty(
       "GYRE_SAGEMAKER_ROLE_ARN",
     );
+    expect(await resolved(spec("DoesNot").environment)).not.toHaveProperty("GYRE_BUCKET");
     const actions = (await resolved(spec("DoesNot").permissions)).flatMap((s) => s.actions);
     expect(
       actions.filter((a) => /^(sagemaker|cloudwatch|application-autoscaling|iam):/.test(a)),

@@ -461,6 +461,18 @@ describe("the real declarations in functions/", () => {
     );
   });
 
+  it("give the deployment functions no S3 statement: SageMaker, not they, writes data capture", async () => {
+    const deploymentFunctions = real.functions.filter((f) => /^Deployment(?!Outbox)/.test(f.name));
+    expect(deploymentFunctions.length).toBeGreaterThanOrEqual(4);
+    for (const fn of deploymentFunctions) {
+      const actions = (await resolved(fn.permissions)).flatMap((p) => p.actions);
+      expect(
+        actions.filter((a) => a.startsWith("s3:")),
+        fn.name,
+      ).toEqual([]);
+    }
+  });
+
   it("let the datasets functions read objects and write only large profiles, under profiles/", async () => {
     const datasetFunctions = real.functions.filter((f) => /^Datasets(?!Outbox)/.test(f.name));
     expect(datasetFunctions.map((f) => f.name).sort()).toEqual([

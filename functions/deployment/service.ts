@@ -1,11 +1,13 @@
 import { AwsSageMaker, Registry } from "@gyre/events";
 import type { Access, Service } from "../wiring";
 
-/** The deployment table, the bus, the bucket's name (for data capture) and the endpoints. */
+/**
+ * The deployment table, the bus and the endpoints; no bucket: data capture's destination is
+ * the endpoints port's, and SageMaker, not deployment, writes there.
+ */
 const access: Access = {
   tables: { deployment: "read-write" },
   publish: true,
-  bucket: "read",
   endpoints: true,
 };
 const reads: Access = { tables: { deployment: "read-write" } };

@@ -122,6 +122,7 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
           bus,
           s3Endpoint: s3Server?.endpoint,
           s3: s3Server ? objects.s3 : undefined,
+          bucket: options.s3?.bucket ?? "gyre-data",
           ...options.endpoints,
         })
       : undefined;

@@ -120,7 +120,7 @@ function configOf(
       ? {
           enabled: true,
           samplingPercent: endpoint.dataCapture.samplingPercent,
-          destinationS3Uri: `s3://${deps.objects.bucket}/capture`,
+          destinationS3Uri: deps.endpoints.captureDestination,
         }
       : undefined,
     autoscaling: endpoint.autoscaling,

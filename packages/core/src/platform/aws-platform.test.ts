@@ -11,6 +11,11 @@ describe("awsPlatform", () => {
     expect(platform.endpoints).toBe(platform.endpoints);
   });
 
+  it("sends the endpoints' data capture under capture/ in the bucket GYRE_BUCKET names", () => {
+    const platform = awsPlatform({ endpoints }, { GYRE_BUCKET: "acme-ml-data" });
+    expect(platform.endpoints.captureDestination).toBe("s3://acme-ml-data/capture");
+  });
+
   it("refuses to use a port its entry was not given, naming the port and where to declare it", () => {
     const platform = awsPlatform({ endpoints }, {});
     expect(() => platform.jobs.submit).toThrow(

@@ -25,6 +25,8 @@ export interface LocalEndpointHostOptions extends ServerContext {
   account: string;
   bus: EventPublisher;
   s3?: S3Client;
+  /** The data bucket, whose `capture/` the endpoints' data capture goes to. */
+  bucket?: string;
   log?: (line: string) => void;
   /** How long a new server may take to answer /ping with 200 (default 20 s; SageMaker allows minutes). */
   pingTimeoutMs?: number;
@@ -65,8 +67,10 @@ export class LocalEndpointHost implements EndpointHost {
   private readonly context: ServerContext;
   private readonly log: (line: string) => void;
   private closing = false;
+  readonly captureDestination: string;
 
   private constructor(private readonly options: LocalEndpointHostOptions) {
+    this.captureDestination = `s3://${options.bucket ?? "gyre-data"}/capture`;
     this.log = options.log ?? ((line) => console.log(`[endpoints] ${line}`));
     this.traffic = new Traffic(options.s3 ? new DataCapture(options.s3, this.log) : undefined);
     this.servers = new ServerRegistry(options.home);

@@ -47,7 +47,10 @@ export const MAX_ALARMS = 10;
 export class AwsSageMakerHost implements EndpointHost {
   private readonly versions = new ServingVersions();
 
-  constructor(private readonly executionRoleArn = () => requiredEnv("GYRE_SAGEMAKER_ROLE_ARN")) {}
+  constructor(
+    private readonly executionRoleArn = () => requiredEnv("GYRE_SAGEMAKER_ROLE_ARN"),
+    readonly captureDestination = "s3://gyre-data/capture",
+  ) {}
 
   async deploy(config: EndpointConfig, rollout: RolloutPolicy, alarms: AlarmRule[]): Promise<void> {
     const endpoint = sagemakerName(config.endpoint, "endpoint");

@@ -106,6 +106,11 @@ export interface InvokeResponse {
 
 export interface EndpointHost {
   /**
+   * Where the endpoints' data capture lands (`s3://<bucket>/capture`): the host's to know, since
+   * SageMaker (or the local host), not the function that deploys, writes there.
+   */
+  readonly captureDestination: string;
+  /**
    * Serves `config` on the endpoint: creates it when it does not exist, else updates it
    * blue/green by `rollout`, rolling back to the old config by itself when an alarm trips
    * during a bake. Returns once the change is accepted; progress comes as events.
