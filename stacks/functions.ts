@@ -79,8 +79,9 @@ export function makeFunction(context: FunctionContext, fn: GyreFunction): Deploy
   for (const owner of Object.keys(fn.access.tables ?? {}) as TableOwner[]) {
     environment[`GYRE_${owner.toUpperCase()}_TABLE`] = context.names.tables[owner];
   }
-  // The endpoints port names data capture's destination in the bucket (SageMaker writes it).
-  if (fn.access.bucket || fn.access.endpoints) environment.GYRE_BUCKET = context.names.bucket;
+  // The endpoints and jobs ports name where SageMaker's capture and the jobs' outputs go in it.
+  if (fn.access.bucket || fn.access.endpoints || fn.access.jobs)
+    environment.GYRE_BUCKET = context.names.bucket;
   if (fn.access.jobs && targets.jobs) {
     for (const [queue, arn] of Object.entries(targets.jobs.queues)) {
       environment[queueEnv(queue as QueueName)] = arn;

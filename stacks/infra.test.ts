@@ -843,11 +843,21 @@ describe("training on AWS Batch (stacks/training.ts)", () => {
         trainingTable(["dynamodb:PutItem"]),
         deadLetters,
         { actions: ["events:PutEvents"], resources: [busArn] },
-        { actions: ["s3:GetObject"], resources: ["arn:aws:s3:::GyreData/*"] },
-        { actions: ["s3:ListBucket"], resources: ["arn:aws:s3:::GyreData"] },
         ...JOBS_AND_TIMER,
         onFailure,
       ]);
+    }
+    // Only the job-state handler reads S3, and only the runs' outputs (their metrics.json).
+    for (const name of names) {
+      const s3 = (await policyOf(name, real)).filter((p) =>
+        p.actions.some((a) => a.startsWith("s3:")),
+      );
+      const reads = s3.flatMap((p) => p.resources);
+      expect(reads, name).toEqual(
+        name === "TrainingBatchJobStateChangeHandler"
+          ? ["arn:aws:s3:::GyreData/runs/*", "arn:aws:s3:::GyreData"]
+          : [],
+      );
     }
     expect((await policyOf("TrainingApi", real)).slice(-JOBS_AND_TIMER.length - 2)).toEqual([
       ...JOBS_AND_TIMER,
@@ -877,11 +887,10 @@ describe("pipeline schedules (stacks/training.ts)", () => {
       { actions: expect.arrayContaining(["dynamodb:GetItem"]), resources: expect.any(Array) },
       { actions: expect.arrayContaining(["dynamodb:PutItem"]), resources: [tableArn("training")] },
       { actions: ["events:PutEvents"], resources: [busArn] },
-      { actions: ["s3:GetObject"], resources: ["arn:aws:s3:::GyreData/*"] },
-      { actions: ["s3:ListBucket"], resources: ["arn:aws:s3:::GyreData"] },
       ...JOBS_AND_TIMER,
       onFailure,
     ]);
+    // The bucket's name for the runs' output URIs, without any S3 permission.
     expect(await resolved(fn?.environment ?? {})).toMatchObject({ GYRE_BUCKET: "GyreData" });
   });
 

@@ -1,10 +1,10 @@
 import { AwsBatch, Datasets, Monitoring } from "@gyre/events";
 import type { Access, Service } from "../wiring";
 
+/** No bucket: a run's output URI is the jobs port's, and the job, not training, writes there. */
 const access: Access = {
   tables: { training: "read-write" },
   publish: true,
-  bucket: "read",
   jobs: true,
   timer: true,
 };
@@ -42,8 +42,13 @@ export const training: Service = {
         detail: { tags: { "gyre:run": [{ exists: true }] } },
       },
       handler: "functions/training/batch-job-state-change.ts",
-      // The log of a failed attempt gives the run its reason.
-      access: { tables: { training: "read-write" }, publish: true, bucket: "read", jobLogs: true },
+      // The log of a failed attempt gives the run its reason; a run's metrics.json, its metrics.
+      access: {
+        tables: { training: "read-write" },
+        publish: true,
+        bucket: { read: ["runs/"] },
+        jobLogs: true,
+      },
     },
   ],
   // A debounce window closed: submit the queued run, re-arming the timer if it moved.
@@ -51,8 +56,8 @@ export const training: Service = {
     handler: "functions/training/run-due.ts",
     access: { tables: { training: "read-write" }, publish: true, jobs: true, timer: true },
   },
-  // A pipeline's schedule fired: the table, the bus, Batch, the bucket's name for the output URI,
-  // and the timer every submission arms (it comes back to a run cut off mid-submit).
+  // A pipeline's schedule fired: the table, the bus, Batch, and the timer every submission arms
+  // (it comes back to a run cut off mid-submit).
   schedules: {
     handler: "functions/training/schedule-fired.ts",
     access: { ...access, timer: true },

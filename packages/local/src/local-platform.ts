@@ -109,6 +109,7 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
           region: options.region,
           bus,
           s3Endpoint: s3Server?.endpoint,
+          bucket: options.s3?.bucket ?? "gyre-data",
           ...options.batch,
         })
       : undefined;

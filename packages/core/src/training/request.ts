@@ -116,7 +116,7 @@ function newRun(
     command: pipeline.job.command,
     serve: pipeline.serve ?? null,
     hyperparameters: pipeline.hyperparameters,
-    outputUri: `s3://${deps.objects.bucket}/runs/${id}/`,
+    outputUri: `${deps.jobs.outputPrefix}${id}/`,
     jobId: null,
     progress: 0,
     submitFailures: 0,

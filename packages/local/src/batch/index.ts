@@ -35,6 +35,8 @@ export interface LocalBatchOptions {
   bus: EventPublisher;
   /** The local S3 endpoint, handed to jobs as AWS_ENDPOINT_URL_S3 so a standard SDK reaches it. */
   s3Endpoint?: string;
+  /** The data bucket, under whose `runs/` jobs write their outputs. */
+  bucket?: string;
   vcpus?: number;
   memoryMiB?: number;
   gpus?: number;
@@ -59,6 +61,7 @@ export class LocalBatch implements JobRunner {
   private readonly log: (line: string) => void;
   private closing = false;
   private readonly refusals: Error[] = [];
+  readonly outputPrefix: string;
 
   private constructor(
     private readonly options: LocalBatchOptions,
@@ -66,6 +69,7 @@ export class LocalBatch implements JobRunner {
     private readonly slots: Slots,
   ) {
     this.log = options.log ?? ((line) => console.log(`[batch] ${line}`));
+    this.outputPrefix = `s3://${options.bucket ?? "gyre-data"}/runs/`;
     this.queue = new SerialQueue(this.log);
     this.ledger = new JobLedger(store, options.bus, this.log);
     const hostOptions = { ...options, killGraceMs: options.killGraceMs ?? 30_000 };

@@ -47,6 +47,8 @@ export function definitionName(image: string): string {
 export class AwsBatchRunner implements JobRunner {
   private readonly definitions = new Map<string, Promise<string>>();
 
+  constructor(readonly outputPrefix = "s3://gyre-data/runs/") {}
+
   async submit(spec: JobSpec): Promise<SubmittedJob> {
     const jobDefinition = await this.definitionFor(spec.image);
     const submitted = await batch.send(

@@ -48,6 +48,11 @@ export interface LogChunk {
 
 /** The jobs port: AWS Batch on AWS, the local runner under `npm start`. */
 export interface JobRunner {
+  /**
+   * Where jobs write their outputs (`s3://<bucket>/runs/`, a run's under `<id>/`): the job's
+   * role writes there, not the function that submits it.
+   */
+  readonly outputPrefix: string;
   submit(spec: JobSpec): Promise<SubmittedJob>;
   /**
    * The job submitted to `queue` under `jobName`, in any status, if there is one (ListJobs
