@@ -1,4 +1,4 @@
-import * as Datasets from "@gyre/core/datasets/index";
+import { objectDeleted } from "@gyre/core/datasets/deleted";
 import { objectKeyFromEvent } from "@gyre/core/platform/objects/s3-client";
 import { AwsS3 } from "@gyre/events";
 import { subscriber } from "../shared/subscriber";
@@ -10,7 +10,7 @@ export const { make, lambda } = subscriber(
   async ({ detail, time }, platform, log) => {
     if (detail.bucket.name !== platform.objects.bucket) return;
     const key = objectKeyFromEvent(detail.object.key);
-    const { deleted } = await Datasets.objectDeleted(key, new Date(time), platform);
+    const { deleted } = await objectDeleted(key, new Date(time), platform);
     log.info("object deleted", { key, markedDeleted: deleted ?? null });
   },
 );

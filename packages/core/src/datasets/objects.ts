@@ -1,10 +1,9 @@
 import { formatFromKey } from "@gyre/profile/index";
 import { scanBatch } from "./batch";
-import type { DatasetReads, DatasetsDeps } from "./deps";
+import type { DatasetsDeps } from "./deps";
 import { type IngestOutcome, type ObjectRef, recordVersion } from "./ingest";
 import { classifyKey } from "./keys";
 import { ObjectGone, scanS3Object } from "./scan";
-import { datasetsStore as store } from "./store";
 
 export type ObjectOutcome = IngestOutcome | { outcome: "ignored" | "stale"; reason: string };
 
@@ -39,21 +38,4 @@ export async function objectCreated(ref: ObjectRef, deps: DatasetsDeps): Promise
     if (error instanceof ObjectGone) return { outcome: "stale", reason: error.message };
     throw error;
   }
-}
-
-/** An object was deleted: the version it held is marked deleted; its record stays. */
-export async function objectDeleted(
-  key: string,
-  at: Date,
-  deps: DatasetReads,
-): Promise<{ deleted: number | undefined }> {
-  const place = classifyKey(key);
-  if (place.kind === "ignored") return { deleted: undefined };
-  const version = await store(deps.state).versionAtKey(place.dataset, key);
-  if (version === undefined) return { deleted: undefined };
-  return {
-    deleted: (await store(deps.state).markDeleted(place.dataset, version, at.toISOString()))
-      ? version
-      : undefined,
-  };
 }
