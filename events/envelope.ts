@@ -6,7 +6,7 @@ import * as z from "zod/mini";
  * define.ts's classic `Envelope` (which the OpenAPI document can describe) has the same fields;
  * envelope.test.ts keeps the two in step.
  */
-export const envelopeFields = {
+export const AnyEnvelope = z.object({
   version: z.literal("0"),
   id: z.string(),
   "detail-type": z.string(),
@@ -17,7 +17,4 @@ export const envelopeFields = {
   resources: z.array(z.string()),
   detail: z.record(z.string(), z.unknown()),
   "replay-name": z.optional(z.string()),
-};
-
-/** Any event's envelope, its detail unread. */
-export const AnyEnvelope = z.object(envelopeFields);
+});

@@ -7,6 +7,7 @@ import {
   type LocalBusOptions,
   localEventLog,
 } from "@gyre/core/platform/bus/index";
+import { DEFAULT_BUCKET } from "@gyre/core/platform/objects/places";
 import { createS3Client } from "@gyre/core/platform/objects/s3-client";
 import type { Objects, Platform } from "@gyre/core/platform/platform";
 import { createDocumentClient } from "@gyre/core/platform/state/client";
@@ -102,6 +103,7 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
     started.push(bus);
     const s3Server = options.s3 ? await startS3(options, options.s3, bus) : undefined;
     if (s3Server) started.push(s3Server);
+    const bucket = options.s3?.bucket ?? DEFAULT_BUCKET;
     const batch = options.batch
       ? await LocalBatch.open({
           home: options.home,
@@ -109,12 +111,12 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
           region: options.region,
           bus,
           s3Endpoint: s3Server?.endpoint,
-          bucket: options.s3?.bucket ?? "gyre-data",
+          bucket,
           ...options.batch,
         })
       : undefined;
     if (batch) started.push(batch);
-    const objects = objectsOf(s3Server, options);
+    const objects = objectsOf(s3Server, bucket, options);
     const endpointHost = options.endpoints
       ? await LocalEndpointHost.start({
           home: options.home,
@@ -123,7 +125,7 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
           bus,
           s3Endpoint: s3Server?.endpoint,
           s3: s3Server ? objects.s3 : undefined,
-          bucket: options.s3?.bucket ?? "gyre-data",
+          bucket,
           ...options.endpoints,
         })
       : undefined;
@@ -146,7 +148,7 @@ export async function localPlatform(options: LocalPlatformOptions): Promise<Loca
       archive,
       dynamo,
       s3Server,
-      bucket: options.s3?.bucket ?? "gyre-data",
+      bucket,
       batch,
       endpointHost,
       localTimer: timer,
@@ -183,11 +185,15 @@ function startS3(
   return options.onPort ? options.onPort(s3.port, "GYRE_S3_PORT", start) : start();
 }
 
-function objectsOf(server: LocalS3 | undefined, options: LocalPlatformOptions): Objects {
+function objectsOf(
+  server: LocalS3 | undefined,
+  bucket: string,
+  options: LocalPlatformOptions,
+): Objects {
   if (!server) return notStarted("objects", "the local S3");
   return {
     s3: createS3Client({ endpoint: server.endpoint, region: options.region }),
-    bucket: options.s3?.bucket ?? "gyre-data",
+    bucket,
   };
 }
 

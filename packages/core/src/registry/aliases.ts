@@ -3,10 +3,11 @@ import { eventMetadata } from "../platform/actor";
 import { VisibleError } from "../platform/errors";
 import type { RegistryDeps, RegistryReads } from "./deps";
 import { aliasChanged } from "./events";
+import { aliasKey } from "./keys";
 import { type Alias, AliasName, ModelVersion } from "./model";
 import { getVersion } from "./queries";
 import { completeChange, recordLeftovers } from "./record";
-import { aliasKey, registryStore as store } from "./store";
+import { registryStore as store } from "./store";
 
 export const AliasInput = z.strictObject({ version: z.number().int().positive() });
 export const AliasResolution = z.object({

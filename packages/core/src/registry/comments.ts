@@ -8,8 +8,9 @@ import type { Page } from "../platform/state/pages";
 import { tableName } from "../platform/state/tables";
 import { type Comment, CommentInput } from "./comment";
 import type { RegistryDeps, RegistryReads } from "./deps";
+import { commentKey } from "./keys";
 import { getVersion } from "./queries";
-import { commentKey, registryStore as store } from "./store";
+import { registryStore as store } from "./store";
 
 /** Adds a comment by the acting identity to a version's thread, its event in the comment's outbox. */
 export async function addComment(

@@ -6,10 +6,12 @@ import { newId } from "../platform/ids";
 import type { Announcement } from "../platform/outbox/announcement";
 import type { RegistryDeps, RegistryReads } from "./deps";
 import { versionApproved, versionRegistered, versionRejected } from "./events";
+import { versionKey } from "./keys";
 import { type GateResult, ModelName, type ModelVersion, RegisterInput } from "./model";
 import { DEFAULT_POLICY, evaluateGates, type Policy } from "./policy";
 import { completeChange } from "./record";
-import { type RunClaim, registryStore as store, type Unrecorded, versionKey } from "./store";
+import { type RunClaim, registryStore as store } from "./store";
+import type { Unrecorded } from "./trail";
 
 type RunDetail = z.infer<typeof Training.TrainingRunSucceeded.detail>;
 type Registration = Pick<

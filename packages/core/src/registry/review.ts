@@ -3,11 +3,13 @@ import { eventMetadata } from "../platform/actor";
 import { VisibleError } from "../platform/errors";
 import type { RegistryDeps } from "./deps";
 import { versionApproved, versionRejected } from "./events";
+import { versionKey } from "./keys";
 import type { ModelVersion } from "./model";
 import { DEFAULT_POLICY } from "./policy";
 import { getVersion } from "./queries";
 import { completeChange, recordLeftovers } from "./record";
-import { registryStore as store, type Unrecorded, versionKey } from "./store";
+import { registryStore as store } from "./store";
+import type { Unrecorded } from "./trail";
 
 export const ApproveInput = z.strictObject({ comment: z.string().max(2000).optional() });
 export const RejectInput = z.strictObject({

@@ -35,15 +35,10 @@ import {
   type Unrecorded,
 } from "./trail";
 
-export type { Unrecorded };
-export { aliasKey, commentKey, versionKey };
-
-const versionItem = (v: ModelVersion) => ({
-  ...versionKey(v.model, v.version),
-  gsi1pk: byStatus(v.model, v.status),
-  gsi1sk: versionKey(v.model, v.version).sk,
-  ...v,
-});
+const versionItem = (v: ModelVersion) => {
+  const key = versionKey(v.model, v.version);
+  return { ...key, gsi1pk: byStatus(v.model, v.status), gsi1sk: key.sk, ...v };
+};
 
 export interface RunClaim {
   runId: string;
@@ -137,7 +132,6 @@ export function registryStore(db: Db) {
     );
   }
 
-  /** The audit entries an item's last write made, appended or not (record.ts appends them). */
   /** Writes a new version under its number; false when that number is taken. */
   function insertVersion(version: ModelVersion, carried: Carried = {}): Promise<boolean> {
     return putCarrying(

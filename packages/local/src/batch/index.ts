@@ -6,6 +6,7 @@ import type {
   QueueName,
   SubmittedJob,
 } from "@gyre/core/platform/jobs/port";
+import { DEFAULT_BUCKET, runsPrefix } from "@gyre/core/platform/objects/places";
 import type { EventPublisher } from "@gyre/events";
 import { killOrphan } from "./attempt-process";
 import { Host } from "./host";
@@ -35,7 +36,7 @@ export interface LocalBatchOptions {
   bus: EventPublisher;
   /** The local S3 endpoint, handed to jobs as AWS_ENDPOINT_URL_S3 so a standard SDK reaches it. */
   s3Endpoint?: string;
-  /** The data bucket, under whose `runs/` jobs write their outputs. */
+  /** The data bucket, under whose `runs/` jobs write their outputs (DEFAULT_BUCKET by default). */
   bucket?: string;
   vcpus?: number;
   memoryMiB?: number;
@@ -69,7 +70,7 @@ export class LocalBatch implements JobRunner {
     private readonly slots: Slots,
   ) {
     this.log = options.log ?? ((line) => console.log(`[batch] ${line}`));
-    this.outputPrefix = `s3://${options.bucket ?? "gyre-data"}/runs/`;
+    this.outputPrefix = runsPrefix(options.bucket ?? DEFAULT_BUCKET);
     this.queue = new SerialQueue(this.log);
     this.ledger = new JobLedger(store, options.bus, this.log);
     const hostOptions = { ...options, killGraceMs: options.killGraceMs ?? 30_000 };

@@ -12,6 +12,7 @@ import type {
   RolloutPolicy,
 } from "@gyre/core/platform/endpoints/port";
 import { PREFIX, sagemakerName } from "@gyre/core/platform/endpoints/sagemaker-names";
+import { captureUri } from "@gyre/core/platform/objects/places";
 import { AwsSageMaker, type EventPublisher } from "@gyre/events";
 import { jsonFile } from "../json-file";
 import { DataCapture } from "./capture";
@@ -26,7 +27,7 @@ export interface LocalEndpointHostOptions extends ServerContext {
   bus: EventPublisher;
   s3?: S3Client;
   /** The data bucket, whose `capture/` the endpoints' data capture goes to. */
-  bucket?: string;
+  bucket: string;
   log?: (line: string) => void;
   /** How long a new server may take to answer /ping with 200 (default 20 s; SageMaker allows minutes). */
   pingTimeoutMs?: number;
@@ -70,7 +71,7 @@ export class LocalEndpointHost implements EndpointHost {
   readonly captureDestination: string;
 
   private constructor(private readonly options: LocalEndpointHostOptions) {
-    this.captureDestination = `s3://${options.bucket ?? "gyre-data"}/capture`;
+    this.captureDestination = captureUri(options.bucket);
     this.log = options.log ?? ((line) => console.log(`[endpoints] ${line}`));
     this.traffic = new Traffic(options.s3 ? new DataCapture(options.s3, this.log) : undefined);
     this.servers = new ServerRegistry(options.home);

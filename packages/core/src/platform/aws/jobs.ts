@@ -1,5 +1,5 @@
 import { AwsBatchRunner } from "../jobs/aws-batch";
+import { bucketOf, runsPrefix } from "../objects/places";
 import type { AwsAdapter } from "./adapter";
 
-export const jobs: AwsAdapter<"jobs"> = (_, env) =>
-  new AwsBatchRunner(`s3://${env.GYRE_BUCKET ?? "gyre-data"}/runs/`);
+export const jobs: AwsAdapter<"jobs"> = (_, env) => new AwsBatchRunner(runsPrefix(bucketOf(env)));

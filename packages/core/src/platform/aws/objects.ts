@@ -1,7 +1,8 @@
+import { bucketOf } from "../objects/places";
 import { createS3Client } from "../objects/s3-client";
 import type { AwsAdapter } from "./adapter";
 
 export const objects: AwsAdapter<"objects"> = (_, env) => ({
   s3: createS3Client(),
-  bucket: env.GYRE_BUCKET ?? "gyre-data",
+  bucket: bucketOf(env),
 });

@@ -9,6 +9,7 @@ import {
   UpdateEndpointCommand,
 } from "@aws-sdk/client-sagemaker";
 import { VisibleError } from "../errors";
+import { captureUri, DEFAULT_BUCKET } from "../objects/places";
 import { applyAutoscaling, stopAutoscaling } from "./aws-autoscaling";
 import { cloudwatch, sagemaker } from "./aws-clients";
 import { describeEndpoint, fleetsOf, knownConfigs, removeConfig } from "./aws-endpoint-state";
@@ -49,7 +50,7 @@ export class AwsSageMakerHost implements EndpointHost {
 
   constructor(
     private readonly executionRoleArn = () => requiredEnv("GYRE_SAGEMAKER_ROLE_ARN"),
-    readonly captureDestination = "s3://gyre-data/capture",
+    readonly captureDestination = captureUri(DEFAULT_BUCKET),
   ) {}
 
   async deploy(config: EndpointConfig, rollout: RolloutPolicy, alarms: AlarmRule[]): Promise<void> {

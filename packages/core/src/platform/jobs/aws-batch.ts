@@ -12,6 +12,7 @@ import {
 } from "@aws-sdk/client-batch";
 import { CloudWatchLogsClient, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { VisibleError } from "../errors";
+import { DEFAULT_BUCKET, runsPrefix } from "../objects/places";
 import type {
   JobRunner,
   JobSpec,
@@ -47,7 +48,7 @@ export function definitionName(image: string): string {
 export class AwsBatchRunner implements JobRunner {
   private readonly definitions = new Map<string, Promise<string>>();
 
-  constructor(readonly outputPrefix = "s3://gyre-data/runs/") {}
+  constructor(readonly outputPrefix = runsPrefix(DEFAULT_BUCKET)) {}
 
   async submit(spec: JobSpec): Promise<SubmittedJob> {
     const jobDefinition = await this.definitionFor(spec.image);
